@@ -1,0 +1,99 @@
+//! Command-line interface (clap). Headless subcommands live here, one file each.
+
+mod check;
+mod eval;
+mod extract;
+mod notes;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Default cap on the size of one input file.
+pub const DEFAULT_MAX_FILE_MB: u64 = 16;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lede",
+    version,
+    about = "A terminal news reader: entities highlighted, actors and dates listed, corrections filed.",
+    after_help = after_help()
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Articles to open: files, folders (read recursively) or `-` for standard
+    /// input. With none, the bundled sample articles open.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options shared by the reader and the subcommands.
+#[derive(Debug, Clone, Args)]
+pub struct Common {
+    /// Refuse input files larger than this many MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = DEFAULT_MAX_FILE_MB)]
+    pub max_file_mb: u64,
+
+    /// The correction-notes file (JSON Lines).
+    #[arg(long, global = true, value_name = "FILE", env = "LEDE_NOTES")]
+    pub notes: Option<PathBuf>,
+
+    /// Where correction notes are submitted (overrides the config file).
+    #[arg(long, global = true, value_name = "URL", env = "LEDE_ENDPOINT")]
+    pub endpoint: Option<String>,
+
+    /// Use this config file instead of the platform default.
+    #[arg(long, global = true, value_name = "FILE", env = "LEDE_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load articles and report each one and every error; exit 1 if any file failed.
+    Check(check::CheckArgs),
+    /// Print the entities, actors and dates of articles (JSON Lines).
+    Extract(extract::ExtractArgs),
+    /// Score the extractor against annotated data.
+    Eval(eval::EvalArgs),
+    /// List, export and submit correction notes.
+    Notes(notes::NotesArgs),
+}
+
+fn after_help() -> String {
+    let config = crate::config::default_config_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no config directory on this platform)".into());
+    let notes = crate::config::default_notes_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no data directory on this platform)".into());
+    format!(
+        "Config file: {config}\nNotes file:  {notes}\nPress ? in the reader for the key bindings."
+    )
+}
+
+/// Parse the command line and run. Returns the process exit code.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => check::run(args, &cli.common),
+        Some(Command::Extract(args)) => extract::run(args, &cli.common),
+        Some(Command::Eval(args)) => eval::run(args, &cli.common),
+        Some(Command::Notes(args)) => notes::run(args, &cli.common),
+        None => open_reader(cli.paths, &cli.common),
+    }
+}
+
+#[cfg(feature = "tui")]
+fn open_reader(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
+    crate::ui::run(paths, common)
+}
+
+#[cfg(not(feature = "tui"))]
+fn open_reader(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
+    check::run(check::CheckArgs { paths, json: false }, common)
+}

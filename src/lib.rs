@@ -1,0 +1,16 @@
+//! lede: a terminal news reader that highlights who, where and when in an
+//! article and lets readers file correction notes.
+//!
+//! The core (`article`, `ingest`, `extract`, `notes`) has no terminal
+//! dependency and compiles with `--no-default-features`; only `ui` (behind the
+//! default `tui` feature) knows about ratatui and crossterm.
+
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod eval;
+pub mod extract;
+pub mod ingest;
+pub mod notes;
+#[cfg(feature = "tui")]
+pub mod ui;
