@@ -4,6 +4,9 @@
 //! [`Article::text`]); code points appear only at the edges that need them
 //! (exports), through [`crate::article::byte_to_char`].
 
+pub mod dates;
+pub mod gazetteer;
+
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
 
