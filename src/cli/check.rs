@@ -94,6 +94,14 @@ fn source(a: &Article) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
+/// The first `max` characters of `s`, with an ellipsis when cut.
+fn excerpt(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", s[..at].trim_end()),
+        None => s.to_string(),
+    }
+}
+
 fn report_text(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
     for a in &loaded.articles {
         writeln!(out, "{}", source(a))?;
@@ -126,6 +134,9 @@ fn report_text(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
             "  published:  {}",
             a.date_published.as_deref().unwrap_or("(no date)")
         )?;
+        if let Some(first) = a.paragraphs.first() {
+            writeln!(out, "  text:       {}", excerpt(first, 100))?;
+        }
         if let Some(f) = &a.feedback {
             writeln!(out, "  feedback:   {}", f.prompt)?;
         }

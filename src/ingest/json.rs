@@ -59,17 +59,19 @@ pub fn parse_document(text: &str) -> Parsed {
 /// number, and the other lines still load.
 pub fn parse_lines(text: &str) -> Parsed {
     let mut out = Parsed::default();
+    let mut record = 0;
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         if line.trim().is_empty() {
             continue;
         }
+        record += 1;
         match serde_json::from_str::<Value>(line) {
             Ok(value) => {
                 let mut found = Vec::new();
                 collect_records(&value, &mut found, true);
                 for (value, _) in found {
-                    add_record(value, &format!("line {n}"), Some(n), &mut out);
+                    add_record(value, &format!("record {record}"), Some(n), &mut out);
                 }
             }
             Err(e) => out.issues.push(syntax_issue(&e, i)),
