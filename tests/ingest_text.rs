@@ -111,9 +111,17 @@ fn article(byline: &str, body: &str, tail: &[&str]) -> Article {
     text::parse(&s)
 }
 
+/// A byline line, the authors, the editors and the date it gives.
+type BylineCase = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
 #[test]
 fn byline_phrasings() {
-    let cases: &[(&str, &[&str], &[&str], Option<&str>)] = &[
+    let cases: &[BylineCase] = &[
         ("Édité par : Jeanne Durand", &[], &["Jeanne Durand"], None),
         ("Edité par Jeanne Durand", &[], &["Jeanne Durand"], None),
         ("Par Marc Lefèvre", &["Marc Lefèvre"], &[], None),
