@@ -29,7 +29,7 @@ pub fn parse_document(text: &str) -> Parsed {
                 }
             }
             return Parsed {
-                issues: vec![syntax_issue(&e, 0)],
+                issues: vec![syntax_issue(&e, text, 0)],
                 ..Default::default()
             };
         }
@@ -74,21 +74,30 @@ pub fn parse_lines(text: &str) -> Parsed {
                     add_record(value, &format!("record {record}"), Some(n), &mut out);
                 }
             }
-            Err(e) => out.issues.push(syntax_issue(&e, i)),
+            Err(e) => out.issues.push(syntax_issue(&e, line, i)),
         }
     }
     out
 }
 
-fn syntax_issue(e: &serde_json::Error, line_offset: usize) -> Issue {
+fn syntax_issue(e: &serde_json::Error, text: &str, line_offset: usize) -> Issue {
     let full = e.to_string();
     let message = full
         .rfind(" at line ")
         .map(|at| &full[..at])
         .unwrap_or(&full);
+    // serde_json reports column 0 just after a line break: point at the end
+    // of the line before instead, where the problem is.
+    let (line, column) = match (e.line(), e.column()) {
+        (l, 0) if l > 1 => {
+            let prev = text.lines().nth(l - 2).unwrap_or("");
+            (l - 1, prev.chars().count() + 1)
+        }
+        (l, c) => (l, c.max(1)),
+    };
     Issue {
-        line: Some(e.line() + line_offset),
-        column: Some(e.column().max(1)),
+        line: Some(line + line_offset),
+        column: Some(column),
         error: true,
         message: format!("invalid JSON: {message}"),
     }
