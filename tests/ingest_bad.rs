@@ -19,7 +19,7 @@ fn problem_for<'l>(loaded: &'l Loaded, file: &str) -> Vec<&'l ingest::Problem> {
 #[test]
 fn the_bad_folder_reports_each_problem_and_loads_the_good_files() {
     let dir = bad_dir();
-    let loaded = ingest::load_paths(&[dir.clone()], &LoadOptions::default());
+    let loaded = ingest::load_paths(std::slice::from_ref(&dir), &LoadOptions::default());
     let headlines: Vec<&str> = loaded
         .articles
         .iter()
@@ -119,7 +119,7 @@ fn oversize_files_are_refused_before_reading() {
 #[test]
 fn a_missing_path_is_an_error_with_the_os_reason() {
     let missing = bad_dir().join("no-such-file.txt");
-    let loaded = ingest::load_paths(&[missing.clone()], &LoadOptions::default());
+    let loaded = ingest::load_paths(std::slice::from_ref(&missing), &LoadOptions::default());
     let [p] = &loaded.problems[..] else {
         panic!("{:?}", loaded.problems)
     };
@@ -139,7 +139,7 @@ fn an_unreadable_file_is_an_error_unless_the_user_may_read_anything() {
     let locked = tmp.path().join("locked.txt");
     fs::write(&locked, "Locked\n\nBody.").expect("write");
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
-    let loaded = ingest::load_paths(&[locked.clone()], &LoadOptions::default());
+    let loaded = ingest::load_paths(std::slice::from_ref(&locked), &LoadOptions::default());
     if fs::read(&locked).is_ok() {
         // Running as root: permissions do not stop reading.
         assert_eq!(loaded.articles.len(), 1);
@@ -215,7 +215,7 @@ fn utf16_and_bom_files_decode() {
 #[test]
 fn an_explicit_file_of_unknown_type_is_skipped() {
     let path = bad_dir().join("feed.xyz");
-    let loaded = ingest::load_paths(&[path.clone()], &LoadOptions::default());
+    let loaded = ingest::load_paths(std::slice::from_ref(&path), &LoadOptions::default());
     assert!(loaded.articles.is_empty() && loaded.problems.is_empty());
     assert_eq!(loaded.skipped, [path]);
 }
