@@ -342,9 +342,11 @@ fn id_of(v: &Value) -> Option<String> {
 }
 
 fn first_text(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
-    keys.iter()
-        .find_map(|k| obj.get(*k).and_then(text_of))
-        .filter(|s| !s.trim().is_empty())
+    keys.iter().find_map(|k| {
+        obj.get(*k)
+            .and_then(text_of)
+            .filter(|s| !s.trim().is_empty())
+    })
 }
 
 /// Body paragraphs: a string split on blank lines (or on single newlines
