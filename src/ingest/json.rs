@@ -4,8 +4,8 @@
 //! `body`/`text`, `date`, `language`) and lede's own `feedback` extension.
 
 use super::Issue;
-use super::feedback;
 use super::pubdate::{self, NumericOrder};
+use super::{byline, feedback};
 use crate::article::{Article, Feedback, sanitize, split_paragraphs};
 use serde_json::{Map, Value};
 
@@ -385,7 +385,13 @@ fn paragraphs_of(v: &Value) -> Vec<String> {
 /// Names: a string, `{"name"}` (or given and family names), or an array of those.
 fn names_of(v: &Value) -> Vec<String> {
     match v {
-        Value::String(s) => vec![s.clone()],
+        // "By A and B" is a byline: read the names out of it.
+        Value::String(s) => match byline::parse_line(s) {
+            Some(b) if !b.authors.is_empty() || !b.editors.is_empty() => {
+                b.authors.into_iter().chain(b.editors).collect()
+            }
+            _ => vec![s.clone()],
+        },
         Value::Array(a) => a.iter().flat_map(names_of).collect(),
         Value::Object(o) => {
             if let Some(name) = o.get("name").and_then(text_of) {
