@@ -275,3 +275,24 @@ fn content_is_sniffed_when_there_is_no_extension() {
         assert_eq!(out.articles[0].source_path.as_deref(), Some(Path::new("-")));
     }
 }
+
+#[test]
+fn html_bodies_from_content_systems_become_paragraphs() {
+    let loaded = load_str(
+        "wp.json",
+        r#"{"title": {"rendered": "Storm Ciar&#225;n hits Brittany"},
+            "content": {"rendered": "<p>Winds above 200 km/h struck <strong>Brittany</strong> overnight.</p>\n<p>Power was cut to 1.2 million homes &amp; businesses.</p>"},
+            "date": "2023-11-02T08:00:00"}"#,
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let a = &loaded.articles[0];
+    assert_eq!(a.headline, "Storm Ciarán hits Brittany");
+    assert_eq!(
+        a.paragraphs,
+        [
+            "Winds above 200 km/h struck Brittany overnight.",
+            "Power was cut to 1.2 million homes & businesses.",
+        ]
+    );
+    assert_eq!(a.date_published.as_deref(), Some("2023-11-02T08:00:00"));
+}

@@ -5,7 +5,7 @@
 
 use super::Issue;
 use super::pubdate::{self, NumericOrder};
-use super::{byline, feedback};
+use super::{byline, feedback, markup};
 use crate::article::{Article, Feedback, sanitize, split_paragraphs};
 use serde_json::{Map, Value};
 
@@ -214,11 +214,16 @@ fn build(value: &Value) -> Result<(Article, Vec<String>), String> {
         ));
     };
     let mut warnings = Vec::new();
-    let headline = first_text(obj, HEADLINE_KEYS).unwrap_or_default();
-    let mut paragraphs = BODY_KEYS
-        .iter()
-        .find_map(|k| obj.get(*k).map(paragraphs_of))
-        .unwrap_or_default();
+    let body = BODY_KEYS.iter().find_map(|k| obj.get(*k));
+    let html = body
+        .and_then(text_of)
+        .is_some_and(|b| markup::looks_like_html(&b));
+    let mut headline = first_text(obj, HEADLINE_KEYS).unwrap_or_default();
+    if html {
+        // A content system that sends HTML bodies sends escaped titles.
+        headline = markup::to_text(&headline);
+    }
+    let mut paragraphs = body.map(paragraphs_of).unwrap_or_default();
     paragraphs.retain(|p| !p.trim().is_empty());
     if headline.trim().is_empty() && paragraphs.is_empty() {
         return Err(
@@ -324,7 +329,9 @@ fn text_of(v: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Array(a) => a.iter().find_map(text_of),
-        Value::Object(o) => o.get("@value").and_then(text_of),
+        Value::Object(o) => ["@value", "rendered"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(text_of)),
         _ => None,
     }
 }
@@ -353,6 +360,7 @@ fn first_text(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
 /// when it has no blank line), or an array of paragraphs.
 fn paragraphs_of(v: &Value) -> Vec<String> {
     match v {
+        Value::String(s) if markup::looks_like_html(s) => split_paragraphs(&markup::to_text(s)),
         Value::String(s) => {
             let s = s.replace("\r\n", "\n");
             if s.contains("\n\n") {
@@ -368,6 +376,9 @@ fn paragraphs_of(v: &Value) -> Vec<String> {
         Value::Array(items) => items
             .iter()
             .flat_map(|item| match item {
+                Value::String(s) if markup::looks_like_html(s) => {
+                    split_paragraphs(&markup::to_text(s))
+                }
                 Value::String(s) => split_paragraphs(s),
                 Value::Object(o) => ["text", "@value", "articleBody", "body"]
                     .iter()
@@ -377,7 +388,11 @@ fn paragraphs_of(v: &Value) -> Vec<String> {
                 _ => Vec::new(),
             })
             .collect(),
-        Value::Object(o) => o.get("@value").map(paragraphs_of).unwrap_or_default(),
+        Value::Object(o) => ["@value", "rendered"]
+            .iter()
+            .find_map(|k| o.get(*k))
+            .map(paragraphs_of)
+            .unwrap_or_default(),
         _ => Vec::new(),
     }
 }

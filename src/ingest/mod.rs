@@ -7,6 +7,7 @@ pub mod decode;
 pub mod feedback;
 pub mod folder;
 pub mod json;
+pub mod markup;
 pub mod pubdate;
 pub mod text;
 
