@@ -9,6 +9,7 @@ pub mod folder;
 pub mod json;
 pub mod markup;
 pub mod pubdate;
+mod record;
 pub mod text;
 
 use crate::article::{Article, sanitize};
