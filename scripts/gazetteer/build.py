@@ -37,6 +37,7 @@ CONTINENTS = {"002", "009", "142", "150", "019", "003", "005"}
 # sub-state zones of the US tz database, Antarctic stations, etc/unknown.
 SKIP_TERRITORIES = {"001", "ZZ", "AQ"}
 SKIP_ZONE_PARTS = ("/Indiana/", "/Kentucky/", "/North_Dakota/")
+SUBDIVISIONS = {"US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"}}
 
 
 # ---------------------------------------------------------------- helpers
@@ -312,6 +313,26 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         ent.add_forms(split(r["forms"]))
         ent.ambiguous.update(split(r["ambiguous_forms"]))
 
+    # -- first-level subdivisions of a few federations, as regions (ISO 3166-2 via pycountry):
+    # they keep "New Mexico" from reading as Mexico and give "Georgia" its second meaning
+    import gettext
+
+    fr_sub = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    sub_rules = {r["code"]: r for r in read_tsv("subdivisions.tsv")}
+    for cc, types in SUBDIVISIONS.items():
+        for sd in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+            if sd.type not in types:
+                continue
+            n_en, n_fr = sd.name, fr_sub.gettext(sd.name)
+            ent = Entity(f"iso:{sd.code}", "region", n_en, n_fr, f"iso:{cc}")
+            rule = sub_rules.get(sd.code)
+            if rule:
+                ent.name_en = rule["name_en"] or ent.name_en
+                ent.name_fr = rule["name_fr"] or ent.name_fr
+                ent.add_forms(split(rule["forms"]))
+                ent.ambiguous.update(split(rule["ambiguous_forms"]))
+            ents[ent.id] = ent
+
     # every country form, to keep island-territory zone names out of the city list
     country_forms = set()
     for e in ents.values():
@@ -321,6 +342,9 @@ def build() -> tuple[list[Entity], list[list[str]]]:
     # -- cities: capitals and CLDR exemplar cities
     rules = {r["name_en"]: r["action"] for r in read_tsv("city_rules.tsv")}
     capitals = {(iso, cap) for iso, c in wc_by_iso.items() for cap in c.get("capital", [])}
+    # capitals of sovereign states are never dropped; those of dependent territories
+    # (The Valley, West Island, Stanley) go through the same rules as other cities
+    sovereign = {iso for iso, c in wc_by_iso.items() if c.get("unMember") or c.get("independent")}
     cities: dict[tuple[str, str], Entity] = {}
 
     def city(iso: str, n_en: str, n_fr: str) -> Entity:
@@ -337,7 +361,7 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         n_en = en.time_zones.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " ")
         n_fr = fr.time_zones.get(zone, {}).get("city") or n_en
         n_fr, x_fr = clean_cldr(n_fr)
-        is_capital = (iso, n_en) in capitals
+        is_capital = (iso, n_en) in capitals and iso in sovereign
         action = rules.get(n_en, "")
         if not is_capital and (n_en in country_forms or n_fr in country_forms):
             continue
@@ -355,11 +379,12 @@ def build() -> tuple[list[Entity], list[list[str]]]:
             ent.ambiguous.update({n_en, n_fr})
 
     for iso, cap in sorted(capitals):
-        if cap in country_forms and cap not in ("Djibouti", "Luxembourg", "Monaco", "Singapore",
-                                                 "Kuwait City", "Panama City", "Guatemala City",
-                                                 "San Marino", "Vatican City", "Mexico City"):
-            pass
-        city(iso, cap, cap)
+        action = rules.get(cap, "")
+        if action == "drop" and iso not in sovereign:
+            continue
+        ent = city(iso, cap, cap)
+        if action == "ambiguous":
+            ent.ambiguous.update({ent.name_en, ent.name_fr})
 
     for r in read_tsv("cities.tsv"):
         iso = r["country"]

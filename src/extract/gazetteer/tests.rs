@@ -251,7 +251,7 @@ fn traps_never_match() {
         ("Suite aux coups d'État entre 2020 et 2023.", &[]),
         ("Un État fort. L'État.", &[]),
         ("niger, mali, russie, france, état", &[]),
-        ("Malisation, Francesca, Russiea, Indiana", &[]),
+        ("Malisation, Francesca, Russiea, Indianapolitain", &[]),
         ("AESX, XAES, CEDEAOS", &[]),
         ("Le Monde a publié", &[]),
         // the tail of a capitalised compound is not the country
@@ -392,18 +392,46 @@ fn matches_are_sorted_and_disjoint() {
 }
 
 #[test]
-#[ignore = "timing report, not a check: cargo test --release gazetteer_build_time -- --ignored --nocapture"]
-fn gazetteer_build_time() {
-    let t = std::time::Instant::now();
-    let n = 5;
-    for _ in 0..n {
-        std::hint::black_box(Gazetteer::build());
-    }
-    let per = t.elapsed() / n;
-    let g = Gazetteer::build();
-    println!(
-        "Gazetteer::build(): {per:?} per build ({} entries, {} patterns)",
-        g.len(),
-        g.patterns.len()
+fn all_caps_headlines_make_acronyms_ambiguous() {
+    let g = gaz();
+    let text = "UN ACCORD SUR L'EAU. L'ONU et les EAU signent avec l'UE.";
+    let ms = g.find(text);
+    let amb: Vec<(&str, bool)> = ms
+        .iter()
+        .map(|m| (m.span.text(text), m.ambiguous))
+        .collect();
+    assert_eq!(
+        amb,
+        vec![
+            ("UN", true),
+            ("EAU", true),
+            ("ONU", false),
+            ("EAU", true),
+            ("UE", false)
+        ],
+        "EAU is flagged in the table, UN only by its shouting neighbours"
     );
+}
+
+#[test]
+fn city_states_and_federations() {
+    check(&[
+        (
+            "Djibouti et Luxembourg",
+            &[("Djibouti", "iso:DJ"), ("Luxembourg", "iso:LU")],
+        ),
+        (
+            "New Mexico and Mexico",
+            &[("New Mexico", "iso:US-NM"), ("Mexico", "iso:MX")],
+        ),
+        (
+            "New Jersey, not Jersey",
+            &[("New Jersey", "iso:US-NJ"), ("Jersey", "iso:JE")],
+        ),
+    ]);
+    let g = gaz();
+    let m = g.find("Luxembourg");
+    assert!(!m[0].ambiguous, "a city-state's name is not ambiguous");
+    let m = g.find("Georgia");
+    assert!(m[0].ambiguous, "Georgia: country or US state");
 }
