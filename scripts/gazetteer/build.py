@@ -120,6 +120,10 @@ def ok_form(s: str) -> bool:
         and "(" not in s
         and "\t" not in s
         and "|" not in s
+        and " -" not in s
+        and "- " not in s
+        and "' " not in s
+        and "\u2019 " not in s
     )
 
 
@@ -156,6 +160,10 @@ class Entity:
     def row(self) -> list[str]:
         names = {self.name_en, self.name_fr}
         forms = [f for f in self.forms if f not in names and f not in self.drop and f not in self.acronyms and ok_form(f)]
+        if self.kind != "city":
+            # no determiner in a mention span ("the Netherlands" -> "Netherlands");
+            # cities keep theirs, which is part of the name (Le Caire, The Hague)
+            forms = [f for f in forms if not f.startswith(("the ", "The ", "Les ", "les "))]
         acr = [a for a in self.acronyms if a not in self.drop]
         every = {self.name_en, self.name_fr, *forms, *acr}
         amb = sorted(a for a in self.ambiguous if a in every)
@@ -190,7 +198,7 @@ def upper_first(w: str) -> str:
 
 
 def upper_after_hyphen(w: str) -> str:
-    return "-".join(upper_first(p) for p in w.split("-"))
+    return "-".join(p if p == "et" else upper_first(p) for p in w.split("-"))
 
 
 def fr_demonym_forms(values: list[str]) -> list[str]:
@@ -204,7 +212,7 @@ def fr_demonym_forms(values: list[str]) -> list[str]:
                 part = "É" + part[1:]
             if part.startswith("Neo-"):
                 part = "Néo-" + part[4:]
-            low = lower_first(part)
+            low = part.lower()
             for w in (low, fr_plural(low)):
                 out.append(w)
                 out.append(upper_first(w))
@@ -243,7 +251,10 @@ def build() -> tuple[list[Entity], list[list[str]]]:
     # -- countries
     extra: dict[str, dict[str, list[str]]] = {}
     for r in read_tsv("country_extra.tsv"):
-        e = extra.setdefault(r["iso"], {"forms": [], "acronyms": [], "ambiguous": [], "drop": []})
+        e = extra.setdefault(r["iso"], {"forms": [], "acronyms": [], "ambiguous": [], "drop": [],
+                                        "name_en": "", "name_fr": ""})
+        e["name_en"] = r["name_en"] or e["name_en"]
+        e["name_fr"] = r["name_fr"] or e["name_fr"]
         e["forms"] += split(r["forms"])
         e["acronyms"] += split(r["acronyms"])
         e["ambiguous"] += split(r["ambiguous_forms"])
@@ -268,8 +279,17 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         n_fr, x_fr = clean_cldr(fr.territories.get(iso, c["translations"]["fra"]["common"]))
         if "SAR" in n_en or "R.A.S." in n_fr:
             n_en, n_fr = c["name"]["common"], c["translations"]["fra"]["common"]
+        if "&" in n_en or n_en.startswith("St. "):
+            ent_forms_extra = [n_en]
+            n_en = c["name"]["common"]
+        else:
+            ent_forms_extra = []
+        x = extra.get(iso)
+        if x:
+            n_en, n_fr = x["name_en"] or n_en, x["name_fr"] or n_fr
         ent = Entity(f"iso:{iso}", "country", n_en, n_fr)
-        ent.add_forms(x_en + x_fr)
+        ent.add_forms(x_en + x_fr + ent_forms_extra)
+        ent.add_forms([clean_cldr(en.territories.get(iso, n_en))[0], clean_cldr(fr.territories.get(iso, n_fr))[0]])
         ent.add_forms([c["name"]["common"], c["name"]["official"],
                        c["translations"]["fra"]["common"], c["translations"]["fra"]["official"]])
         for alt in c["altSpellings"]:
@@ -285,7 +305,6 @@ def build() -> tuple[list[Entity], list[list[str]]]:
                 v = getattr(pc, attr, None)
                 if v:
                     ent.add_forms([v])
-        x = extra.get(iso)
         if x:
             ent.add_forms(x["forms"])
             ent.add_acronyms(x["acronyms"])
