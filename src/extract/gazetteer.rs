@@ -16,7 +16,7 @@ mod tests;
 
 pub use parse::GazetteerError;
 
-use super::Span;
+use super::{ActorKind, Kind, Span};
 use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -228,6 +228,24 @@ impl Gazetteer {
             &e.name_fr
         } else {
             &e.name_en
+        }
+    }
+
+    /// The mention kind of a match: `Nationality` for a demonym, `Organization`
+    /// for an organisation's name or acronym, `Place` otherwise.
+    pub fn mention_kind(&self, m: &GazMatch) -> Kind {
+        match (m.kind, self.entries[m.entry].kind) {
+            (MatchKind::Demonym, _) => Kind::Nationality,
+            (_, EntryKind::Organization) => Kind::Organization,
+            _ => Kind::Place,
+        }
+    }
+
+    /// The actor kind of an entry: `Organization` or `Place`.
+    pub fn actor_kind(&self, idx: usize) -> ActorKind {
+        match self.entries[idx].kind {
+            EntryKind::Organization => ActorKind::Organization,
+            _ => ActorKind::Place,
         }
     }
 

@@ -435,3 +435,26 @@ fn city_states_and_federations() {
     let m = g.find("Georgia");
     assert!(m[0].ambiguous, "Georgia: country or US state");
 }
+
+#[test]
+fn mention_and_actor_kinds() {
+    let g = gaz();
+    let text = "La CEDEAO, le Mali et les Maliens.";
+    let kinds: Vec<(&str, Kind)> = g
+        .find(text)
+        .iter()
+        .map(|m| (m.span.text(text), g.mention_kind(m)))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("CEDEAO", Kind::Organization),
+            ("Mali", Kind::Place),
+            ("Maliens", Kind::Nationality)
+        ]
+    );
+    let ecowas = g.by_form("CEDEAO").expect("CEDEAO");
+    assert_eq!(g.actor_kind(ecowas), ActorKind::Organization);
+    let ml = g.by_form("Maliens").expect("Maliens");
+    assert_eq!(g.actor_kind(ml), ActorKind::Place);
+}
