@@ -255,7 +255,7 @@ impl Gazetteer {
     }
 
     /// The entry one exact surface form belongs to (names, acronyms, demonyms;
-    /// either apostrophe, ' or ’).
+    /// case-sensitive; either apostrophe, ' or ’; any run of white space read as one space).
     pub fn by_form(&self, form: &str) -> Option<usize> {
         self.form(form).map(|f| f.entry)
     }
@@ -269,7 +269,12 @@ impl Gazetteer {
         if let Some(&p) = self.forms.get(form) {
             return Some(self.patterns[p]);
         }
-        let swapped = swap_apostrophes(form)?;
+        // a form as cut from text may be wrapped ("Burkina\nFaso") or use the other apostrophe
+        let spaced: String = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(&p) = self.forms.get(&spaced) {
+            return Some(self.patterns[p]);
+        }
+        let swapped = swap_apostrophes(&spaced)?;
         self.forms.get(&swapped).map(|&p| self.patterns[p])
     }
 
@@ -285,9 +290,17 @@ impl Gazetteer {
     /// All whole-word matches in `text`: sorted by start, non-overlapping,
     /// leftmost-longest among the matches that respect word boundaries.
     pub fn find(&self, text: &str) -> Vec<GazMatch> {
+        // A name wrapped over a line break still matches ("Burkina\nFaso"): search a
+        // copy where single-byte line breaks and tabs are spaces (same byte offsets).
+        // A blank line becomes two spaces, which no form contains, so nothing spans it.
+        let haystack: std::borrow::Cow<'_, str> = if text.contains(['\n', '\r', '\t']) {
+            text.replace(['\n', '\r', '\t'], " ").into()
+        } else {
+            text.into()
+        };
         let mut cands: Vec<(usize, usize, usize, Boundary)> = self
             .ac
-            .find_overlapping_iter(text)
+            .find_overlapping_iter(haystack.as_ref())
             .filter_map(|m| {
                 let b = boundary(text, m.start(), m.end());
                 (b != Boundary::No).then(|| (m.start(), m.end(), m.pattern().as_usize(), b))

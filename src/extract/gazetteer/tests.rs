@@ -341,6 +341,7 @@ fn lookups() {
     assert_eq!(g.by_form("Côte d’Ivoire"), g.by_form("Côte d'Ivoire"));
     assert!(g.by_form("Côte d'Ivoire").is_some());
     assert_eq!(g.by_form("russie"), None);
+    assert_eq!(g.by_form("Burkina\nFaso"), g.by_id("iso:BF"));
     assert!(
         g.forms_of(ru)
             .iter()
@@ -457,4 +458,17 @@ fn mention_and_actor_kinds() {
     assert_eq!(g.actor_kind(ecowas), ActorKind::Organization);
     let ml = g.by_form("Maliens").expect("Maliens");
     assert_eq!(g.actor_kind(ml), ActorKind::Place);
+}
+
+#[test]
+fn line_breaks() {
+    check(&[
+        (
+            "le Burkina\nFaso et le Mali",
+            &[("Burkina\nFaso", "iso:BF"), ("Mali", "iso:ML")],
+        ),
+        // never across a blank line: only the parts that are names by themselves
+        ("Afrique du\n\nSud", &[("Afrique", "cldr:002")]),
+        ("Burkina\r\n\r\nFaso", &[("Burkina", "iso:BF")]),
+    ]);
 }
