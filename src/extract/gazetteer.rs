@@ -389,6 +389,9 @@ impl Builder {
         // non-contiguous one; a full DFA would take ~30 MB and ~50 ms.
         let ac = AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            // dense transitions only for the root's children: builds in about
+            // half the time of the default depth, with little search cost
+            .dense_depth(1)
             .build(&texts)
             .map_err(|e| {
                 parse::error(ENTITIES_FILE, 0, format!("cannot build the automaton: {e}"))
