@@ -475,13 +475,18 @@ enum Boundary {
 /// boundary ("l'Afrique", "d’Irak"), and so does a hyphen after a lower-case
 /// word ("pro-russe", "franco-malien"); after a capitalised word see
 /// [`Boundary::AfterCapitalHyphen`].
-/// After: end of text or a non-word character (a hyphen is fine: "Moscou-Bamako").
+/// After: end of text or a non-word character (a hyphen is fine: "Moscou-Bamako",
+/// unless a digit follows it: "AES-256").
 fn boundary(text: &str, start: usize, end: usize) -> Boundary {
     let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
         return Boundary::No;
     };
-    if after.chars().next().is_some_and(is_word_char) {
-        return Boundary::No;
+    let mut ahead = after.chars();
+    match ahead.next() {
+        Some(c) if is_word_char(c) => return Boundary::No,
+        // a code or model name, not the entity: "AES-256", "G20-2025"
+        Some('-') if ahead.next().is_some_and(|c| c.is_ascii_digit()) => return Boundary::No,
+        _ => {}
     }
     let mut back = before.chars().rev();
     match back.next() {
