@@ -405,16 +405,46 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         if action == "ambiguous":
             ent.ambiguous.update({ent.name_en, ent.name_fr})
 
+    curated: set[tuple[str, str]] = set()
     for r in read_tsv("cities.tsv"):
         iso = r["country"]
         key = (iso, slug(r["name_en"]))
         ent = cities.get(key) or city(iso, r["name_en"], r["name_fr"])
+        curated.add(key)
         if r["name_fr"]:
             ent.name_fr = r["name_fr"]
         if r["qid"]:
             ent.id = f"wikidata:{r['qid']}"
         ent.add_forms(split(r["forms"]))
         ent.ambiguous.update(split(r["ambiguous_forms"]))
+
+    # one city, several spellings across the sources (Ndjamena / N'Djamena, Tirane / Tirana,
+    # New York / New York City): merge the entries of one country that share a name or form,
+    # or whose names differ only in punctuation
+    def norm(n: str) -> str:
+        return slug(n).replace("-", "")
+
+    merged = True
+    while merged:
+        merged = False
+        keys = list(cities)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if a[0] != b[0] or a not in cities or b not in cities:
+                    continue
+                ea, eb = cities[a], cities[b]
+                na = {norm(x) for x in (ea.name_en, ea.name_fr, *ea.forms)}
+                nb = {norm(x) for x in (eb.name_en, eb.name_fr, *eb.forms)}
+                if not na & nb:
+                    continue
+                # keep the curated names and a Wikidata id when either side has them
+                keep, gone = (ea, eb) if (a in curated or b not in curated) else (eb, ea)
+                keep.add_forms([gone.name_en, gone.name_fr, *gone.forms])
+                keep.ambiguous |= gone.ambiguous
+                if gone.id.startswith("wikidata:"):
+                    keep.id = gone.id
+                del cities[b if keep is ea else a]
+                merged = True
 
     # a city whose names are also a country's (Djibouti, Luxembourg, Singapore...) keeps
     # only its other forms: the country reading wins in text
