@@ -1,2 +1,61 @@
 //! Correction notes: the model, durable JSON Lines storage, re-anchoring,
 //! W3C Web Annotation export and submission through an outbox.
+//!
+//! A typical life: [`Note::new`] from the article and a byte span, then
+//! [`Store::append`] (say "saved" only on `Ok`), then
+//! [`OutboxHandle::enqueue`]; later [`anchor::anchor`] places it again on a
+//! possibly changed text, and [`export`] writes it out.
+
+pub mod anchor;
+pub mod export;
+pub mod model;
+pub mod outbox;
+pub mod store;
+pub mod submit;
+
+pub use anchor::{Anchor, anchor};
+pub use model::{
+    ArticleRef, Attempt, AttemptOutcome, Category, Draft, Field, FieldError, Note, NoteError,
+    Reporter, Severity, Status, Target,
+};
+pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
+pub use store::{Loaded, Store, StoreError, Warning};
+pub use submit::{RetryPolicy, Timeouts};
+
+use std::path::{Path, PathBuf};
+
+/// What the config file says about notes (`[notes] file`, `[notes] endpoint`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotesSettings {
+    pub file: Option<PathBuf>,
+    pub endpoint: Option<String>,
+}
+
+/// The config-file fallback for the notes file and endpoint.
+///
+/// TO CONNECT: the ui branch adds `crate::config::Config` with a `[notes]`
+/// section; this function should read it (from `config_path`, else the
+/// default config path) and return its `file` and `endpoint`. Until then it
+/// returns nothing, and the flag, the environment and the defaults apply.
+pub fn config_file_notes_settings(config_path: Option<&Path>) -> NotesSettings {
+    let _ = config_path;
+    NotesSettings::default()
+}
+
+/// The notes file: `--notes` / `LEDE_NOTES`, else the config file's
+/// `[notes] file`, else the platform default (`~/.local/share/lede/notes.jsonl`).
+pub fn resolve_notes_path(
+    explicit: Option<&Path>,
+    settings: &NotesSettings,
+) -> Result<PathBuf, NoNotesPath> {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| settings.file.clone())
+        .or_else(crate::config::default_notes_path)
+        .ok_or(NoNotesPath)
+}
+
+/// Neither a flag nor a data directory says where notes go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("no data directory on this platform: give the notes file with --notes FILE or LEDE_NOTES")]
+pub struct NoNotesPath;
