@@ -196,7 +196,7 @@ impl Worker {
             }
             let now = Instant::now();
             while let Some(i) = self.schedule.iter().position(|s| s.due <= now) {
-                let item = self.schedule.swap_remove(i);
+                let item = self.schedule.remove(i);
                 self.attempt(item);
             }
             if self.schedule.is_empty() {
