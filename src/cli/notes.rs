@@ -129,7 +129,13 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
         NotesCommand::Export(a) => export_notes(&store, a),
         NotesCommand::Submit(a) => submit(&store, a, common, &settings),
         NotesCommand::Add(a) => add(&store, a, common, &settings),
-        NotesCommand::Stress(a) => stress(&store, a),
+        NotesCommand::Stress(a) => {
+            // Never fill the user's real notes file by accident.
+            if common.notes.is_none() {
+                bail!("`notes stress` needs an explicit --notes FILE or LEDE_NOTES");
+            }
+            stress(&store, a)
+        }
     }
 }
 
