@@ -524,4 +524,15 @@ fn lede_notes_submit_sends_queued_notes_and_prints_outcomes() {
     assert!(again.status.success());
     assert!(String::from_utf8_lossy(&again.stdout).contains("nothing to send"));
     assert!(no_more_requests(&requests));
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["notes", "list"])
+        .env("LEDE_NOTES", store.path())
+        .output()
+        .expect("run lede");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("failed after 1 attempt(s): HTTP 422"),
+        "{listed}"
+    );
+    assert!(listed.contains("sent: http://127.0.0.1:"), "{listed}");
 }

@@ -5,7 +5,7 @@ use crate::article::Article;
 use crate::article::sanitize::clean_inline;
 use crate::notes::{
     self, Category, Draft, Note, NotesSettings, Outbox, OutboxConfig, OutboxEvent, RetryPolicy,
-    Severity, Store, Timeouts, export,
+    Severity, Status, Store, Timeouts, export,
 };
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand, ValueEnum};
@@ -180,6 +180,22 @@ fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
                 shorten(&n.target.exact, 40),
                 shorten(&n.article.headline, 50),
             )?;
+            let last = n.attempts.last();
+            match (n.status, last) {
+                (Status::Sent, _) => {
+                    if let Some(l) = &n.location {
+                        writeln!(out, "    sent: {}", clean_inline(l))?;
+                    }
+                }
+                (_, Some(a)) => writeln!(
+                    out,
+                    "    {} after {} attempt(s): {}",
+                    n.status,
+                    n.attempts.len(),
+                    shorten(&a.message, 200)
+                )?,
+                (_, None) => {}
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
