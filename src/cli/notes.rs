@@ -298,13 +298,19 @@ fn submit(
                 all_sent = false;
                 writeln!(out, "failed    {id}  {reason}")?
             }
-            OutboxEvent::NoEndpoint { id } => {
+            OutboxEvent::NoEndpoint { id, mailto } => {
                 all_sent = false;
                 writeln!(
                     out,
                     "queued    {id}  no endpoint configured: the note stays saved locally \
                      (give --endpoint URL or LEDE_ENDPOINT)"
-                )?
+                )?;
+                if let Some(link) = mailto {
+                    writeln!(
+                        out,
+                        "          the publisher takes corrections by e-mail: {link}"
+                    )?
+                }
             }
             OutboxEvent::StoreError { id, message } => {
                 all_sent = false;

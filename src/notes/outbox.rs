@@ -16,7 +16,7 @@
 use super::export::submission_body;
 use super::model::{Attempt, AttemptOutcome, Note, Status, now_utc};
 use super::store::{Store, StoreError};
-use super::submit::{Client, Response, RetryPolicy, Timeouts, resolve_endpoint};
+use super::submit::{Client, Response, RetryPolicy, Timeouts, mailto_link, resolve_endpoint};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -66,8 +66,10 @@ pub enum OutboxEvent {
         status: Option<u16>,
         reason: String,
     },
-    /// No endpoint is configured for this note: it stays saved and queued locally.
-    NoEndpoint { id: Uuid },
+    /// No endpoint is configured for this note: it stays saved and queued
+    /// locally. When the publisher takes corrections by e-mail, `mailto` is a
+    /// ready `mailto:` link with the note's fields.
+    NoEndpoint { id: Uuid, mailto: Option<String> },
     /// The notes file could not be read or written.
     StoreError { id: Option<Uuid>, message: String },
     /// Nothing left to do until the next command.
@@ -246,7 +248,13 @@ impl Worker {
             self.config.config_endpoint.as_deref(),
             note.article.feedback_endpoint.as_deref(),
         ) else {
-            return self.emit(OutboxEvent::NoEndpoint { id });
+            let mailto = note
+                .article
+                .feedback_endpoint
+                .as_deref()
+                .filter(|e| e.trim_start().to_ascii_lowercase().starts_with("mailto:"))
+                .map(|address| mailto_link(&note, address));
+            return self.emit(OutboxEvent::NoEndpoint { id, mailto });
         };
         let payload = match self.frozen_payload(&note) {
             Ok(p) => p,

@@ -417,6 +417,38 @@ mod tests {
     }
 
     #[test]
+    fn mailto_link_carries_the_fields_in_order() {
+        let article = crate::article::Article {
+            headline: "Titre".into(),
+            in_language: "fr".into(),
+            paragraphs: vec!["Assimi Goita à Moscou.".into()],
+            ..Default::default()
+        }
+        .finish();
+        let text = article.text();
+        let span = Note::find_quote(&text, "Assimi Goita", 1).expect("quote");
+        let draft = crate::notes::Draft {
+            comment: "Tréma".into(),
+            email: "a@b.org".into(),
+            ..Default::default()
+        };
+        let note = Note::new(&article, span, &draft).expect("note");
+        let link = mailto_link(&note, "mailto:corrections@example.org");
+        assert!(
+            link.starts_with("mailto:corrections@example.org?subject=Correction%3A%20Titre&body=")
+        );
+        let body = &link[link.find("&body=").expect("body")..];
+        let article_at = body.find("Article%3A").expect("article");
+        let passage_at = body
+            .find("Passage%3A%20%22Assimi%20Goita%22")
+            .expect("passage");
+        let concern_at = body.find("Concern").expect("concern");
+        assert!(article_at < passage_at && passage_at < concern_at);
+        // No consent: the address stays out.
+        assert!(!body.contains("a%40b.org") && !body.contains("a@b.org"));
+    }
+
+    #[test]
     fn percent_encoding_is_utf8() {
         assert_eq!(percent_encode("Goïta à", false), "Go%C3%AFta%20%C3%A0");
         assert_eq!(percent_encode("a@b.org", true), "a@b.org");
