@@ -139,3 +139,34 @@ fn add_refuses_what_it_cannot_file() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("misspelled-name"));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn add_on_a_full_disk_fails_loudly_and_hands_the_note_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = dir.path().join("segou.txt");
+    std::fs::write(&article, ARTICLE).expect("write");
+    let a = article.to_str().expect("utf-8 path");
+    let out = lede(
+        Path::new("/dev/full"),
+        &[
+            "notes",
+            "add",
+            "--article",
+            a,
+            "--quote",
+            "Ségou",
+            "--comment",
+            "Mon commentaire précieux",
+        ],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/dev/full") && stderr.contains("NOT saved"),
+        "{stderr}"
+    );
+    let line = stderr.lines().last().expect("the note");
+    let note: lede::notes::Note = serde_json::from_str(line).expect("a notes-file line");
+    assert_eq!(note.comment, "Mon commentaire précieux");
+}

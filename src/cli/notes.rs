@@ -7,7 +7,7 @@ use crate::notes::{
     self, Category, Draft, Note, NotesSettings, Outbox, OutboxConfig, OutboxEvent, RetryPolicy,
     Severity, Status, Store, Timeouts, export,
 };
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -357,9 +357,14 @@ fn add(
         consent: args.consent,
     };
     let note = Note::new(&article, span, &draft)?;
-    store
-        .append(&note)
-        .with_context(|| format!("the note was NOT saved; its text:\n{}", note.comment))?;
+    if let Err(e) = store.append(&note) {
+        // Keep what was typed: the note as a JSON line, ready to append to another notes file.
+        let line = serde_json::to_string(&note)?;
+        bail!(
+            "{e}\nthe note was NOT saved; here it is as a notes-file line \
+             (append it to a notes file, or run again with --notes OTHER_FILE):\n{line}"
+        );
+    }
     println!("saved {} to {}", note.id, store.path().display());
     let endpoint = notes::submit::resolve_endpoint(
         common.endpoint.as_deref(),
