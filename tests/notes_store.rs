@@ -248,6 +248,40 @@ fn threads_writing_at_once_never_interleave() {
 }
 
 #[test]
+fn rewrites_while_others_append_lose_nothing() {
+    // Compaction replaces the file by rename; writers waiting on the old file's
+    // lock must notice and append to the new one.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.jsonl");
+    Store::new(&path).append(&note("premier")).expect("save");
+    let writers: Vec<_> = (0..3)
+        .map(|t| {
+            let store = Store::new(&path);
+            std::thread::spawn(move || {
+                for i in 0..40 {
+                    store
+                        .append(&note(&format!("thread {t} note {i}")))
+                        .expect("save");
+                }
+            })
+        })
+        .collect();
+    let store = Store::new(&path);
+    let mut compactions = 0;
+    while writers.iter().any(|w| !w.is_finished()) {
+        store.compact().expect("compact");
+        compactions += 1;
+    }
+    for w in writers {
+        w.join().expect("writer");
+    }
+    let loaded = store.load().expect("load");
+    assert!(compactions > 0);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.notes.len(), 121);
+}
+
+#[test]
 fn two_processes_writing_at_once_never_interleave() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("notes.jsonl");
