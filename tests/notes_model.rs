@@ -2,7 +2,7 @@
 
 use lede::article::Article;
 use lede::notes::model::{CONTEXT_CHARS, is_valid_email, widen_to_graphemes};
-use lede::notes::{Category, Draft, Field, Note, NoteError, Severity, Status, Target};
+use lede::notes::{Category, Draft, Field, Note, NoteError, Problem, Severity, Status, Target};
 
 fn article(headline: &str, paragraphs: &[&str]) -> Article {
     Article {
@@ -146,6 +146,13 @@ fn validation_messages_name_the_field() {
     let errors = draft("   ").validate();
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].field, Field::Comment);
+    assert_eq!(errors[0].problem, Problem::Required);
+    assert!(
+        errors[0]
+            .message("fr")
+            .starts_with("Un commentaire est nécessaire")
+    );
+    assert!(errors[0].message("en").starts_with("A comment is required"));
 
     let d = Draft {
         email: "not an address".into(),

@@ -16,7 +16,7 @@ pub mod submit;
 pub use anchor::{Anchor, anchor};
 pub use model::{
     ArticleRef, Attempt, AttemptOutcome, Category, Draft, Field, FieldError, Note, NoteError,
-    Reporter, Severity, Status, Target,
+    Problem, Reporter, Severity, Status, Target,
 };
 pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
 pub use store::{Loaded, Store, StoreError, Warning};

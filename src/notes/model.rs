@@ -403,16 +403,64 @@ pub enum Field {
     Consent,
 }
 
+/// What is wrong with a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Problem {
+    Required,
+    TooLong,
+    InvalidEmail,
+    EmailNeededForConsent,
+}
+
+impl Problem {
+    /// The message for this field, in French for `fr*`, else English.
+    pub fn message(self, field: Field, lang: &str) -> &'static str {
+        let fr = lang.starts_with("fr");
+        match (self, field, fr) {
+            (Problem::Required, _, false) => "A comment is required: say what is wrong.",
+            (Problem::Required, _, true) => {
+                "Un commentaire est nécessaire : dites ce qui ne va pas."
+            }
+            (Problem::TooLong, Field::Comment, false) => "The comment is too long.",
+            (Problem::TooLong, Field::Comment, true) => "Le commentaire est trop long.",
+            (Problem::TooLong, Field::Suggestion, false) => "The suggested correction is too long.",
+            (Problem::TooLong, Field::Suggestion, true) => {
+                "La correction proposée est trop longue."
+            }
+            (Problem::TooLong, _, false) => "The name is too long.",
+            (Problem::TooLong, _, true) => "Le nom est trop long.",
+            (Problem::InvalidEmail, _, false) => {
+                "The e-mail address is not valid (name@example.org)."
+            }
+            (Problem::InvalidEmail, _, true) => {
+                "L'adresse électronique n'est pas valide (nom@exemple.fr)."
+            }
+            (Problem::EmailNeededForConsent, _, false) => "Give an e-mail address to be contacted.",
+            (Problem::EmailNeededForConsent, _, true) => {
+                "Indiquez une adresse électronique pour être contacté."
+            }
+        }
+    }
+}
+
 /// One validation problem, tied to the field that has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    /// The message in the given language (French for `fr*`, else English).
+    pub fn message(&self, lang: &str) -> &'static str {
+        self.problem.message(self.field, lang)
+    }
 }
 
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}: {}", self.field, self.message)
+        f.write_str(self.message("en"))
     }
 }
 
@@ -435,7 +483,7 @@ pub enum NoteError {
         wanted: usize,
         found: usize,
     },
-    #[error("invalid note: {}", .0.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join("; "))]
+    #[error("invalid note: {}", .0.iter().map(|e| e.message("en")).collect::<Vec<_>>().join(" "))]
     Invalid(Vec<FieldError>),
 }
 
@@ -443,32 +491,24 @@ impl Draft {
     /// Every problem with what was typed; empty when the draft can be saved.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        let mut err = |field, message: &str| {
-            errors.push(FieldError {
-                field,
-                message: message.to_string(),
-            })
-        };
+        let mut err = |field, problem| errors.push(FieldError { field, problem });
         if self.comment.trim().is_empty() {
-            err(Field::Comment, "a comment is required: say what is wrong");
+            err(Field::Comment, Problem::Required);
         } else if self.comment.chars().count() > MAX_FIELD_CHARS {
-            err(Field::Comment, "the comment is too long");
+            err(Field::Comment, Problem::TooLong);
         }
         if self.suggestion.chars().count() > MAX_FIELD_CHARS {
-            err(Field::Suggestion, "the suggested correction is too long");
+            err(Field::Suggestion, Problem::TooLong);
         }
         if self.name.chars().count() > 200 {
-            err(Field::Name, "the name is too long");
+            err(Field::Name, Problem::TooLong);
         }
         let email = self.email.trim();
         if !email.is_empty() && !is_valid_email(email) {
-            err(
-                Field::Email,
-                "the e-mail address is not valid (name@example.org)",
-            );
+            err(Field::Email, Problem::InvalidEmail);
         }
         if self.consent && email.is_empty() {
-            err(Field::Consent, "give an e-mail address to be contacted");
+            err(Field::Consent, Problem::EmailNeededForConsent);
         }
         errors
     }
