@@ -1,7 +1,8 @@
 //! The note model: selectors in code points, grapheme-safe spans, validation.
 
 use lede::article::Article;
-use lede::notes::model::{CONTEXT_CHARS, is_valid_email, widen_to_graphemes};
+use lede::notes::draft::is_valid_email;
+use lede::notes::model::{CONTEXT_CHARS, widen_to_graphemes};
 use lede::notes::{Category, Draft, Field, Note, NoteError, Problem, Severity, Status, Target};
 
 fn article(headline: &str, paragraphs: &[&str]) -> Article {

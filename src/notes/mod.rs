@@ -7,6 +7,7 @@
 //! possibly changed text, and [`export`] writes it out.
 
 pub mod anchor;
+pub mod draft;
 pub mod export;
 pub mod model;
 pub mod outbox;
@@ -14,9 +15,10 @@ pub mod store;
 pub mod submit;
 
 pub use anchor::{Anchor, anchor};
+pub use draft::{Draft, Field, FieldError, Problem};
 pub use model::{
-    ArticleRef, Attempt, AttemptOutcome, Category, Draft, Field, FieldError, Note, NoteError,
-    Problem, Reporter, Severity, Status, Target,
+    ArticleRef, Attempt, AttemptOutcome, Category, Note, NoteError, Reporter, Severity, Status,
+    Target,
 };
 pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
 pub use store::{Loaded, Store, StoreError, Warning};
