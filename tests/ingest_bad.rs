@@ -298,3 +298,26 @@ fn arbitrary_bytes_never_panic_and_never_leave_controls() {
         }
     }
 }
+
+#[test]
+fn a_headline_without_body_loads_with_a_warning() {
+    let mut out = Loaded::default();
+    let path = Path::new("short.txt");
+    ingest::load_bytes(
+        path,
+        path,
+        "Only a headline\n\nPar Jean Dupont\n".as_bytes(),
+        None,
+        &mut out,
+    );
+    assert_eq!(out.articles.len(), 1);
+    assert_eq!(out.articles[0].authors, ["Jean Dupont"]);
+    let [p] = &out.problems[..] else {
+        panic!("{:?}", out.problems)
+    };
+    assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(
+        p.to_string(),
+        "short.txt: warning: no body text after the headline"
+    );
+}
