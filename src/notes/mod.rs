@@ -1,10 +1,29 @@
 //! Correction notes: the model, durable JSON Lines storage, re-anchoring,
 //! W3C Web Annotation export and submission through an outbox.
 //!
-//! A typical life: [`Note::new`] from the article and a byte span, then
-//! [`Store::append`] (say "saved" only on `Ok`), then
-//! [`OutboxHandle::enqueue`]; later [`anchor::anchor`] places it again on a
-//! possibly changed text, and [`export`] writes it out.
+//! A typical life: [`Note::new`] from the article, a byte span of
+//! [`crate::article::Article::text`] and the form's [`Draft`]; then
+//! [`Store::append`] (say "saved" only on `Ok`; on `Err` keep the note and
+//! offer to save it elsewhere); then [`OutboxHandle::enqueue`]. At start the
+//! reader calls [`OutboxHandle::enqueue_pending`] so queued notes go out, and
+//! places each note on the current text with [`anchor::anchor`] (orphaned
+//! notes are listed, never dropped). [`export`] writes W3C JSON-LD or JSONL.
+//!
+//! The file (`~/.local/share/lede/notes.jsonl` on Linux; `--notes`,
+//! `LEDE_NOTES`) holds one JSON object per line, one line per revision:
+//!
+//! ```json
+//! {"id":"01a2…","rev":2,"created":"2026-11-25T16:45:14Z","modified":"2026-11-25T16:47:02Z",
+//!  "article":{"id":"…","url":"…","headline":"…","language":"fr","text_hash":"<sha256>"},
+//!  "target":{"exact":"Assimi Goita","prefix":"<32 code points>","suffix":"<32 code points>",
+//!            "start":1352,"end":1364},
+//!  "category":"misspelled-name","severity":"minor","suggestion":"Assimi Goïta",
+//!  "comment":"…","reporter":{"name":"…","email":"…","consent":true},
+//!  "status":"sent","attempts":[{"at":"…","endpoint":"…","outcome":"sent","http_status":201}],
+//!  "location":"https://…/annotations/42","payload":"<the exact JSON body sent>"}
+//! ```
+//!
+//! The highest `rev` per `id` is the note's current state.
 
 pub mod anchor;
 pub mod draft;
