@@ -31,6 +31,14 @@ impl<'a> Grammar<'a> {
                 i = next;
                 continue;
             }
+            if let Some(next) = self.day_dash_range_at(i, &mut out) {
+                i = next;
+                continue;
+            }
+            if let Some(next) = self.day_list_at(i, &mut out) {
+                i = next;
+                continue;
+            }
             if let Some(next) = self.chain_at(i, &mut out) {
                 i = next;
                 continue;
@@ -279,6 +287,15 @@ impl<'a> Grammar<'a> {
                 Tk::Punct('%' | '€' | '$' | '£' | '°') => return None,
                 Tk::Num { .. } | Tk::Ordinal { .. } if !t.newline_before => return None,
                 Tk::Word if !t.newline_before && self.is_count_word(n) => return None,
+                // "2020 Market Street"
+                Tk::Word
+                    if t.case == Case::Title
+                        && (self.has_w(n + 1, |w| w == W::Street)
+                            || self.has_w(n + 2, |w| w == W::Street)
+                                && self.t.get(n + 1).is_some_and(|u| u.case == Case::Title)) =>
+                {
+                    return None;
+                }
                 _ => {}
             }
         }
@@ -366,6 +383,112 @@ impl<'a> Grammar<'a> {
         let (ea, eb) = link(a.0, b.0)?;
         self.push_pair(out, (ea, a.1, a.2), (eb, b.1, b.2));
         Some(b.2)
+    }
+
+    /// "les 6 et 7 juillet", "on 3, 4 and 5 May": several days sharing a month.
+    /// Each is its own date (not a range).
+    pub(super) fn day_list_at(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
+        let mut days = vec![(self.day_at(i)?, i)];
+        let mut j = i + 1;
+        loop {
+            let sep = self.punct_is(j, ',')
+                || self.punct_is(j, '&')
+                || self.word_is(j, &["et", "ou", "and", "or"]);
+            if !sep {
+                return None;
+            }
+            j += 1;
+            if let Some((
+                e @ Expr::Cal {
+                    y,
+                    m: Some(m),
+                    d: Some(_),
+                },
+                a,
+                b,
+            )) = self.day_month_at(j)
+            {
+                for &(d, k) in &days {
+                    if !valid_day(y, m, d) {
+                        return None;
+                    }
+                    self.push(
+                        out,
+                        Expr::Cal {
+                            y,
+                            m: Some(m),
+                            d: Some(d),
+                        },
+                        k,
+                        k + 1,
+                    );
+                }
+                self.push(out, e, a, b);
+                return Some(b);
+            }
+            days.push((self.day_at(j)?, j));
+            j += 1;
+        }
+    }
+
+    /// "3-5 mai 2024", "March 3-5, 2024": two days of one month joined by a dash.
+    pub(super) fn day_dash_range_at(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
+        let dash = |k: usize| matches!(self.t.get(k).map(|t| t.kind), Some(Tk::Punct('-' | '–')));
+        // Month first (English): March 3-5[, 2024]
+        if self.langs.en
+            && let Some((m, _, Lang::En)) = self.month_at(i)
+            && let Some(d1) = self.day_at(i + 1)
+            && dash(i + 2)
+            && let Some(d2) = self.day_at(i + 3)
+            && d2 > d1
+        {
+            let k = if self.punct_is(i + 4, ',') {
+                i + 5
+            } else {
+                i + 4
+            };
+            let y = self.year_ok(k, true);
+            let end = if y.is_some() { k + 1 } else { i + 4 };
+            if !valid_day(y, m, d2) {
+                return None;
+            }
+            let ea = Expr::Cal {
+                y,
+                m: Some(m),
+                d: Some(d1),
+            };
+            let eb = Expr::Cal {
+                y,
+                m: Some(m),
+                d: Some(d2),
+            };
+            self.push_pair(out, (ea, i, i + 2), (eb, i + 3, end));
+            return Some(end);
+        }
+        // Day first: 3-5 mai 2024, 3–5 May
+        let d1 = self.day_at(i)?;
+        if !dash(i + 1) {
+            return None;
+        }
+        let (eb, b0, b1) = self.day_month_at(i + 2)?;
+        let Expr::Cal {
+            y,
+            m: Some(m),
+            d: Some(d2),
+        } = eb
+        else {
+            return None;
+        };
+        if d2 <= d1 {
+            return None;
+        }
+        let ea = Expr::Cal {
+            y,
+            m: Some(m),
+            d: Some(d1),
+        };
+        self.push_pair(out, (ea, i, i + 1), (eb, b0, b1));
+        Some(b1)
     }
 
     /// "2020 – 2023", "2020 - 2023" (spaced dash between two years).

@@ -350,6 +350,13 @@ impl Grammar<'_> {
                 let unit = self.unit_at(i + 4)?;
                 return Some((rel(unit, -n, false), i, i + 5));
             }
+            // dans N unités
+            if self.word_is(i, &["dans"])
+                && let Some(n) = self.count_at(i + 1)
+                && let Some(unit) = self.unit_at(i + 2)
+            {
+                return Some((rel(unit, n, false), i, i + 3));
+            }
             if self.word_is(i, &["aujourd"])
                 && self.punct_is(i + 1, '\'')
                 && self.word_is(i + 2, &["hui"])

@@ -647,6 +647,13 @@ fn english_traps() {
         ("en", NO_PUB, "About 2000 people marched.", &[]),
         ("en", NO_PUB, "It costs $2020 or 2020 dollars.", &[]),
         ("en", NO_PUB, "Call 555 2020 now.", &[]),
+        (
+            "en",
+            NO_PUB,
+            "The office at 2020 Market Street closed, as did 1999 Elm St.",
+            &[],
+        ),
+        ("en", NO_PUB, "In 2020 Biden won.", &[("2020", "2020")]),
         ("en", NO_PUB, "Between 2000 and 3000 troops remain.", &[]),
     ]);
 }
