@@ -20,7 +20,9 @@
 mod expr;
 mod grammar;
 mod lexicon;
+mod numeric;
 mod phrases;
+mod ranges;
 mod resolve;
 mod token;
 mod value;
