@@ -148,6 +148,19 @@ fn english_absolute() {
 fn english_traps() {
     check(&[
         ("en", NO_PUB, "The minister may resign soon.", &[]),
+        (
+            "en",
+            NO_PUB,
+            "A Sunday Times reporter and a Black Friday sale.",
+            &[],
+        ),
+        ("en", NO_PUB, "The Fall Guy aired; Summer Lee won.", &[]),
+        (
+            "en",
+            NO_PUB,
+            "On Sunday Macron spoke.",
+            &[("Sunday", "XXXX-WXX-7")],
+        ),
         ("en", NO_PUB, "Theresa May spoke to the press.", &[]),
         ("en", NO_PUB, "May I ask a question?", &[]),
         (

@@ -215,6 +215,18 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// Token `i` starts a sentence (text start, after . ! ? : or a line break).
+    pub(super) fn sentence_start(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else { return false };
+        if i == 0 || t.newline_before {
+            return true;
+        }
+        matches!(
+            self.t[i - 1].kind,
+            Tk::Punct('.' | '!' | '?' | ':' | '«' | '"' | '“' | '—') | Tk::Break
+        )
+    }
+
     pub(super) fn prev_is_time_prep(&self, i: usize) -> bool {
         self.prev_word(i).is_some_and(|p| {
             self.has_w(p, |w| matches!(w, W::TimePrep | W::Unit(Unit::Year)))

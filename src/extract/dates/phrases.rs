@@ -30,6 +30,26 @@ impl Grammar<'_> {
         if abbr {
             return None;
         }
+        // "Sunday Times", "Black Friday": a weekday next to a name is part of it,
+        // unless a time word says otherwise ("on Sunday Macron said").
+        let next_is_name = self.t.get(i + 1).is_some_and(|t| {
+            t.kind == Tk::Word
+                && t.case == Case::Title
+                && !t.newline_before
+                && self.month_at(i + 1).is_none()
+        });
+        let prev_is_name = i > 0
+            && self.t[i - 1].kind == Tk::Word
+            && self.t[i - 1].case == Case::Title
+            && !self.sentence_start(i - 1)
+            && !self.has_w(i - 1, |w| matches!(w, W::TimePrep | W::Shift(_)));
+        let after_time_word = self.prev_word(i).is_some_and(|p| {
+            self.has_w(p, |w| matches!(w, W::TimePrep | W::Shift(_)))
+                || self.word_is(p, &["on", "le", "from", "to", "du", "au"])
+        });
+        if (next_is_name || prev_is_name) && !after_time_word {
+            return None;
+        }
         Some((Expr::Weekday { d, shift: None }, i, i + 1))
     }
 
@@ -239,6 +259,9 @@ impl Grammar<'_> {
             && self.word_is(i + 1, &["of"])
         {
             return None; // "the fall of Kabul"
+        }
+        if lang == Lang::En && self.t[i].case != Case::Lower {
+            return None; // "The Fall Guy", "Summer Lee": English seasons take no capital
         }
         let p = i.checked_sub(1)?;
         let ok = match lang {
