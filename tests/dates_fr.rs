@@ -508,3 +508,37 @@ fn french_ranges() {
         ),
     ]);
 }
+
+#[test]
+fn french_unicode() {
+    check(&[
+        // Decomposed accents (e + U+0301), no-break and narrow no-break spaces.
+        (
+            "fr",
+            NO_PUB,
+            "En fe\u{301}vrier, l'e\u{301}te\u{301} 2024.",
+            &[
+                ("fe\u{301}vrier", "XXXX-02"),
+                ("e\u{301}te\u{301} 2024", "2024-SU"),
+            ],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Le 14\u{a0}juillet\u{a0}1789.",
+            &[("14\u{a0}juillet\u{a0}1789", "1789-07-14")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Les années\u{202f}1990 et les 2\u{202f}000 morts.",
+            &[("années\u{202f}1990", "199X")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Le 3 mai 2024 à Москва, 東京 2020年.",
+            &[("3 mai 2024", "2024-05-03")],
+        ),
+    ]);
+}

@@ -7,7 +7,8 @@
 
 use super::expr::{Expr, Found};
 use super::lexicon::{Lang, Langs, Season, Shift, Unit, W};
-use super::token::{Case, Tk, Tok};
+use super::token::{Case, Tk, Tok, is_mark};
+use unicode_normalization::UnicodeNormalization;
 
 /// A parsed expression and its tokens `[first, next)`.
 pub(crate) type Parsed = Option<(Expr, usize, usize)>;
@@ -112,13 +113,16 @@ impl<'a> Grammar<'a> {
             return false;
         }
         let s = &self.text[t.start..t.end];
-        words.iter().any(|w| {
-            if s.is_ascii() {
-                s.eq_ignore_ascii_case(w)
-            } else {
-                s.chars().flat_map(char::to_lowercase).eq(w.chars())
-            }
-        })
+        if s.is_ascii() {
+            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
+        }
+        if s.chars().any(is_mark) {
+            let folded: String = s.chars().flat_map(char::to_lowercase).nfc().collect();
+            return words.iter().any(|w| folded == *w);
+        }
+        words
+            .iter()
+            .any(|w| s.chars().flat_map(char::to_lowercase).eq(w.chars()))
     }
 
     pub(super) fn punct_is(&self, i: usize, c: char) -> bool {

@@ -2,6 +2,7 @@
 //! paragraph breaks, with byte spans into the text.
 
 use super::lexicon::{Entry, lexicon};
+use unicode_normalization::UnicodeNormalization;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +154,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     for ch in text[start..end].chars() {
                         lower.extend(ch.to_lowercase());
                     }
+                    if !lower.is_ascii() && lower.chars().any(is_mark) {
+                        // Decomposed accents ("e" + U+0301): look up the composed form.
+                        lower = lower.nfc().collect();
+                    }
                     tok.entries = lex.get(&lower);
                 }
             } else {
@@ -174,7 +179,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     // Combining diacritical marks and their supplements.
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
