@@ -7,8 +7,7 @@
 
 use super::expr::{Expr, Found};
 use super::lexicon::{Lang, Langs, Season, Shift, Unit, W};
-use super::token::{Case, Tk, Tok, is_mark};
-use unicode_normalization::UnicodeNormalization;
+use super::token::{Case, Tk, Tok};
 
 /// A parsed expression and its tokens `[first, next)`.
 pub(crate) type Parsed = Option<(Expr, usize, usize)>;
@@ -16,6 +15,8 @@ pub(crate) type Parsed = Option<(Expr, usize, usize)>;
 pub(crate) struct Grammar<'a> {
     pub text: &'a str,
     pub t: &'a [Tok],
+    /// Lower-cased words, indexed by [`Tok::lo`].
+    pub lower: &'a str,
     pub langs: Langs,
 }
 
@@ -109,20 +110,11 @@ impl<'a> Grammar<'a> {
     /// Token `i` is a word equal to one of `words` (given in lower case).
     pub(super) fn word_is(&self, i: usize, words: &[&str]) -> bool {
         let Some(t) = self.t.get(i) else { return false };
-        if t.kind != Tk::Word {
+        if t.kind != Tk::Word || t.lo.0 == t.lo.1 {
             return false;
         }
-        let s = &self.text[t.start..t.end];
-        if s.is_ascii() {
-            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
-        }
-        if s.chars().any(is_mark) {
-            let folded: String = s.chars().flat_map(char::to_lowercase).nfc().collect();
-            return words.iter().any(|w| folded == *w);
-        }
-        words
-            .iter()
-            .any(|w| s.chars().flat_map(char::to_lowercase).eq(w.chars()))
+        let lower = &self.lower[t.lo.0 as usize..t.lo.1 as usize];
+        words.contains(&lower)
     }
 
     pub(super) fn punct_is(&self, i: usize, c: char) -> bool {

@@ -38,10 +38,14 @@ use lexicon::Langs;
 
 /// Every temporal expression in `text`, in text order, with byte spans.
 pub fn find_dates(text: &str, ctx: &Context) -> Vec<TimeExpr> {
+    if text.len() > u32::MAX as usize {
+        return Vec::new();
+    }
     let toks = token::tokenize(text);
     let g = Grammar {
         text,
-        t: &toks,
+        t: &toks.toks,
+        lower: &toks.lower,
         langs: Langs::for_tag(&ctx.lang),
     };
     let found = g.scan();

@@ -462,10 +462,7 @@ impl Grammar<'_> {
             if self.word_is(i, &["the"])
                 && let Some(shift) = self.shift_at(i + 1)
                 && let Some(unit) = self.unit_at(i + 2)
-                && matches!(
-                    self.str_of_tok(i + 2).to_ascii_lowercase().as_str(),
-                    "day" | "week" | "month" | "year"
-                )
+                && self.word_is(i + 2, &["day", "week", "month", "year"])
             {
                 let n = match shift {
                     Shift::Following | Shift::Next => 1,
@@ -479,10 +476,7 @@ impl Grammar<'_> {
                 && self.t[i].case != Case::Upper
             {
                 if let Some(unit) = self.unit_at(i + 1)
-                    && matches!(
-                        self.str_of_tok(i + 1).to_ascii_lowercase().as_str(),
-                        "week" | "month" | "year"
-                    )
+                    && self.word_is(i + 1, &["week", "month", "year"])
                 {
                     let (n, _) = shift_offset(shift);
                     return Some((rel(unit, n, false), i, i + 2));

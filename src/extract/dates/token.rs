@@ -41,6 +41,9 @@ pub(crate) struct Tok {
     pub case: Case,
     /// Lexicon entries for a word (empty for anything else).
     pub entries: &'static [Entry],
+    /// The word lower-cased (and composed), as a range into [`Tokens::lower`];
+    /// empty for anything else and for words over 24 bytes.
+    pub lo: (u32, u32),
     /// Whitespace between the previous token and this one.
     pub space_before: bool,
     /// The whitespace before this token holds a line break.
@@ -57,10 +60,18 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// The tokens of a text, and their lower-cased forms.
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// Every word's lower-cased form, back to back.
+    pub lower: String,
+}
+
 /// Split `text` into tokens. Blank lines become [`Tk::Break`].
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Tokens {
     let lex = lexicon();
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut all_lower = String::with_capacity(text.len() / 2);
     let mut lower = String::with_capacity(16);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -84,6 +95,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     kind: Tk::Break,
                     case: Case::Lower,
                     entries: &[],
+                    lo: (0, 0),
                     space_before: true,
                     newline_before: true,
                 });
@@ -109,6 +121,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             kind: Tk::Other,
             case: Case::Lower,
             entries: &[],
+            lo: (0, 0),
             space_before,
             newline_before: newlines > 0,
         };
@@ -159,6 +172,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                         lower = lower.nfc().collect();
                     }
                     tok.entries = lex.get(&lower);
+                    let a = all_lower.len();
+                    all_lower.push_str(&lower);
+                    tok.lo = (a as u32, all_lower.len() as u32);
                 }
             } else {
                 let run = &text[start..end];
@@ -176,7 +192,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         space_before = false;
         newlines = 0;
     }
-    toks
+    Tokens {
+        toks,
+        lower: all_lower,
+    }
 }
 
 pub(crate) fn is_mark(c: char) -> bool {
