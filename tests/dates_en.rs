@@ -317,3 +317,43 @@ fn english_ranges() {
         ),
     ]);
 }
+
+#[test]
+fn english_quarters_and_anchored() {
+    check(&[
+        (
+            "en",
+            NO_PUB,
+            "Sales rose in the first quarter of 2024.",
+            &[("first quarter of 2024", "2024-Q1")],
+        ),
+        (
+            "en",
+            NO_PUB,
+            "Revenue hit $1.2 billion in Q3 2024.",
+            &[("Q3 2024", "2024-Q3")],
+        ),
+        (
+            "en",
+            PUB,
+            "This morning the market fell.",
+            &[("This morning", "2025-04-03")],
+        ),
+        (
+            "en",
+            PUB,
+            "The vote is tonight.",
+            &[("tonight", "2025-04-03")],
+        ),
+        (
+            "en",
+            NO_PUB,
+            "The treaty was signed in 2015. Two years later, it lapsed; a year earlier, it held.",
+            &[
+                ("2015", "2015"),
+                ("Two years later", "2017"),
+                ("a year earlier", "2016"),
+            ],
+        ),
+    ]);
+}

@@ -542,3 +542,61 @@ fn french_unicode() {
         ),
     ]);
 }
+
+#[test]
+fn french_quarters_and_anchored() {
+    check(&[
+        (
+            "fr",
+            NO_PUB,
+            "Au premier trimestre 2024, les ventes ont reculé.",
+            &[("premier trimestre 2024", "2024-Q1")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Le PIB a progressé au T3 2023.",
+            &[("T3 2023", "2023-Q3")],
+        ),
+        ("fr", NO_PUB, "Un appartement T3 à louer.", &[]),
+        (
+            "fr",
+            PUB,
+            "Au deuxième trimestre, la reprise.",
+            &[("deuxième trimestre", "2025-Q2")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Le 2 mars dernier, il a démissionné.",
+            &[("2 mars dernier", "2025-03-02")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Le 12 avril dernier, il a démissionné.",
+            &[("12 avril dernier", "2024-04-12")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Ce matin, le trafic était dense.",
+            &[("Ce matin", "2025-04-03")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Le traité fut signé en 2015. Deux ans plus tard, il était caduc.",
+            &[("2015", "2015"), ("Deux ans plus tard", "2017")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Le 3 mai 2022, la crise éclate ; trois jours auparavant, rien.",
+            &[
+                ("3 mai 2022", "2022-05-03"),
+                ("trois jours auparavant", "2022-04-30"),
+            ],
+        ),
+    ]);
+}

@@ -13,8 +13,11 @@ pub(crate) enum Expr {
     },
     /// A weekday, bare ("mardi") or shifted ("mardi dernier", "next Tuesday").
     Weekday { d: u8, shift: Option<Shift> },
-    /// A month shifted from the publication date ("mai dernier", "last May").
-    MonthShift { m: u8, shift: Shift },
+    /// A month, or a day of it, shifted from the publication date
+    /// ("mai dernier", "le 2 mars dernier", "last May").
+    MonthShift { m: u8, d: Option<u8>, shift: Shift },
+    /// A quarter of a year: "premier trimestre 2024", "Q3 2024".
+    Quarter { q: u8, y: Option<i32> },
     /// A season, with its year or shift if given.
     Season {
         s: Season,

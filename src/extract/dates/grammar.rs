@@ -340,14 +340,17 @@ impl<'a> Grammar<'a> {
         let t = self.t.get(i)?;
         match t.kind {
             Tk::Word => self
-                .weekday_date_at(i)
+                .quarter_at(i)
+                .or_else(|| self.weekday_date_at(i))
                 .or_else(|| self.month_led_at(i))
                 .or_else(|| self.season_at(i))
                 .or_else(|| self.decade_word_at(i))
                 .or_else(|| self.century_at(i))
                 .or_else(|| self.weekday_at(i)),
+            Tk::Other => self.quarter_at(i),
             Tk::Num { .. } | Tk::Ordinal { .. } => self
                 .day_month_at(i)
+                .or_else(|| self.quarter_at(i))
                 .or_else(|| self.century_at(i))
                 .or_else(|| {
                     self.year_ok(i, in_range).map(|y| {

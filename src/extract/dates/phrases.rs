@@ -68,6 +68,19 @@ impl Grammar<'_> {
         if !valid_day(None, m, d) {
             return None;
         }
+        if self.langs.fr
+            && let Some(shift @ (Shift::Last | Shift::Next)) = self.shift_at(j)
+        {
+            return Some((
+                Expr::MonthShift {
+                    m,
+                    d: Some(d),
+                    shift,
+                },
+                i,
+                j + 1,
+            ));
+        }
         let k = if self.punct_is(j, ',') { j + 1 } else { j };
         let y = self.year_ok(k, true);
         if let Some(y) = y
@@ -294,6 +307,59 @@ impl Grammar<'_> {
         ))
     }
 
+    /// "premier trimestre 2024", "au 3e trimestre", "T1 2024", "first quarter of 2024", "Q3 2024".
+    pub(super) fn quarter_at(&self, i: usize) -> Parsed {
+        let t = self.tok(i)?;
+        let q = match t.kind {
+            Tk::Ordinal { v } if (1..=4).contains(&v) => v as u8,
+            Tk::Word => {
+                let ords: [&[&str]; 4] = [
+                    &["premier", "first"],
+                    &["deuxième", "second", "seconde", "second"],
+                    &["troisième", "third"],
+                    &["quatrième", "fourth"],
+                ];
+                let k = ords.iter().position(|o| self.word_is(i, o))?;
+                k as u8 + 1
+            }
+            Tk::Other => {
+                // "Q3", "T1"
+                let s = self.str_of_tok(i);
+                let b = s.as_bytes();
+                if b.len() != 2 || !(b'1'..=b'4').contains(&b[1]) {
+                    return None;
+                }
+                let ok = (b[0] == b'Q' && self.langs.en) || (b[0] == b'T' && self.langs.fr);
+                if !ok {
+                    return None;
+                }
+                let q = b[1] - b'0';
+                let k = if self.word_is(i + 1, &["de", "of"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some(y) = self.year_ok(k, true) {
+                    return Some((Expr::Quarter { q, y: Some(y) }, i, k + 1));
+                }
+                return (b[0] == b'Q').then_some((Expr::Quarter { q, y: None }, i, i + 1));
+            }
+            _ => return None,
+        };
+        if !self.word_is(i + 1, &["trimestre", "quarter"]) {
+            return None;
+        }
+        let k = if self.word_is(i + 2, &["de", "of"]) {
+            i + 3
+        } else {
+            i + 2
+        };
+        if let Some(y) = self.year_ok(k, true) {
+            return Some((Expr::Quarter { q, y: Some(y) }, i, k + 1));
+        }
+        Some((Expr::Quarter { q, y: None }, i, i + 2))
+    }
+
     /// "années 1990", "années 90".
     pub(super) fn decade_word_at(&self, i: usize) -> Parsed {
         if !self.word_is(i, &["années"]) {
@@ -362,6 +428,55 @@ impl Grammar<'_> {
             _ => None,
         }) {
             return Some((rel(Unit::Day, n, false), i, i + 1));
+        }
+        // "deux ans plus tard", "three days later", "a year earlier"
+        if let Some(n) = self.count_at(i)
+            && let Some(unit) = self.unit_at(i + 1)
+        {
+            if self.langs.en && self.word_is(i + 2, &["later", "earlier"]) {
+                let n = if self.word_is(i + 2, &["later"]) {
+                    n
+                } else {
+                    -n
+                };
+                return Some((rel(unit, n, true), i, i + 3));
+            }
+            if self.langs.fr
+                && self.word_is(i + 2, &["plus"])
+                && self.word_is(i + 3, &["tard", "tôt"])
+            {
+                let n = if self.word_is(i + 3, &["tard"]) {
+                    n
+                } else {
+                    -n
+                };
+                return Some((rel(unit, n, true), i, i + 4));
+            }
+            if self.langs.fr && self.word_is(i + 2, &["auparavant"]) {
+                return Some((rel(unit, -n, true), i, i + 3));
+            }
+        }
+        // "ce matin", "cette nuit", "this morning", "tonight"
+        if self.langs.fr && self.word_is(i, &["ce", "cet", "cette"]) {
+            if self.word_is(i + 1, &["matin", "soir", "nuit"]) {
+                return Some((rel(Unit::Day, 0, false), i, i + 2));
+            }
+            if self.word_is(i + 1, &["après"])
+                && self.punct_is(i + 2, '-')
+                && self.word_is(i + 3, &["midi"])
+            {
+                return Some((rel(Unit::Day, 0, false), i, i + 4));
+            }
+        }
+        if self.langs.en {
+            if self.word_is(i, &["this"])
+                && self.word_is(i + 1, &["morning", "afternoon", "evening"])
+            {
+                return Some((rel(Unit::Day, 0, false), i, i + 2));
+            }
+            if self.word_is(i, &["tonight"]) {
+                return Some((rel(Unit::Day, 0, false), i, i + 1));
+            }
         }
         if self.langs.fr {
             // il y a N unités
@@ -450,7 +565,7 @@ impl Grammar<'_> {
                 if let Some((m, false, Lang::Fr)) = self.month_at(i)
                     && !(m == 3 && self.t[i].case != Case::Lower)
                 {
-                    return Some((Expr::MonthShift { m, shift }, i, i + 2));
+                    return Some((Expr::MonthShift { m, d: None, shift }, i, i + 2));
                 }
             }
         }
@@ -495,7 +610,7 @@ impl Grammar<'_> {
                     && let Some((m, false, Lang::En)) = self.month_at(i + 1)
                     && self.t[i + 1].case != Case::Lower
                 {
-                    return Some((Expr::MonthShift { m, shift }, i, i + 2));
+                    return Some((Expr::MonthShift { m, d: None, shift }, i, i + 2));
                 }
             }
         }

@@ -131,21 +131,26 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
                 None => (format!("XXXX-WXX-{d}"), false, None),
             }
         }
-        Expr::MonthShift { m, shift } => {
+        Expr::MonthShift { m, d, shift } => {
             let Some(p) = published else {
-                return (ymd(None, Some(m), None), false, None);
+                return (ymd(None, Some(m), d), false, None);
             };
-            let (py, pm) = (i32::from(p.year()), p.month() as u8);
+            let (py, pm, pd) = date_parts(p);
+            // Compare (month, day) with the publication date; without a day, the month alone.
+            let (here, now) = match d {
+                Some(d) => ((m, d), (pm, pd)),
+                None => ((m, 0), (pm, 0)),
+            };
             let y = match shift {
                 Shift::Next => {
-                    if m > pm {
+                    if here > now {
                         py
                     } else {
                         py + 1
                     }
                 }
                 _ => {
-                    if m < pm {
+                    if here < now {
                         py
                     } else {
                         py - 1
@@ -153,14 +158,31 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
                 }
             };
             (
-                ymd(Some(y), Some(m), None),
+                ymd(Some(y), Some(m), d),
                 true,
                 Some(Anchor {
                     y: Some(y),
                     m: Some(m),
-                    d: None,
+                    d,
                 }),
             )
+        }
+        Expr::Quarter { q, y } => {
+            if let Some(y) = y {
+                return (
+                    format!("{y:04}-Q{q}"),
+                    false,
+                    Some(Anchor {
+                        y: Some(y),
+                        m: None,
+                        d: None,
+                    }),
+                );
+            }
+            match published {
+                Some(p) => (format!("{:04}-Q{q}", p.year()), true, None),
+                None => (format!("XXXX-Q{q}"), false, None),
+            }
         }
         Expr::Season { s, y, shift } => {
             if let Some(y) = y {

@@ -139,6 +139,10 @@ fn ordering() {
         ("2025-W13", "2025-04", Less),
         ("2025-W13", "2025-03", Greater),
         ("2020", "2020", Equal),
+        ("2024", "2024-Q1", Less),
+        ("2024-Q1", "2024-01", Less),
+        ("2024-03", "2024-Q2", Less),
+        ("2024-Q2", "2024-Q3", Less),
         ("2020", "not a date", Less),
     ];
     for (a, b, want) in cases {
@@ -176,6 +180,9 @@ fn descriptions() {
         ("XXXX-XX-XX", "fr", "jour inconnu"),
         ("XXXX", "en", "unknown year"),
         ("garbage", "fr", "garbage"),
+        ("2024-Q1", "fr", "1er trimestre 2024"),
+        ("2024-Q3", "fr", "3e trimestre 2024"),
+        ("XXXX-Q2", "en", "Q2 (year unknown)"),
     ];
     for (value, lang, want) in cases {
         assert_eq!(describe(value, lang), want, "{value} in {lang}");
