@@ -357,3 +357,35 @@ fn english_quarters_and_anchored() {
         ),
     ]);
 }
+
+#[test]
+fn english_weekday_direction_and_counts() {
+    check(&[
+        (
+            "en",
+            PUB,
+            "He spoke on Tuesday.",
+            &[("Tuesday", "2025-04-01")],
+        ),
+        (
+            "en",
+            PUB,
+            "He will speak on Tuesday.",
+            &[("Tuesday", "2025-04-08")],
+        ),
+        ("en", NO_PUB, "The hall has 1500 seats.", &[]),
+        (
+            "en",
+            NO_PUB,
+            "The 2024 elections were close.",
+            &[("2024", "2024")],
+        ),
+        (
+            "en",
+            NO_PUB,
+            "In 2024 elections were close.",
+            &[("2024", "2024")],
+        ),
+        ("en", NO_PUB, "The next Summer Games open soon.", &[]),
+    ]);
+}

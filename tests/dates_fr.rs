@@ -600,3 +600,34 @@ fn french_quarters_and_anchored() {
         ),
     ]);
 }
+
+#[test]
+fn french_weekday_direction() {
+    check(&[
+        // Published on Thursday 2025-04-03.
+        (
+            "fr",
+            PUB,
+            "Il a parlé mardi devant les députés.",
+            &[("mardi", "2025-04-01")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Il se rendra à Dakar mardi.",
+            &[("mardi", "2025-04-08")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Le conseil se réunira jeudi.",
+            &[("jeudi", "2025-04-03")],
+        ),
+        (
+            "fr",
+            PUB,
+            "La caméra a filmé la scène samedi.",
+            &[("samedi", "2025-03-29")],
+        ),
+    ]);
+}

@@ -117,6 +117,14 @@ impl<'a> Grammar<'a> {
         words.contains(&lower)
     }
 
+    /// The lower-cased text of word `i` ("" for anything else).
+    pub(super) fn lower_of(&self, i: usize) -> &str {
+        self.t
+            .get(i)
+            .map(|t| &self.lower[t.lo.0 as usize..t.lo.1 as usize])
+            .unwrap_or("")
+    }
+
     pub(super) fn punct_is(&self, i: usize, c: char) -> bool {
         self.t.get(i).is_some_and(|t| t.is_punct(c))
     }
@@ -295,6 +303,9 @@ impl<'a> Grammar<'a> {
                 Tk::Punct('%' | '€' | '$' | '£' | '°') => return None,
                 Tk::Num { .. } | Tk::Ordinal { .. } if !t.newline_before => return None,
                 Tk::Word if !t.newline_before && self.is_count_word(n) => return None,
+                Tk::Word if !strong && !t.newline_before && self.is_en_counted_noun(i, n) => {
+                    return None;
+                }
                 // "2020 Market Street"
                 Tk::Word
                     if t.case == Case::Title
@@ -308,6 +319,32 @@ impl<'a> Grammar<'a> {
             }
         }
         i32::try_from(v).ok()
+    }
+
+    /// English: "with 1500 seats" counts seats; "the 2024 elections" names a year.
+    /// A lower-case plural after a bare number counts it unless a determiner
+    /// or possessive stands before the number.
+    pub(super) fn is_en_counted_noun(&self, num: usize, next: usize) -> bool {
+        if !self.langs.en || self.t[next].case != Case::Lower {
+            return false;
+        }
+        let s = self.lower_of(next);
+        if s.chars().count() < 4
+            || !s.ends_with('s')
+            || s.ends_with("ss")
+            || EN_S_WORDS.contains(&s)
+        {
+            return false;
+        }
+        let determined = self.prev_word(num).is_some_and(|p| {
+            self.word_is(
+                p,
+                &[
+                    "the", "this", "that", "its", "their", "his", "her", "our", "s", "last", "next",
+                ],
+            )
+        });
+        !determined
     }
 
     /// A word that, right after a number, makes it a count.
@@ -371,6 +408,40 @@ impl<'a> Grammar<'a> {
         }
     }
 }
+
+/// English words ending in -s that may follow a year ("in 2020 was", "2019 sees").
+const EN_S_WORDS: &[&str] = &[
+    "was",
+    "has",
+    "does",
+    "this",
+    "thus",
+    "always",
+    "perhaps",
+    "towards",
+    "sees",
+    "marks",
+    "brings",
+    "looks",
+    "seems",
+    "remains",
+    "begins",
+    "ends",
+    "comes",
+    "goes",
+    "gives",
+    "makes",
+    "shows",
+    "means",
+    "news",
+    "plus",
+    "versus",
+    "unless",
+    "afterwards",
+    "onwards",
+    "besides",
+    "whereas",
+];
 
 /// French words ending in -s/-x that may follow a year.
 const FR_S_WORDS: &[&str] = &[

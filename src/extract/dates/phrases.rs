@@ -1,9 +1,9 @@
 //! Single expressions: month, weekday, season, decade, century and relative phrases.
 
-use super::expr::Expr;
+use super::expr::{Expr, Tense};
 use super::grammar::{Grammar, Parsed, valid_day};
 use super::lexicon::{Lang, Season, Shift, Unit, W};
-use super::token::{Case, Tk};
+use super::token::{Case, Tk, Tok};
 
 impl Grammar<'_> {
     /// "mardi 3 avril 2024", "Tuesday, March 3, 2024", "sam. 12 mars".
@@ -39,6 +39,7 @@ impl Grammar<'_> {
                 && self.month_at(i + 1).is_none()
         });
         let prev_is_name = i > 0
+            && self.langs.prefers_en()
             && self.t[i - 1].kind == Tk::Word
             && self.t[i - 1].case == Case::Title
             && !self.sentence_start(i - 1)
@@ -50,7 +51,16 @@ impl Grammar<'_> {
         if (next_is_name || prev_is_name) && !after_time_word {
             return None;
         }
-        Some((Expr::Weekday { d, shift: None }, i, i + 1))
+        let tense = self.tense(i);
+        Some((
+            Expr::Weekday {
+                d,
+                shift: None,
+                tense,
+            },
+            i,
+            i + 1,
+        ))
     }
 
     /// "3 avril", "3 avril 2024", "1er mai", "3rd of March 2024", "24 November 2026".
@@ -224,7 +234,8 @@ impl Grammar<'_> {
         // "cet été", "this summer", "last winter": the shift word is part of the span.
         if let Some(shift) = self.shift_at(i)
             && matches!(shift, Shift::This | Shift::Last | Shift::Next)
-            && let Some((s, _)) = self.season_at_w(i + 1)
+            && let Some((s, lang)) = self.season_at_w(i + 1)
+            && (lang == Lang::Fr || self.t[i + 1].case == Case::Lower)
         {
             return Some((
                 Expr::Season {
@@ -358,6 +369,80 @@ impl Grammar<'_> {
             return Some((Expr::Quarter { q, y: Some(y) }, i, k + 1));
         }
         Some((Expr::Quarter { q, y: None }, i, i + 2))
+    }
+
+    /// The tense of the sentence around token `i`, from a few surface cues:
+    /// English "will", "'ll", "next" / "was", "said", "-ed"; French futures
+    /// ("sera", "ouvrira", "reviendront"), "prochain" / compound pasts
+    /// ("a filmé", "ont voté"). The future wins when both are present
+    /// ("il a annoncé qu'il viendra mardi").
+    pub(super) fn tense(&self, i: usize) -> Tense {
+        // The clause: up to sentence punctuation or a quotation mark.
+        let stop = |t: &Tok| {
+            matches!(
+                t.kind,
+                Tk::Punct('.' | '!' | '?' | ';' | '"' | '“' | '”' | '«' | '»') | Tk::Break
+            )
+        };
+        let mut a = i;
+        while a > 0 && !stop(&self.t[a - 1]) && i - a < 40 {
+            a -= 1;
+        }
+        let mut b = i;
+        while b + 1 < self.t.len() && !stop(&self.t[b + 1]) && b - i < 40 {
+            b += 1;
+        }
+        let mut past = false;
+        for k in a..=b {
+            if self.t[k].kind != Tk::Word || k == i {
+                continue;
+            }
+            let lo = self.lower_of(k);
+            let lower = self.t[k].case == Case::Lower;
+            if self.langs.en {
+                if matches!(
+                    lo,
+                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming"
+                ) {
+                    return Tense::Future;
+                }
+                if matches!(
+                    lo,
+                    "was" | "were" | "had" | "did" | "said" | "ago" | "yesterday" | "last"
+                ) || (lower && lo.len() >= 5 && lo.ends_with("ed"))
+                {
+                    past = true;
+                }
+            }
+            if self.langs.fr {
+                if matches!(lo, "prochain" | "prochaine" | "demain" | "va" | "vont") {
+                    return Tense::Future;
+                }
+                if lower
+                    && lo.chars().count() >= 5
+                    && (lo.ends_with("ra") || lo.ends_with("ront"))
+                    && !FR_RA_NOUNS.contains(&lo)
+                {
+                    return Tense::Future;
+                }
+                if matches!(
+                    lo,
+                    "a" | "ont" | "avait" | "avaient" | "est" | "sont" | "était" | "étaient"
+                ) && self.lower_of(k + 1).chars().count() >= 3
+                    && [
+                        "é", "és", "ée", "ées", "i", "is", "it", "u", "us", "ert", "ort",
+                    ]
+                    .iter()
+                    .any(|e| self.lower_of(k + 1).ends_with(e))
+                {
+                    past = true;
+                }
+                if matches!(lo, "hier" | "dernier" | "dernière" | "fut" | "furent") {
+                    past = true;
+                }
+            }
+        }
+        if past { Tense::Past } else { Tense::Unknown }
     }
 
     /// "années 1990", "années 90".
@@ -557,6 +642,7 @@ impl Grammar<'_> {
                         Expr::Weekday {
                             d,
                             shift: Some(shift),
+                            tense: Tense::Unknown,
                         },
                         i,
                         i + 2,
@@ -601,6 +687,7 @@ impl Grammar<'_> {
                         Expr::Weekday {
                             d,
                             shift: Some(shift),
+                            tense: Tense::Unknown,
                         },
                         i,
                         i + 2,
@@ -694,3 +781,8 @@ fn roman_ordinal(s: &str) -> Option<u32> {
     }
     u32::try_from(total).ok().filter(|&n| n > 0)
 }
+
+/// Common French words ending in -ra / -ront that are not futures.
+const FR_RA_NOUNS: &[&str] = &[
+    "caméra", "caméras", "opéra", "extra", "choléra", "sahara", "tundra", "mantra", "cobra",
+];

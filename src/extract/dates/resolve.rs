@@ -1,7 +1,7 @@
 //! Turn recognised expressions into ISO 8601 values, using the publication
 //! date for what the text leaves relative.
 
-use super::expr::{Expr, Found};
+use super::expr::{Expr, Found, Tense};
 use super::lexicon::{Season, Shift, Unit};
 use crate::extract::{Span, TimeExpr};
 use jiff::civil::Date;
@@ -97,7 +97,7 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
             let parts = y.map(|_| Anchor { y, m, d });
             (ymd(y, m, d), false, parts)
         }
-        Expr::Weekday { d, shift } => {
+        Expr::Weekday { d, shift, tense } => {
             let Some(p) = published else {
                 return (format!("XXXX-WXX-{d}"), false, None);
             };
@@ -114,7 +114,11 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
                         fwd
                     }
                 }
-                // A bare weekday in news is most often in the days just past.
+                // In the future tense, the coming one; in the past, the last one
+                // (today included in both).
+                _ if tense == Tense::Future => fwd,
+                _ if tense == Tense::Past => -back,
+                // Otherwise a bare weekday in news is most often in the days just past.
                 _ => {
                     if back <= 4 {
                         -back
