@@ -631,3 +631,27 @@ fn french_weekday_direction() {
         ),
     ]);
 }
+
+#[test]
+fn french_paths_and_ids() {
+    check(&[
+        (
+            "fr",
+            NO_PUB,
+            "Source : https://exemple.fr/2020/article et exemple.fr/a/2021/b.",
+            &[],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Le fichier rapport_2020.pdf, la clé id=2021 et 2019.pdf.",
+            &[],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Publié le 03/04/2025 à 10h30, mis à jour le 3 avr. 2025.",
+            &[("03/04/2025", "2025-04-03"), ("3 avr. 2025", "2025-04-03")],
+        ),
+    ]);
+}

@@ -258,7 +258,24 @@ impl<'a> Grammar<'a> {
         // Part of a larger number, an id, a decimal, a time or an amount.
         if let Some(p) = i.checked_sub(1) {
             let t = &self.t[p];
-            if self.glued(i) && matches!(t.kind, Tk::Punct('$' | '€' | '£' | '¥' | '#' | '+' | '№'))
+            if self.glued(i)
+                && matches!(
+                    t.kind,
+                    Tk::Punct(
+                        '$' | '€'
+                            | '£'
+                            | '¥'
+                            | '#'
+                            | '+'
+                            | '№'
+                            | '/'
+                            | '\\'
+                            | '_'
+                            | '='
+                            | '@'
+                            | '&'
+                    )
+                )
             {
                 return None;
             }
@@ -298,6 +315,18 @@ impl<'a> Grammar<'a> {
                     .is_some_and(|u| !u.space_before && matches!(u.kind, Tk::Num { .. }))
             {
                 return None;
+            }
+            if !t.space_before && matches!(t.kind, Tk::Punct('/' | '_' | '=' | '@' | '\\' | '&')) {
+                return None; // a path, an URL or an id
+            }
+            if !t.space_before
+                && t.kind == Tk::Punct('.')
+                && self
+                    .t
+                    .get(n + 1)
+                    .is_some_and(|u| !u.space_before && u.kind == Tk::Word && u.case == Case::Lower)
+            {
+                return None; // "2020.pdf", "2020.fr"
             }
             match t.kind {
                 Tk::Punct('%' | '€' | '$' | '£' | '°') => return None,
