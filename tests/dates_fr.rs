@@ -655,3 +655,30 @@ fn french_paths_and_ids() {
         ),
     ]);
 }
+
+#[test]
+fn french_day_lists() {
+    check(&[
+        (
+            "fr",
+            NO_PUB,
+            "Grève jeudi 12 et vendredi 13 septembre 2024.",
+            &[
+                ("jeudi 12", "2024-09-12"),
+                ("vendredi 13 septembre 2024", "2024-09-13"),
+            ],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Fermé le lundi 5 et le mardi 6 mai.",
+            &[("lundi 5", "XXXX-05-05"), ("mardi 6 mai", "XXXX-05-06")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Ouvert lundi et mardi.",
+            &[("lundi", "XXXX-WXX-1"), ("mardi", "XXXX-WXX-2")],
+        ),
+    ]);
+}

@@ -77,8 +77,20 @@ impl Grammar<'_> {
     /// "les 6 et 7 juillet", "on 3, 4 and 5 May": several days sharing a month.
     /// Each is its own date (not a range).
     pub(super) fn day_list_at(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
-        let mut days = vec![(self.day_at(i)?, i)];
-        let mut j = i + 1;
+        // One listed day, optionally after its weekday: "6", "jeudi 12".
+        let item = |k: usize| -> Option<(u8, usize, usize)> {
+            let mut s = k;
+            if self.weekday_w(s).is_some_and(|(_, abbr)| !abbr) {
+                s += 1;
+                if self.punct_is(s, ',') {
+                    s += 1;
+                }
+            }
+            Some((self.day_at(s)?, k, s + 1))
+        };
+        let first = item(i)?;
+        let mut days = vec![first];
+        let mut j = first.2;
         loop {
             let sep = self.punct_is(j, ',')
                 || self.punct_is(j, '&')
@@ -87,6 +99,10 @@ impl Grammar<'_> {
                 return None;
             }
             j += 1;
+            if self.word_is(j, &["le", "the"]) {
+                j += 1;
+            }
+            let last = self.weekday_date_at(j).or_else(|| self.day_month_at(j));
             if let Some((
                 e @ Expr::Cal {
                     y,
@@ -95,12 +111,14 @@ impl Grammar<'_> {
                 },
                 a,
                 b,
-            )) = self.day_month_at(j)
+            )) = last
             {
-                for &(d, k) in &days {
+                for &(d, _, _) in &days {
                     if !valid_day(y, m, d) {
                         return None;
                     }
+                }
+                for &(d, k0, k1) in &days {
                     self.push(
                         out,
                         Expr::Cal {
@@ -108,15 +126,16 @@ impl Grammar<'_> {
                             m: Some(m),
                             d: Some(d),
                         },
-                        k,
-                        k + 1,
+                        k0,
+                        k1,
                     );
                 }
                 self.push(out, e, a, b);
                 return Some(b);
             }
-            days.push((self.day_at(j)?, j));
-            j += 1;
+            let next = item(j)?;
+            j = next.2;
+            days.push(next);
         }
     }
 
