@@ -682,3 +682,41 @@ fn french_day_lists() {
         ),
     ]);
 }
+
+#[test]
+fn french_tense_moves_the_year() {
+    check(&[
+        // Published 2025-04-03.
+        (
+            "fr",
+            PUB,
+            "Le SMIC passera à 1 801,80 euros au 1er janvier.",
+            &[("1er janvier", "2026-01-01")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Le traité a été signé le 12 novembre.",
+            &[("12 novembre", "2024-11-12")],
+        ),
+        (
+            "fr",
+            PUB,
+            "En janvier, les trois pays se sont retirés.",
+            &[("janvier", "2025-01")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Il se rendrait à Moscou en juin.",
+            &[("juin", "2025-06")],
+        ),
+        (
+            "fr",
+            NO_PUB,
+            "Mai 68 reste dans les mémoires ; l'hiver 54 aussi.",
+            &[("Mai 68", "1968-05"), ("hiver 54", "1954-WI")],
+        ),
+        ("fr", NO_PUB, "Il y a 2000 ans, Jules César.", &[]),
+    ]);
+}

@@ -176,6 +176,28 @@ impl Grammar<'_> {
                 k + 1,
             ));
         }
+        // "mai 68", "juin 40": a French month with a two-digit year of the 1900s.
+        if lang == Lang::Fr
+            && let Some((yy @ 32..=99, 2)) = self.num(j)
+            && !self
+                .t
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Tk::Word && self.is_count_word(j + 1))
+            && !self
+                .t
+                .get(j + 1)
+                .is_some_and(|t| matches!(t.kind, Tk::Punct('%' | '€' | '$')))
+        {
+            return Some((
+                Expr::Cal {
+                    y: Some(1900 + yy as i32),
+                    m: Some(m),
+                    d: None,
+                },
+                i,
+                j + 1,
+            ));
+        }
         if self.month_alone_ok(i, m, abbr, lang) {
             return Some((
                 Expr::Cal {
@@ -272,6 +294,24 @@ impl Grammar<'_> {
                     s,
                     y: None,
                     shift: Some(shift),
+                },
+                i,
+                i + 2,
+            ));
+        }
+        // "l'hiver 54"
+        if lang == Lang::Fr
+            && let Some((yy @ 32..=99, 2)) = self.num(i + 1)
+            && !self
+                .t
+                .get(i + 2)
+                .is_some_and(|t| t.kind == Tk::Word && self.is_count_word(i + 2))
+        {
+            return Some((
+                Expr::Season {
+                    s,
+                    y: Some(1900 + yy as i32),
+                    shift: None,
                 },
                 i,
                 i + 2,
@@ -377,21 +417,40 @@ impl Grammar<'_> {
     /// ("a filmé", "ont voté"). The future wins when both are present
     /// ("il a annoncé qu'il viendra mardi").
     pub(super) fn tense(&self, i: usize) -> Tense {
-        // The clause: up to sentence punctuation or a quotation mark.
-        let stop = |t: &Tok| {
+        // First the comma-delimited segment around `i` ("arrêté en juillet"),
+        // then the whole clause, up to sentence punctuation or a quotation mark.
+        let clause_stop = |t: &Tok| {
             matches!(
                 t.kind,
                 Tk::Punct('.' | '!' | '?' | ';' | '"' | '“' | '”' | '«' | '»') | Tk::Break
             )
         };
-        let mut a = i;
-        while a > 0 && !stop(&self.t[a - 1]) && i - a < 40 {
-            a -= 1;
+        let comma = |k: usize| {
+            self.t[k].kind == Tk::Punct(',') && self.t.get(k + 1).is_some_and(|t| t.space_before)
+        };
+        let bounds = |with_commas: bool| {
+            let stop = |k: usize| clause_stop(&self.t[k]) || (with_commas && comma(k));
+            let mut a = i;
+            while a > 0 && !stop(a - 1) && i - a < 40 {
+                a -= 1;
+            }
+            let mut b = i;
+            while b + 1 < self.t.len() && !stop(b + 1) && b - i < 40 {
+                b += 1;
+            }
+            (a, b)
+        };
+        let (a, b) = bounds(true);
+        match self.tense_cues(i, a, b) {
+            Tense::Unknown => {
+                let (a, b) = bounds(false);
+                self.tense_cues(i, a, b)
+            }
+            t => t,
         }
-        let mut b = i;
-        while b + 1 < self.t.len() && !stop(&self.t[b + 1]) && b - i < 40 {
-            b += 1;
-        }
+    }
+
+    fn tense_cues(&self, i: usize, a: usize, b: usize) -> Tense {
         let mut past = false;
         for k in a..=b {
             if self.t[k].kind != Tk::Word || k == i {
@@ -415,7 +474,12 @@ impl Grammar<'_> {
                 }
             }
             if self.langs.fr {
-                if matches!(lo, "prochain" | "prochaine" | "demain" | "va" | "vont") {
+                if matches!(lo, "prochain" | "prochaine" | "demain" | "va" | "vont")
+                    || (lo == "ici"
+                        && k >= 2
+                        && self.punct_is(k - 1, '\'')
+                        && self.word_is(k - 2, &["d"]))
+                {
                     return Tense::Future;
                 }
                 if lower
@@ -438,6 +502,24 @@ impl Grammar<'_> {
                     past = true;
                 }
                 if matches!(lo, "hier" | "dernier" | "dernière" | "fut" | "furent") {
+                    past = true;
+                }
+                // A conditional in reported speech looks ahead: "se rendrait en juin".
+                if lower
+                    && lo.chars().count() >= 6
+                    && (lo.ends_with("rait") || lo.ends_with("raient"))
+                {
+                    return Tense::Future;
+                }
+                // A participle phrase: "arrêté en juillet".
+                if lower
+                    && lo.chars().count() >= 5
+                    && ["é", "ée", "és", "ées"].iter().any(|e| lo.ends_with(e))
+                    && self.word_is(
+                        k + 1,
+                        &["en", "le", "au", "dès", "depuis", "fin", "début", "mi"],
+                    )
+                {
                     past = true;
                 }
             }
