@@ -188,3 +188,151 @@ fn descriptions() {
         assert_eq!(describe(value, lang), want, "{value} in {lang}");
     }
 }
+
+/// Random sequences of date-like pieces: no panic, spans on char boundaries,
+/// in order, not overlapping, range links symmetric.
+#[test]
+fn random_pieces_keep_invariants() {
+    const PIECES: &[&str] = &[
+        "le",
+        "la",
+        "l'",
+        "du",
+        "au",
+        "entre",
+        "et",
+        "de",
+        "d'",
+        "from",
+        "to",
+        "between",
+        "and",
+        "the",
+        "il",
+        "y",
+        "a",
+        "3",
+        "31",
+        "1er",
+        "3rd",
+        "2020",
+        "1999",
+        "23",
+        "05",
+        "12",
+        "1990s",
+        "'90s",
+        "mars",
+        "Mars",
+        "May",
+        "mai",
+        "janv.",
+        "Sept",
+        "mardi",
+        "Tuesday",
+        "sam.",
+        "été",
+        "summer",
+        "fall",
+        "années",
+        "XXe",
+        "siècle",
+        "century",
+        "hier",
+        "aujourd'hui",
+        "avant-hier",
+        "yesterday",
+        "ago",
+        "dernier",
+        "prochain",
+        "last",
+        "next",
+        "following",
+        "semaine",
+        "mois",
+        "an",
+        "année",
+        "week",
+        "year",
+        "days",
+        "trois",
+        "two",
+        "plus",
+        "tard",
+        "later",
+        "trimestre",
+        "Q3",
+        "T1",
+        "/",
+        "-",
+        "–",
+        ".",
+        ",",
+        ":",
+        "%",
+        "€",
+        "$",
+        "\n\n",
+        "\n",
+        " ",
+        "\u{a0}",
+        "é",
+        "\u{301}",
+        "日本",
+        "Москва",
+        "soldats",
+        "people",
+        "Street",
+        "Market",
+        "will",
+        "a",
+        "été",
+        "signé",
+        "sera",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..3000 {
+        let n = (next() % 12 + 1) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            if next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        for (lang, published) in [
+            ("fr", Some("2025-04-03")),
+            ("en", None),
+            ("", Some("2024-02-29")),
+        ] {
+            let dates = find_dates(&text, &ctx(lang, published));
+            let mut last_end = 0;
+            for (k, d) in dates.iter().enumerate() {
+                assert!(
+                    d.span.start < d.span.end,
+                    "round {round}: empty span in {text:?}"
+                );
+                assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end));
+                assert!(
+                    d.span.start >= last_end,
+                    "round {round}: overlap in {text:?}: {dates:?}"
+                );
+                assert!(
+                    !text[d.span.range()].contains("\n\n"),
+                    "round {round}: blank line in {text:?}"
+                );
+                last_end = d.span.end;
+                if let Some(o) = d.range_with {
+                    assert_eq!(dates[o].range_with, Some(k), "round {round}: {text:?}");
+                }
+                assert!(!d.value.is_empty());
+            }
+        }
+    }
+}
