@@ -394,8 +394,23 @@ fn english_weekday_direction_and_counts() {
 fn english_tense_moves_the_year() {
     check(&[
         // Published 2025-04-03.
-        ("en", PUB, "The law will take effect in January.", &[("January", "2026-01")]),
-        ("en", PUB, "The treaty was signed in November.", &[("November", "2024-11")]),
-        ("en", PUB, "He travels to Moscow in June.", &[("June", "2025-06")]),
+        (
+            "en",
+            PUB,
+            "The law will take effect in January.",
+            &[("January", "2026-01")],
+        ),
+        (
+            "en",
+            PUB,
+            "The treaty was signed in November.",
+            &[("November", "2024-11")],
+        ),
+        (
+            "en",
+            PUB,
+            "He travels to Moscow in June.",
+            &[("June", "2025-06")],
+        ),
     ]);
 }

@@ -720,3 +720,22 @@ fn french_tense_moves_the_year() {
         ("fr", NO_PUB, "Il y a 2000 ans, Jules César.", &[]),
     ]);
 }
+
+#[test]
+fn french_spelled_first() {
+    check(&[
+        (
+            "fr",
+            NO_PUB,
+            "Le premier mai 2024, les syndicats défilent.",
+            &[("premier mai 2024", "2024-05-01")],
+        ),
+        ("fr", NO_PUB, "Le Premier ministre a parlé.", &[]),
+        (
+            "fr",
+            NO_PUB,
+            "Le premier trimestre 2024 fut bon.",
+            &[("premier trimestre 2024", "2024-Q1")],
+        ),
+    ]);
+}

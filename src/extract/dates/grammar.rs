@@ -157,6 +157,8 @@ impl<'a> Grammar<'a> {
         let v = match self.t.get(i)?.kind {
             Tk::Num { v, digits } if digits <= 2 => v,
             Tk::Ordinal { v } => v,
+            // "le premier mai"
+            Tk::Word if self.langs.fr && self.word_is(i, &["premier"]) => 1,
             _ => return None,
         };
         if (1..=31).contains(&v) {
@@ -418,6 +420,7 @@ impl<'a> Grammar<'a> {
         match t.kind {
             Tk::Word => self
                 .quarter_at(i)
+                .or_else(|| self.day_month_at(i))
                 .or_else(|| self.weekday_date_at(i))
                 .or_else(|| self.month_led_at(i))
                 .or_else(|| self.season_at(i))

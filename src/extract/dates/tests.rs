@@ -336,3 +336,23 @@ fn random_pieces_keep_invariants() {
         }
     }
 }
+
+#[test]
+fn calendar_lexicon_is_complete() {
+    use super::lexicon::{Lang, lexicon};
+    let lex = lexicon();
+    for lang in [Lang::Fr, Lang::En] {
+        for m in 1..=12 {
+            assert!(!lex.month_name(lang, m).is_empty(), "{lang:?} month {m}");
+        }
+        for d in 1..=7 {
+            assert!(
+                !lex.weekday_name(lang, d).is_empty(),
+                "{lang:?} weekday {d}"
+            );
+        }
+    }
+    assert_eq!(lex.month_name(Lang::Fr, 8), "août");
+    assert_eq!(lex.weekday_name(Lang::En, 1), "Monday");
+    assert_eq!(lex.month_name(Lang::Fr, 13), "");
+}
