@@ -1,7 +1,7 @@
 //! Temporal expressions in French and English, normalised to ISO 8601.
 //!
 //! [`find_dates`] tokenises the text once (`token`), reads the tokens with
-//! a hand-written grammar (`grammar`, `phrases`, `ranges`, `numeric`) over a lexicon whose
+//! a hand-written grammar (`grammar`, `phrases`, `relative`, `ranges`, `numeric`) over a lexicon whose
 //! month and weekday names come from Unicode CLDR (`lexicon`), then
 //! resolves each expression against the publication date (`resolve`).
 //! No pattern is compiled per call: the lexicon is built once, on first use.
@@ -53,6 +53,7 @@ mod lexicon;
 mod numeric;
 mod phrases;
 mod ranges;
+mod relative;
 mod resolve;
 mod token;
 mod value;
