@@ -55,6 +55,4 @@ pub(crate) struct Found {
     pub expr: Expr,
     /// For one end of a range, the index of the other end among the found expressions.
     pub pair: Option<usize>,
-    /// The clause's tense, for a month or day without its year.
-    pub tense: Tense,
 }

@@ -5,7 +5,7 @@
 //! "2020-2023"), then one expression. Prepositions are never part of a span;
 //! a determiner is, only where it carries meaning ("la semaine dernière").
 
-use super::expr::{Expr, Found, Tense};
+use super::expr::{Expr, Found};
 use super::lexicon::{Lang, Langs, Season, Shift, Unit, W};
 use super::token::{Case, Tk, Tok};
 
@@ -56,22 +56,11 @@ impl<'a> Grammar<'a> {
     }
 
     pub(super) fn push(&self, out: &mut Vec<Found>, expr: Expr, a: usize, b: usize) {
-        // A month without its year takes the publication year, moved by the
-        // clause's tense ("passera au 1er janvier" published in April: next year).
-        let tense = match expr {
-            Expr::Cal {
-                y: None,
-                m: Some(_),
-                ..
-            } => self.tense(a),
-            _ => Tense::Unknown,
-        };
         out.push(Found {
             start: self.t[a].start,
             end: self.t[b - 1].end,
             expr,
             pair: None,
-            tense,
         });
     }
 

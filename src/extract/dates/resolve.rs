@@ -20,7 +20,7 @@ pub(crate) fn resolve_all(found: &[Found], published: Option<Date>) -> Vec<TimeE
     found
         .iter()
         .map(|f| {
-            let (value, relative, parts) = resolve(f.expr, f.tense, published, anchor);
+            let (value, relative, parts) = resolve(f.expr, published, anchor);
             if let Some(p) = parts {
                 anchor = p;
             }
@@ -84,28 +84,15 @@ fn week_value(d: Date) -> String {
 }
 
 /// (value, relative, the calendar parts this expression pins down)
-fn resolve(
-    e: Expr,
-    tense: Tense,
-    published: Option<Date>,
-    anchor: Anchor,
-) -> (String, bool, Option<Anchor>) {
+fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, Option<Anchor>) {
     match e {
         Expr::Cal { y, m, d } => {
+            // A month (or day) without its year takes the year of publication.
             if y.is_none()
-                && let Some(mm) = m
+                && m.is_some()
                 && let Some(p) = published
             {
-                let (py, pm, pd) = date_parts(p);
-                let (here, now) = match d {
-                    Some(d) => ((mm, d), (pm, pd)),
-                    None => ((mm, 0), (pm, 0)),
-                };
-                let y = Some(match tense {
-                    Tense::Future if here < now => py + 1,
-                    Tense::Past if here > now => py - 1,
-                    _ => py,
-                });
+                let y = Some(i32::from(p.year()));
                 return (ymd(y, m, d), true, Some(Anchor { y, m, d }));
             }
             let parts = y.map(|_| Anchor { y, m, d });
