@@ -414,3 +414,13 @@ fn english_month_takes_publication_year() {
         ),
     ]);
 }
+
+#[test]
+fn english_compound_counts() {
+    check(&[(
+        "en",
+        PUB,
+        "Twenty-five years ago the wall fell.",
+        &[("Twenty-five years ago", "2000")],
+    )]);
+}

@@ -739,3 +739,21 @@ fn french_spelled_first() {
         ),
     ]);
 }
+
+#[test]
+fn french_compound_counts() {
+    check(&[
+        (
+            "fr",
+            NO_PUB,
+            "En 1999, l'euro est né ; vingt-cinq ans plus tard, il compte 20 membres.",
+            &[("1999", "1999"), ("vingt-cinq ans plus tard", "2024")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Il y a dix-huit mois, le projet a commencé.",
+            &[("Il y a dix-huit mois", "2023-10")],
+        ),
+    ]);
+}

@@ -193,18 +193,31 @@ impl<'a> Grammar<'a> {
     }
 
     /// A small count: "3", "trois", "a".
-    pub(super) fn count_at(&self, i: usize) -> Option<i32> {
+    pub(super) fn count_at(&self, i: usize) -> Option<(i32, usize)> {
         if let Some((v, digits)) = self.num(i) {
             return if digits <= 3 {
-                i32::try_from(v).ok()
+                i32::try_from(v).ok().map(|v| (v, i + 1))
             } else {
                 None
             };
         }
-        self.find_w(i, |_, w| match w {
-            W::NumberWord(n) => i32::try_from(n).ok(),
-            _ => None,
-        })
+        let word = |k: usize| {
+            self.find_w(k, |_, w| match w {
+                W::NumberWord(n) => i32::try_from(n).ok(),
+                _ => None,
+            })
+        };
+        let n = word(i)?;
+        // "vingt-cinq", "dix-huit", "twenty-five"
+        if self.punct_is(i + 1, '-')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some(m) = word(i + 2)
+            && ((n >= 20 && n % 10 == 0 && m < 10) || (n == 10 && (7..=9).contains(&m)))
+        {
+            return Some((n + m, i + 3));
+        }
+        Some((n, i + 1))
     }
 
     /// The word before token `i`, skipping one elision apostrophe ("l'été" -> "l").

@@ -24,30 +24,30 @@ impl Grammar<'_> {
             return Some((rel(Unit::Day, n, false), i, i + 1));
         }
         // "deux ans plus tard", "three days later", "a year earlier"
-        if let Some(n) = self.count_at(i)
-            && let Some(unit) = self.unit_at(i + 1)
+        if let Some((n, u)) = self.count_at(i)
+            && let Some(unit) = self.unit_at(u)
         {
-            if self.langs.en && self.word_is(i + 2, &["later", "earlier"]) {
-                let n = if self.word_is(i + 2, &["later"]) {
+            if self.langs.en && self.word_is(u + 1, &["later", "earlier"]) {
+                let n = if self.word_is(u + 1, &["later"]) {
                     n
                 } else {
                     -n
                 };
-                return Some((rel(unit, n, true), i, i + 3));
+                return Some((rel(unit, n, true), i, u + 2));
             }
             if self.langs.fr
-                && self.word_is(i + 2, &["plus"])
-                && self.word_is(i + 3, &["tard", "tôt"])
+                && self.word_is(u + 1, &["plus"])
+                && self.word_is(u + 2, &["tard", "tôt"])
             {
-                let n = if self.word_is(i + 3, &["tard"]) {
+                let n = if self.word_is(u + 2, &["tard"]) {
                     n
                 } else {
                     -n
                 };
-                return Some((rel(unit, n, true), i, i + 4));
+                return Some((rel(unit, n, true), i, u + 3));
             }
-            if self.langs.fr && self.word_is(i + 2, &["auparavant"]) {
-                return Some((rel(unit, -n, true), i, i + 3));
+            if self.langs.fr && self.word_is(u + 1, &["auparavant"]) {
+                return Some((rel(unit, -n, true), i, u + 2));
             }
         }
         // "ce matin", "cette nuit", "this morning", "tonight"
@@ -78,16 +78,16 @@ impl Grammar<'_> {
                 && self.word_is(i + 1, &["y"])
                 && self.word_is(i + 2, &["a"])
             {
-                let n = self.count_at(i + 3)?;
-                let unit = self.unit_at(i + 4)?;
-                return Some((rel(unit, -n, false), i, i + 5));
+                let (n, u) = self.count_at(i + 3)?;
+                let unit = self.unit_at(u)?;
+                return Some((rel(unit, -n, false), i, u + 1));
             }
             // dans N unités
             if self.word_is(i, &["dans"])
-                && let Some(n) = self.count_at(i + 1)
-                && let Some(unit) = self.unit_at(i + 2)
+                && let Some((n, u)) = self.count_at(i + 1)
+                && let Some(unit) = self.unit_at(u)
             {
-                return Some((rel(unit, n, false), i, i + 3));
+                return Some((rel(unit, n, false), i, u + 1));
             }
             if self.word_is(i, &["aujourd"])
                 && self.punct_is(i + 1, '\'')
@@ -218,9 +218,9 @@ impl Grammar<'_> {
         if !self.langs.en {
             return None;
         }
-        let n = self.count_at(i)?;
-        let unit = self.unit_at(i + 1)?;
-        if !self.word_is(i + 2, &["ago"]) {
+        let (n, u) = self.count_at(i)?;
+        let unit = self.unit_at(u)?;
+        if !self.word_is(u + 1, &["ago"]) {
             return None;
         }
         Some((
@@ -230,7 +230,7 @@ impl Grammar<'_> {
                 anchored: false,
             },
             i,
-            i + 3,
+            u + 2,
         ))
     }
 
