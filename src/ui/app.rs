@@ -468,8 +468,19 @@ impl App {
     }
 
     fn fix_offsets(&mut self) {
-        let rows = self.list_rows();
         self.list_sel = self.list_sel.min(self.filtered.len().saturating_sub(1));
+        // Offsets follow the cursor only in a pane on screen; a hidden pane
+        // keeps its offset until it shows again (relayout calls this).
+        if self.panes.list.is_some() {
+            self.fix_list_offset();
+        }
+        if self.panes.sidebar.is_some() {
+            self.fix_side_offset();
+        }
+    }
+
+    fn fix_list_offset(&mut self) {
+        let rows = self.list_rows();
         if self.list_sel < self.list_offset {
             self.list_offset = self.list_sel;
         } else if self.list_sel >= self.list_offset + rows {
@@ -478,6 +489,9 @@ impl App {
         self.list_offset = self
             .list_offset
             .min(self.filtered.len().saturating_sub(rows));
+    }
+
+    fn fix_side_offset(&mut self) {
         let rows = self.side_rows();
         if self.side_sel < self.side_offset {
             // show the group header above the first entry
@@ -524,6 +538,7 @@ impl App {
     }
 
     fn set_focus(&mut self, f: Focus) {
+        let entering_sidebar = f == Focus::Sidebar && self.focus != Focus::Sidebar;
         self.focus = f;
         if f == Focus::List
             && let Some(pos) = self.filtered.iter().position(|&i| i == self.current)
@@ -531,6 +546,10 @@ impl App {
             self.list_sel = pos;
         }
         self.relayout();
+        if entering_sidebar && self.marks.is_none() {
+            // the entry under the cursor is the selected one: follow it
+            self.follow_selected();
+        }
     }
 
     fn focus_side(&mut self, right: bool) {

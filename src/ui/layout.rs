@@ -201,7 +201,13 @@ pub fn panes(area: Rect, focus: Focus, sidebar: bool) -> Panes {
     if let Some(r) = p.reader {
         let inner = r.inner;
         if inner.height >= 6 {
-            p.reader_text = Rect::new(inner.x, inner.y, inner.width, inner.height - 1);
+            // one column kept free before the scrollbar
+            let w = if r.bordered && inner.width > 10 {
+                inner.width - 1
+            } else {
+                inner.width
+            };
+            p.reader_text = Rect::new(inner.x, inner.y, w, inner.height - 1);
             p.legend = Some(Rect::new(
                 inner.x,
                 inner.y + inner.height - 1,

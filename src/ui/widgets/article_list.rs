@@ -81,16 +81,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ]);
         buf.set_line(area.x, y, &head, area.width);
         if tall && y + 1 < area.bottom() {
-            let mut meta = vec![source_label(article)];
-            if let Some(d) = &article.date_published {
-                meta.push(d.chars().take(10).collect());
-            }
             let lang = if article.language_detected {
                 format!("{}?", article.in_language)
             } else {
                 article.in_language.clone()
             };
-            meta.push(lang);
+            let mut meta = vec![lang];
+            if let Some(d) = &article.date_published {
+                meta.push(d.chars().take(10).collect());
+            }
+            meta.push(source_label(article));
             meta.retain(|m| !m.is_empty());
             let line = Line::styled(format!("  {}", meta.join(" · ")), app.theme.dim);
             buf.set_line(area.x, y + 1, &line, area.width);

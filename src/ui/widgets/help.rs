@@ -2,6 +2,7 @@
 
 use crate::extract::Kind;
 use crate::ui::app::App;
+use crate::ui::keymap::Action;
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,16 +38,21 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
         Span::raw("scroll the pane under the pointer"),
     ]));
     out.push(Line::default());
-    let mut legend = vec![Span::raw("Highlights: ")];
+    out.push(Line::styled("Highlights", app.theme.headline));
     for kind in Kind::ALL {
         let cue = cue_words(app.theme.kind(kind).add_modifier);
-        legend.push(Span::styled(
-            Theme::legend_label(kind),
-            app.theme.kind(kind),
-        ));
-        legend.push(Span::raw(format!(" ({cue})  ")));
+        out.push(Line::from(vec![
+            Span::styled(
+                format!("{:<kw$}", Theme::legend_label(kind)),
+                app.theme.kind(kind),
+            ),
+            Span::raw(format!("  {cue}")),
+        ]));
     }
-    out.push(Line::from(legend));
+    out.push(Line::from(vec![
+        Span::styled(format!("{:<kw$}", "followed"), app.theme.mark),
+        Span::raw("  reversed: mentions of the followed actor or date, search matches"),
+    ]));
     out
 }
 
@@ -78,10 +84,22 @@ pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
         h,
     );
     Clear.render(rect, buf);
+    let fits = usize::from(h.saturating_sub(2));
+    let more = if lines.len() > fits + offset {
+        " ↓ more "
+    } else {
+        ""
+    };
     let block = Block::new()
+        .title_bottom(more)
         .borders(Borders::ALL)
         .border_style(app.theme.border_focused)
-        .title(" Keys — ? or Esc closes, j/k scroll ");
+        .title(format!(
+            " Keys — {} closes, {}/{} scroll ",
+            app.keymap.hint(Action::Help),
+            app.keymap.hint(Action::Down),
+            app.keymap.hint(Action::Up)
+        ));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));

@@ -170,10 +170,11 @@ pub fn render(app: &App, inner: Rect, buf: &mut Buffer) {
             buf.set_style(Rect::new(a.items.x, y, a.items.width, 1), style);
             line = line.patch_style(style);
         }
-        if followed.is_some_and(|(it, _, _)| it == item) {
-            line.spans.insert(0, Span::styled("●", app.theme.note_mark));
-        }
         buf.set_line(a.items.x, y, &line, a.items.width);
+        if followed.is_some_and(|(it, _, _)| it == item) {
+            // the followed entry: a dot in the margin left free by the count
+            buf.set_string(a.items.x, y, "●", app.theme.note_mark);
+        }
     }
     if let (Some(r), Some((_, n, total))) = (a.follow, followed) {
         let km = &app.keymap;
