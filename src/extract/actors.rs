@@ -136,7 +136,13 @@ pub fn build(
             .iter()
             .copied()
             .filter(|&i| cands[i].kind != Kind::Nationality)
-            .max_by_key(|&i| (cands[i].span.text(text).chars().count(), usize::MAX - i))
+            .max_by_key(|&i| {
+                let s = cands[i].span.text(text);
+                (
+                    s.split_whitespace().count(),
+                    usize::MAX - cands[i].span.start,
+                )
+            })
             .unwrap_or(ms[0]);
         let (key, name) = match known {
             Some(&k) => (
@@ -167,8 +173,9 @@ pub fn build(
             }
         };
         let dr = &mut drafts[d];
-        if known.is_none() && name.chars().count() > dr.named_len {
-            dr.named_len = name.chars().count();
+        let name_len = name.split_whitespace().count();
+        if known.is_none() && name_len > dr.named_len {
+            dr.named_len = name_len;
             dr.name = name;
         }
         if dr.role.is_none() {

@@ -184,7 +184,11 @@ fn title_like_sentences(text: &str, toks: &[Token]) -> Vec<bool> {
     let n = toks.last().map_or(0, |t| t.sent as usize + 1);
     let mut caps = vec![0u32; n];
     let mut lows = vec![0u32; n];
+    let mut ends_with_stop = vec![false; n];
     for t in toks {
+        let s = t.sent as usize;
+        ends_with_stop[s] =
+            t.kind == TokKind::Punct && matches!(t.span.text(text), "." | "!" | "?");
         if t.kind != TokKind::Word || t.start {
             continue;
         }
@@ -192,7 +196,6 @@ fn title_like_sentences(text: &str, toks: &[Token]) -> Vec<bool> {
         if w.chars().count() < 4 {
             continue;
         }
-        let s = t.sent as usize;
         if t.cap {
             caps[s] += 1;
         } else {
@@ -200,7 +203,7 @@ fn title_like_sentences(text: &str, toks: &[Token]) -> Vec<bool> {
         }
     }
     (0..n)
-        .map(|s| caps[s] >= 3 && lows[s] * 4 < caps[s])
+        .map(|s| !ends_with_stop[s] && caps[s] >= 4 && lows[s] * 6 <= caps[s])
         .collect()
 }
 

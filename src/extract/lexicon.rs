@@ -242,6 +242,22 @@ word_set!(
     ]
 );
 
+word_set!(
+    /// Head words of events, works and periods: a capitalised run holding
+    /// one is not a person ("Summer Games", "Coupe du monde", "Moyen Âge").
+    is_misc_head,
+    &[
+        "games", "olympics", "cup", "championship", "championships", "festival", "summit",
+        "war", "prize", "award", "awards", "open", "expo", "exhibition", "olympiad", "league",
+        "series", "system", "age", "era", "act", "treaty", "accord", "accords", "agreement",
+        "plan", "day", "week", "jeux", "coupe", "championnat", "sommet", "guerre", "prix",
+        "traité", "accord", "âge", "époque", "loi", "plan", "journée", "semaine", "mondial",
+        "olympiques", "paralympiques", "olympic", "paralympic", "christmas", "noël", "pâques",
+        "easter", "ramadan", "révolution", "revolution", "empire", "république", "republic",
+        "kingdom", "royaume",
+    ]
+);
+
 /// Adjective endings (French and English) that let a lower-case word sit
 /// inside an organisation or role name ("Communauté économique", "Affaires
 /// étrangères").

@@ -145,16 +145,16 @@ pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool
                 j += 1;
                 continue;
             }
-            if !words.is_empty()
-                && !tj.cap
-                && lexicon::is_name_particle(&l)
-                && j + 1 < n
-                && same(j + 1)
-                && free(j + 1)
-                && doc.toks[j + 1].cap
-            {
-                j += 1;
-                continue;
+            if !words.is_empty() && !tj.cap && lexicon::is_name_particle(&l) {
+                // One or two particles ("de", "von der"), then a capitalised word.
+                let mut k = j + 1;
+                if k < n && !doc.toks[k].cap && lexicon::is_name_particle(&doc.lower(k)) {
+                    k += 1;
+                }
+                if k < n && same(k) && free(k) && doc.toks[k].cap && doc.is_word(k) {
+                    j = k;
+                    continue;
+                }
             }
             break;
         }
@@ -194,7 +194,7 @@ pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool
         // Every kept word must be name-like; an org head inside means an organisation.
         if kept.iter().any(|&k| {
             let l = doc.lower(k);
-            lexicon::is_org_head(&l) || lexicon::is_role_head(&l)
+            lexicon::is_org_head(&l) || lexicon::is_role_head(&l) || lexicon::is_misc_head(&l)
         }) {
             i = next;
             continue;
@@ -204,7 +204,7 @@ pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool
         let cue = role.is_some() || honorific_before(doc, a) || saying_after(doc, b);
         let accept = if doc.title_like(a) {
             cue && real_words >= 1
-        } else if real_words >= 2 {
+        } else if real_words >= 2 || (real_words == 1 && kept.len() >= 2) {
             true
         } else {
             cue && real_words == 1 && doc.word(a).chars().count() >= 2

@@ -200,29 +200,66 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
             adjs += 1;
             continue;
         }
-        // Links: de, du, des, d', l', de la, of, of the, for, and ...
-        let mut k = b;
-        let mut links = 0;
-        while k < doc.len() && same(k) && links < 3 {
-            let t = doc.toks[k];
-            let l = doc.lower(k);
-            if (t.kind == TokKind::Elision || t.kind == TokKind::Word || doc.is_punct(k, "&"))
-                && lexicon::is_org_link(&l)
-            {
-                k += 1;
-                links += 1;
-            } else {
-                break;
-            }
-        }
-        if links > 0 && k < doc.len() && same(k) && (known_at[k].is_some() || part_word(doc, k)) {
-            // "et" / "and" must join two name parts, not two clauses.
+        // Links (de, du, des, d', l', of, for, and ...), maybe lower-case
+        // nouns and more links ("du traité de l'"), then a name part.
+        if let Some(k) = link_chain(doc, b, known_at, &same) {
             b = k;
             continue;
         }
         break;
     }
     (a, b)
+}
+
+/// From `b`, links and lower-case nouns leading to a name part: the part's
+/// index, or `None`.
+fn link_chain(
+    doc: &Doc,
+    b: usize,
+    known_at: &[Option<usize>],
+    same: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut k = b;
+    let mut links = 0;
+    let mut nouns = 0;
+    let mut conj = false;
+    while k < doc.len() && same(k) && k - b < 8 {
+        let t = doc.toks[k];
+        let l = doc.lower(k);
+        let linkish = t.kind == TokKind::Elision || t.kind == TokKind::Word || doc.is_punct(k, "&");
+        if linkish && !t.cap && lexicon::is_org_link(&l) {
+            conj |= matches!(l.as_str(), "et" | "and" | "&");
+            k += 1;
+            links += 1;
+            continue;
+        }
+        if links == 0 {
+            return None;
+        }
+        if known_at[k].is_some() || part_word(doc, k) {
+            // "et" / "and" joins two name parts, never a clause.
+            if conj && links > 1 {
+                return None;
+            }
+            return Some(k);
+        }
+        // A lower-case noun or adjective between links: "du traité de".
+        if t.kind == TokKind::Word
+            && !t.cap
+            && nouns < 2
+            && !conj
+            && !lexicon::is_stopword(&l)
+            && !lexicon::is_role_head(&l)
+            && l.chars().count() >= 3
+        {
+            k += 1;
+            nouns += 1;
+            links = 0;
+            continue;
+        }
+        return None;
+    }
+    None
 }
 
 /// Acronyms in parentheses right after a candidate ("Long Name (ACR)") or
@@ -310,4 +347,108 @@ pub fn find_acronym_uses(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand
 fn is_roman(w: &str) -> bool {
     w.chars()
         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// "Centre national d'études spatiales (CNES)": when an acronym in
+/// parentheses spells the initials of the words before it (link words may be
+/// skipped or spelled), the whole stretch from a capitalised first word is a
+/// name. Returns structure candidates; the caller drops what they contain.
+pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for x in 2..doc.len() {
+        if !(doc.is_punct(x - 1, "(") && doc.is_punct(x + 1, ")") && is_acronym(doc, x)) {
+            continue;
+        }
+        let letters: Vec<char> = super::lexicon::fold(doc.word(x))
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if letters.len() < 2 {
+            continue;
+        }
+        let end = x - 1; // the "("
+        let sent = doc.toks[end].sent;
+        // Try starts from far to near; keep the farthest that spells the acronym.
+        let lo = end.saturating_sub(letters.len() * 3 + 2);
+        let mut best: Option<usize> = None;
+        for s in lo..end {
+            if doc.toks[s].sent != sent || !doc.toks[s].cap || !doc.is_word(s) {
+                continue;
+            }
+            let first = doc.lower(s);
+            if lexicon::is_stopword(&first) || lexicon::is_org_link(&first) {
+                continue;
+            }
+            if (s + 1..end).any(|k| doc.toks[k].nl_before || doc.toks[k].sent != sent) {
+                continue;
+            }
+            if spells(doc, s, end, &letters) {
+                best = Some(s);
+                break;
+            }
+        }
+        let Some(s) = best else { continue };
+        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(&doc.lower(s)) {
+            continue;
+        }
+        // Already exactly a candidate? Nothing to add.
+        if let Some(ci) = occ.at(s)
+            && cands[ci].a == s
+            && cands[ci].b == end
+        {
+            continue;
+        }
+        // A person inside means it is not an organisation's name.
+        if (s..end).any(|k| occ.at(k).is_some_and(|ci| cands[ci].kind == Kind::Person)) {
+            continue;
+        }
+        let kind = (s..end)
+            .find_map(|k| head_kind(&doc.lower(k)))
+            .unwrap_or(Kind::Organization);
+        out.push(Cand::new(s, end, doc.span(s, end), kind, Src::Structure));
+    }
+    out
+}
+
+/// Do the words in `[s, e)` spell `letters` by their initials, link words
+/// being optional and punctuation other than elision absent?
+fn spells(doc: &Doc, s: usize, e: usize, letters: &[char]) -> bool {
+    // Small DP over (word, letter) positions: words are few.
+    let words: Vec<(char, bool)> = (s..e)
+        .filter_map(|k| {
+            let t = doc.toks[k];
+            match t.kind {
+                TokKind::Word | TokKind::Elision => {
+                    let l = doc.lower(k);
+                    let f = super::lexicon::fold(doc.word(k));
+                    let init = f.chars().next()?;
+                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(&l);
+                    Some((init, optional))
+                }
+                _ => Some(('\0', false)),
+            }
+        })
+        .collect();
+    if words.iter().any(|w| w.0 == '\0') {
+        return false;
+    }
+    let (nw, nl) = (words.len(), letters.len());
+    // reach[i][j]: first i words can spell first j letters.
+    let mut reach = vec![vec![false; nl + 1]; nw + 1];
+    reach[0][0] = true;
+    for i in 0..nw {
+        for j in 0..=nl {
+            if !reach[i][j] {
+                continue;
+            }
+            let (init, optional) = words[i];
+            if optional {
+                reach[i + 1][j] = true;
+            }
+            if j < nl && init == letters[j] {
+                reach[i + 1][j + 1] = true;
+            }
+        }
+    }
+    reach[nw][nl]
 }

@@ -107,6 +107,25 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         }
     }
 
+    // 2b. Names spelled out by an acronym in parentheses.
+    for s in orgs::find_expansions(&doc, &cands, &occ) {
+        if !(s.a..s.b).all(|k| {
+            occ.at(k)
+                .is_none_or(|ci| cands[ci].a >= s.a && cands[ci].b <= s.b)
+        }) {
+            continue;
+        }
+        for k in s.a..s.b {
+            if let Some(ci) = occ.at(k) {
+                alive[ci] = false;
+            }
+        }
+        occ.release(s.a, s.b);
+        occ.take(s.a, s.b, cands.len());
+        cands.push(s);
+        alive.push(true);
+    }
+
     // 3. Roles, and the tokens they cover (no person or organisation there).
     let mut roles = roles::find_roles(&doc, &occ, &cands);
     let mut role_mask = vec![false; n];
