@@ -285,39 +285,45 @@ fn forms_of(actor: &str, entities: &[GoldEntity], text: &str) -> Vec<String> {
 }
 
 /// Find and read the annotated text: beside the gold file, then in the
-/// sibling folders; check its SHA-256 when the gold gives one.
+/// sibling folders; the first copy whose SHA-256 matches the gold's wins.
 fn read_source(gold: &Path, source: &str, sha256: Option<&str>) -> Result<String, LoadError> {
-    let found = candidates(gold, source).into_iter().find(|p| p.is_file());
-    let Some(file) = found else {
-        return Err(LoadError::new(
+    let want = sha256.map(str::trim).filter(|s| !s.is_empty());
+    let mut first_mismatch: Option<(PathBuf, String)> = None;
+    for file in candidates(gold, source).into_iter().filter(|p| p.is_file()) {
+        let bytes = std::fs::read(&file).map_err(|e| LoadError::new(&file, e.to_string()))?;
+        if let Some(want) = want {
+            let got: String = Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            if !got.eq_ignore_ascii_case(want) {
+                first_mismatch.get_or_insert((file, got));
+                continue;
+            }
+        }
+        return String::from_utf8(bytes).map_err(|e| {
+            LoadError::new(
+                &file,
+                format!(
+                    "not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        });
+    }
+    Err(match first_mismatch {
+        Some((file, got)) => LoadError::new(
+            gold,
+            format!(
+                "source {} has changed since it was annotated (sha256 {got}, gold says {})",
+                file.display(),
+                want.unwrap_or_default()
+            ),
+        ),
+        None => LoadError::new(
             gold,
             format!("source {source:?} not found beside the gold file or in a sibling folder"),
-        ));
-    };
-    let bytes = std::fs::read(&file).map_err(|e| LoadError::new(&file, e.to_string()))?;
-    if let Some(want) = sha256.map(str::trim).filter(|s| !s.is_empty()) {
-        let got: String = Sha256::digest(&bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        if !got.eq_ignore_ascii_case(want) {
-            return Err(LoadError::new(
-                gold,
-                format!(
-                    "source {} has changed since it was annotated (sha256 {got}, gold says {want})",
-                    file.display()
-                ),
-            ));
-        }
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        LoadError::new(
-            &file,
-            format!(
-                "not UTF-8 (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
+        ),
     })
 }
 

@@ -199,6 +199,8 @@ pub fn load_corpus(path: &Path) -> (Corpus, Vec<LoadError>) {
                 None => corpus.skipped.push(file),
             }
         }
+    } else if !path.exists() {
+        errors.push(LoadError::new(path, "no such file or folder"));
     } else {
         let format = sniff(path, &read_head(path));
         match format {
@@ -206,7 +208,6 @@ pub fn load_corpus(path: &Path) -> (Corpus, Vec<LoadError>) {
                 Ok(docs) => corpus.documents = docs,
                 Err(e) => errors.push(e),
             },
-            None if !path.exists() => errors.push(LoadError::new(path, "no such file or folder")),
             None => errors.push(LoadError::new(
                 path,
                 "unknown format (expected lede gold JSON, CoNLL BIO columns or TimeML)",
