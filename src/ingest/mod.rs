@@ -1,10 +1,20 @@
 //! Loading articles from files, folders and standard input. One file per
 //! source format; this module dispatches on the file's extension and content.
 
-use crate::article::Article;
+pub mod bundled;
+pub mod byline;
+pub mod decode;
+pub mod feedback;
+pub mod folder;
+pub mod json;
+pub mod pubdate;
+pub mod text;
+
+use crate::article::{Article, sanitize};
 use serde::Serialize;
 use std::fmt;
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// How loading behaves.
 #[derive(Debug, Clone)]
@@ -79,11 +89,286 @@ impl Loaded {
 
 /// Load files, folders (recursively, in a stable order) and `-` (standard input).
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
-    let _ = (paths, opts);
-    Loaded::default()
+    let mut out = Loaded::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            load_stdin(opts, &mut out);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(e) => out
+                .problems
+                .push(Problem::error(path, format!("cannot read: {e}"))),
+            Ok(m) if m.is_dir() => {
+                for found in folder::walk(path) {
+                    match found {
+                        folder::Found::File(file, format) => {
+                            load_file(&file, Some(format), opts, &mut out)
+                        }
+                        folder::Found::Skipped(file) => out.skipped.push(file),
+                        folder::Found::Unreadable(file, reason) => out
+                            .problems
+                            .push(Problem::error(&file, format!("cannot read: {reason}"))),
+                    }
+                }
+            }
+            // A file named on the command line is read even if hidden; one
+            // without an extension is sniffed; an unknown extension is skipped.
+            Ok(_) => match Format::from_path(path) {
+                Some(format) => load_file(path, Some(format), opts, &mut out),
+                None if path.extension().is_none() => load_file(path, None, opts, &mut out),
+                None => out.skipped.push(path.clone()),
+            },
+        }
+    }
+    out
 }
 
 /// The sample articles bundled in the binary (from `assets/articles`).
 pub fn load_bundled() -> Loaded {
-    Loaded::default()
+    let mut out = Loaded::default();
+    for (name, bytes) in bundled::FILES {
+        let path = Path::new(bundled::DIR).join(name);
+        load_bytes(&path, &path, bytes, Format::from_path(&path), &mut out);
+    }
+    out
+}
+
+/// A source format, chosen by extension (or by content for standard input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`, `.text`, `.md`
+    Text,
+    /// `.json`, `.jsonld`: one object, an array, or a JSON-LD graph.
+    Json,
+    /// `.jsonl`, `.ndjson`: one JSON value per line.
+    JsonLines,
+}
+
+impl Format {
+    /// The format for a file name's extension, `None` when unknown.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" | "md" | "markdown" => Some(Format::Text),
+            "json" | "jsonld" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+
+    /// As [`Format::from_path`], but documentation files met in a folder
+    /// (README, LICENSE, CHANGELOG ...) are not articles.
+    pub fn for_folder_entry(path: &Path) -> Option<Format> {
+        let stem = path.file_stem()?.to_str()?.to_ascii_uppercase();
+        const DOCS: &[&str] = &[
+            "README",
+            "LICENSE",
+            "LICENCE",
+            "CHANGELOG",
+            "CHANGES",
+            "CONTRIBUTING",
+            "COPYING",
+            "AUTHORS",
+            "NOTICE",
+        ];
+        if DOCS
+            .iter()
+            .any(|d| stem == *d || stem.starts_with(&format!("{d}-")))
+        {
+            return None;
+        }
+        Format::from_path(path)
+    }
+
+    /// JSON when the first non-space character opens an object or array.
+    pub fn sniff(text: &str) -> Format {
+        match text.trim_start().chars().next() {
+            Some('{' | '[') => Format::Json,
+            _ => Format::Text,
+        }
+    }
+}
+
+impl Problem {
+    fn new(path: &Path, severity: Severity, message: String) -> Problem {
+        Problem {
+            path: path.to_path_buf(),
+            line: None,
+            column: None,
+            severity,
+            message,
+        }
+    }
+
+    /// An error about a whole file.
+    pub fn error(path: &Path, message: impl Into<String>) -> Problem {
+        Problem::new(path, Severity::Error, message.into())
+    }
+
+    /// A warning about a whole file.
+    pub fn warning(path: &Path, message: impl Into<String>) -> Problem {
+        Problem::new(path, Severity::Warning, message.into())
+    }
+
+    fn at(mut self, line: Option<usize>, column: Option<usize>) -> Problem {
+        self.line = line;
+        self.column = column;
+        self
+    }
+}
+
+/// A problem inside a file, before the file's path is attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// An error (the record did not load) rather than a warning.
+    pub error: bool,
+    pub message: String,
+}
+
+/// `1.5 MiB`, `300 bytes`.
+fn human_size(bytes: u64) -> String {
+    const MIB: u64 = 1024 * 1024;
+    if bytes >= MIB {
+        let tenths = bytes * 10 / MIB;
+        format!("{}.{} MiB", tenths / 10, tenths % 10)
+    } else if bytes >= 1024 {
+        format!("{} KiB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+fn too_large(size: u64, opts: &LoadOptions) -> String {
+    format!(
+        "file is {}, larger than the {} limit; not read (raise the limit with --max-file-mb)",
+        human_size(size),
+        human_size(opts.max_bytes)
+    )
+}
+
+fn load_file(path: &Path, format: Option<Format>, opts: &LoadOptions, out: &mut Loaded) {
+    // Refuse before reading: the size comes from the file system.
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > opts.max_bytes => {
+            out.problems
+                .push(Problem::error(path, too_large(m.len(), opts)));
+            return;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            out.problems
+                .push(Problem::error(path, format!("cannot read: {e}")));
+            return;
+        }
+    }
+    let mut bytes = Vec::new();
+    // Read at most one byte past the cap, in case the file grew meanwhile.
+    let read = std::fs::File::open(path).and_then(|f| {
+        f.take(opts.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+    });
+    match read {
+        Err(e) => out
+            .problems
+            .push(Problem::error(path, format!("cannot read: {e}"))),
+        Ok(n) if n as u64 > opts.max_bytes => out
+            .problems
+            .push(Problem::error(path, too_large(n as u64, opts))),
+        Ok(_) => load_bytes(path, path, &bytes, format, out),
+    }
+}
+
+/// The name standard input goes by in problems.
+pub const STDIN_NAME: &str = "<stdin>";
+
+fn load_stdin(opts: &LoadOptions, out: &mut Loaded) {
+    let name = Path::new(STDIN_NAME);
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(opts.max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes);
+    match read {
+        Err(e) => out.problems.push(Problem::error(name, format!("cannot read: {e}"))),
+        Ok(n) if n as u64 > opts.max_bytes => out.problems.push(Problem::error(
+            name,
+            format!(
+                "standard input is larger than the {} limit; not read (raise the limit with --max-file-mb)",
+                human_size(opts.max_bytes)
+            ),
+        )),
+        Ok(_) => load_bytes(name, Path::new("-"), &bytes, None, out),
+    }
+}
+
+/// Decode, check and parse the bytes of one file. `name` names the file in
+/// problems, `source` is recorded on the articles. `format` `None` sniffs.
+pub fn load_bytes(
+    name: &Path,
+    source: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+    out: &mut Loaded,
+) {
+    if bytes.is_empty() {
+        out.problems
+            .push(Problem::error(name, "empty file: no article to load"));
+        return;
+    }
+    let decoded = decode::decode(bytes);
+    for (line, message) in decoded.repairs {
+        out.problems
+            .push(Problem::warning(name, message).at(line, None));
+    }
+    let mut text = decoded.text;
+    if let Some(line) = decode::first_unclean_line(&text) {
+        out.problems.push(
+            Problem::warning(
+                name,
+                "removed terminal control characters or escape sequences (the first is on this line)",
+            )
+            .at(Some(line), None),
+        );
+        text = sanitize::clean_text(&text);
+    }
+    if text.trim().is_empty() {
+        out.problems.push(Problem::error(
+            name,
+            "empty file: only white space, no article to load",
+        ));
+        return;
+    }
+    let format = format.unwrap_or_else(|| Format::sniff(&text));
+    let (articles, issues) = match format {
+        Format::Text => (vec![text::parse(&text)], Vec::new()),
+        Format::Json => {
+            let p = json::parse_document(&text);
+            (p.articles, p.issues)
+        }
+        Format::JsonLines => {
+            let p = json::parse_lines(&text);
+            (p.articles, p.issues)
+        }
+    };
+    let had_errors = issues.iter().any(|i| i.error);
+    for issue in issues {
+        let severity = if issue.error {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        out.problems
+            .push(Problem::new(name, severity, issue.message).at(issue.line, issue.column));
+    }
+    if articles.is_empty() && !had_errors {
+        out.problems
+            .push(Problem::warning(name, "no articles found in this file"));
+    }
+    for mut a in articles {
+        a.source_path = Some(source.to_path_buf());
+        out.articles.push(a);
+    }
 }

@@ -1,0 +1,77 @@
+//! Embeds every article file of `assets/articles` (not README files) into the
+//! binary: generates `$OUT_DIR/bundled_articles.rs`, a sorted table of names
+//! and `include_bytes!` entries.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+const EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "json", "jsonld", "jsonl", "ndjson",
+];
+
+fn is_article(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_uppercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    !name.starts_with('.')
+        && !matches!(
+            stem.as_str(),
+            "README" | "LICENSE" | "LICENCE" | "CHANGELOG"
+        )
+        && EXTENSIONS.contains(&ext.as_str())
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect(&path, out);
+        } else if is_article(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = root.join("assets").join("articles");
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files = Vec::new();
+    collect(&dir, &mut files);
+    files.sort();
+    let mut code = String::from("pub const FILES: &[(&str, &[u8])] = &[\n");
+    for path in &files {
+        let rel = path
+            .strip_prefix(&dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let abs = path.to_string_lossy();
+        writeln!(code, "    ({rel:?}, include_bytes!({abs:?})),").expect("write to a String");
+    }
+    code.push_str("];\n");
+    let out =
+        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_articles.rs");
+    fs::write(&out, code).expect("write the bundled article table");
+}
