@@ -1,0 +1,260 @@
+//! People: capitalised sequences with particles and initials, in any script,
+//! with cues (honorifics, roles, apposition, verbs of saying) for single
+//! words; later surname-only mentions of people already found.
+
+use super::Kind;
+use super::cand::{Cand, Occupancy, Src};
+use super::doc::Doc;
+use super::lexicon::{self, fold};
+use super::roles::{Role, role_after, role_before};
+use super::tokenize::TokKind;
+use std::collections::HashMap;
+
+/// Longest person name in words.
+const MAX_WORDS: usize = 5;
+
+/// Sentence openers of a byline ("Édité par : X", "By X"): the names there
+/// are the article's metadata, not actors of the story.
+fn byline_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "édité"
+            | "edité"
+            | "rédigé"
+            | "écrit"
+            | "publié"
+            | "par"
+            | "by"
+            | "written"
+            | "edited"
+            | "reported"
+            | "reporting"
+            | "auteur"
+            | "auteurs"
+            | "author"
+            | "authors"
+            | "photo"
+            | "crédit"
+            | "credit"
+            | "source"
+            | "texte"
+            | "propos"
+            | "avec"
+            | "with"
+    )
+}
+
+fn in_byline(doc: &Doc, i: usize) -> bool {
+    let sent = doc.toks[i].sent;
+    let mut s = i;
+    while s > 0 && doc.toks[s - 1].sent == sent {
+        s -= 1;
+        if i - s > 12 {
+            return false;
+        }
+    }
+    if !byline_opener(&doc.lower(s)) {
+        return false;
+    }
+    // Short line without a sentence ending.
+    let mut e = i;
+    while e + 1 < doc.len() && doc.toks[e + 1].sent == sent {
+        e += 1;
+        if e - s > 14 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Is token `i` an initial ("J" followed by ".")?
+fn initial_at(doc: &Doc, i: usize) -> bool {
+    doc.toks[i].is_letter_initial(doc.text)
+        && doc.is_punct(i + 1, ".")
+        && doc.toks[i + 1].span.start == doc.toks[i].span.end
+        && !lexicon::is_honorific(&doc.lower(i))
+}
+
+/// Honorific right before token `i` ("M. Diop", "Mme Sangaré", "Dr Who").
+fn honorific_before(doc: &Doc, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let mut p = i - 1;
+    if doc.is_punct(p, ".") && p > 0 {
+        p -= 1;
+    }
+    doc.is_word(p) && lexicon::is_honorific(&doc.lower(p)) && doc.toks[p].cap
+}
+
+/// A verb of saying right after token `b - 1` ("X said", "X a déclaré").
+fn saying_after(doc: &Doc, b: usize) -> bool {
+    let l = doc.lower(b);
+    if lexicon::is_saying_verb(&l) {
+        return true;
+    }
+    if matches!(
+        l.as_str(),
+        "a" | "avait" | "aurait" | "has" | "had" | "have"
+    ) {
+        let mut k = b + 1;
+        // "a également salué", "a notamment déclaré"
+        if doc.lower(k).ends_with("ment") {
+            k += 1;
+        }
+        return lexicon::is_saying_participle(&doc.lower(k));
+    }
+    false
+}
+
+/// Find people on free tokens. Returns candidates (with their role linked).
+pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool]) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let free = |k: usize| occ.at(k).is_none() && !role_mask.get(k).copied().unwrap_or(false);
+    let mut i = 0;
+    while i < n {
+        let t = doc.toks[i];
+        if t.kind != TokKind::Word || !t.cap || !free(i) {
+            i += 1;
+            continue;
+        }
+        // Collect the run.
+        let sent = t.sent;
+        let same = |k: usize| {
+            doc.toks
+                .get(k)
+                .is_some_and(|x| x.sent == sent && !x.nl_before)
+        };
+        let mut j = i;
+        let mut words: Vec<usize> = Vec::new();
+        while j < n && same(j) && free(j) {
+            let tj = doc.toks[j];
+            if tj.kind != TokKind::Word {
+                break;
+            }
+            if initial_at(doc, j) {
+                words.push(j);
+                j += 2;
+                continue;
+            }
+            let shaped = super::doc::name_shaped(doc.word(j)) && !tj.upper;
+            let l = doc.lower(j);
+            if shaped && (j > i || !lexicon::is_stopword(&l)) && !lexicon::is_stopword(&l) {
+                words.push(j);
+                j += 1;
+                continue;
+            }
+            if !words.is_empty() && !tj.cap && lexicon::is_name_particle(&l) {
+                // One or two particles ("de", "von der"), then a capitalised word.
+                let mut k = j + 1;
+                if k < n && !doc.toks[k].cap && lexicon::is_name_particle(&doc.lower(k)) {
+                    k += 1;
+                }
+                if k < n && same(k) && free(k) && doc.toks[k].cap && doc.is_word(k) {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        if words.is_empty() {
+            i += 1;
+            continue;
+        }
+        let end = j;
+        // Trim leading honorifics, titles and words capitalised by position only.
+        let mut w0 = 0;
+        while w0 < words.len() {
+            let k = words[w0];
+            let l = doc.lower(k);
+            let drop = lexicon::is_honorific(&l)
+                || lexicon::is_role_head(&l)
+                || lexicon::is_role_premodifier(&l)
+                || lexicon::is_org_head(&l)
+                || (doc.toks[k].start && !doc.is_name_word(k));
+            if !drop {
+                break;
+            }
+            w0 += 1;
+        }
+        let kept = &words[w0..];
+        let next = end.max(i + 1);
+        if kept.is_empty() || kept.len() > MAX_WORDS || in_byline(doc, kept[0]) {
+            i = next;
+            continue;
+        }
+        let a = kept[0];
+        let last = *kept.last().unwrap_or(&a);
+        let b = if initial_at(doc, last) {
+            last + 2
+        } else {
+            last + 1
+        };
+        // Every kept word must be name-like; an org head inside means an organisation.
+        if kept.iter().any(|&k| {
+            let l = doc.lower(k);
+            lexicon::is_org_head(&l) || lexicon::is_role_head(&l) || lexicon::is_misc_head(&l)
+        }) {
+            i = next;
+            continue;
+        }
+        let role = role_before(doc, roles, a).or_else(|| role_after(doc, roles, b));
+        let real_words = kept.iter().filter(|&&k| !initial_at(doc, k)).count();
+        let cue = role.is_some() || honorific_before(doc, a) || saying_after(doc, b);
+        let accept = if doc.title_like(a) {
+            cue && real_words >= 1
+        } else if real_words >= 2 || (real_words == 1 && kept.len() >= 2) {
+            true
+        } else {
+            cue && real_words == 1 && doc.word(a).chars().count() >= 2
+        };
+        if accept {
+            let mut c = Cand::new(a, b, doc.span(a, b), Kind::Person, Src::Person);
+            c.role = role;
+            out.push(c);
+        }
+        i = next;
+    }
+    out
+}
+
+/// Later mentions of a person by surname (or by the last words of the
+/// name): "Lavrov" after "Sergueï Lavrov", at any position.
+pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
+    let mut surnames: HashMap<String, usize> = HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.kind != Kind::Person || c.b - c.a < 2 {
+            continue;
+        }
+        let last = c.b - 1;
+        if !doc.is_word(last) || doc.word(last).chars().count() < 3 {
+            continue;
+        }
+        let f = fold(doc.word(last));
+        if lexicon::is_stopword(&f) {
+            continue;
+        }
+        surnames.entry(f).or_insert(ci);
+    }
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for i in 0..doc.len() {
+        let t = doc.toks[i];
+        if t.kind != TokKind::Word || !t.cap || occ.at(i).is_some() {
+            continue;
+        }
+        // Not glued to a longer capitalised run ("Lavrov Foundation").
+        if doc.is_name_word(i + 1) && doc.same_sentence(i, i + 1) {
+            continue;
+        }
+        if let Some(&target) = surnames.get(&fold(doc.word(i))) {
+            let mut c = Cand::new(i, i + 1, t.span, Kind::Person, Src::Surname);
+            c.link = Some(target);
+            out.push(c);
+        }
+    }
+    out
+}

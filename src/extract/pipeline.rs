@@ -1,0 +1,295 @@
+//! The extraction passes, in order: tokens, gazetteer, structures, roles,
+//! acronym definitions, people, acronym uses, surnames, dates; then actors.
+
+use super::actors::{self, Groups};
+use super::cand::{Cand, Occupancy, Src};
+use super::doc::{Doc, Lang, align_known};
+use super::{Analysis, Context, Kind, Mention, dates, known, names, orgs, roles};
+
+/// Words before a place name that support an ambiguous gazetteer match.
+fn place_context(lower: &str) -> bool {
+    matches!(
+        lower,
+        "à" | "au"
+            | "aux"
+            | "en"
+            | "de"
+            | "du"
+            | "des"
+            | "d'"
+            | "l'"
+            | "le"
+            | "la"
+            | "les"
+            | "vers"
+            | "dans"
+            | "sur"
+            | "depuis"
+            | "par"
+            | "in"
+            | "to"
+            | "from"
+            | "at"
+            | "of"
+            | "the"
+            | "near"
+            | "across"
+            | "into"
+            | "via"
+            | "toward"
+            | "towards"
+            | "between"
+            | "entre"
+            | "and"
+            | "et"
+            | ","
+    )
+}
+
+pub fn run(text: &str, ctx: &Context) -> Analysis {
+    let lang = Lang::from_tag(&ctx.lang);
+    let doc = Doc::new(text, lang);
+    let n = doc.len();
+    let mut cands: Vec<Cand> = Vec::new();
+
+    // 1. Gazetteer matches, aligned to tokens; ambiguous ones need support.
+    let known = align_known(&doc, known::find(text, &ctx.lang));
+    let unambiguous_keys: std::collections::HashSet<String> = known
+        .iter()
+        .filter(|k| !k.ambiguous)
+        .map(|k| k.key.clone())
+        .collect();
+    for k in known {
+        let (a, b) = doc.tok_range(k.span);
+        if a >= b {
+            continue;
+        }
+        if k.ambiguous && !unambiguous_keys.contains(&k.key) {
+            let before_ok =
+                a > 0 && doc.same_sentence(a - 1, a) && place_context(&doc.lower(a - 1));
+            let glued_name = doc.is_name_word(b) && doc.same_sentence(a, b);
+            if !before_ok || glued_name || k.kind == Kind::Nationality && doc.toks[a].cap {
+                continue;
+            }
+        }
+        let mut c = Cand::new(a, b, k.span, k.kind, Src::Known);
+        c.key = Some(k.key);
+        c.name = Some(k.name);
+        cands.push(c);
+    }
+    let mut known_at: Vec<Option<usize>> = vec![None; n];
+    for (ci, c) in cands.iter().enumerate() {
+        for slot in known_at.iter_mut().take(c.b).skip(c.a) {
+            *slot = Some(ci);
+        }
+    }
+
+    // 2. Structures (unknown organisations and places) may swallow gazetteer spans.
+    let mut alive: Vec<bool> = vec![true; cands.len()];
+    for s in orgs::find_structures(&doc, &known_at, &cands) {
+        // A structure that is exactly one gazetteer span adds nothing.
+        let inside: Vec<usize> = (0..cands.len())
+            .filter(|&ci| alive[ci] && cands[ci].a >= s.a && cands[ci].b <= s.b)
+            .collect();
+        if inside.len() == 1 && cands[inside[0]].a == s.a && cands[inside[0]].b == s.b {
+            continue;
+        }
+        for ci in inside {
+            alive[ci] = false;
+        }
+        cands.push(s);
+        alive.push(true);
+    }
+    let mut occ = Occupancy::new(n);
+    for (ci, c) in cands.iter().enumerate() {
+        if alive[ci] {
+            occ.take(c.a, c.b, ci);
+        }
+    }
+
+    // 2b. Names spelled out by an acronym in parentheses.
+    for s in orgs::find_expansions(&doc, &cands, &occ) {
+        if !(s.a..s.b).all(|k| {
+            occ.at(k)
+                .is_none_or(|ci| cands[ci].a >= s.a && cands[ci].b <= s.b)
+        }) {
+            continue;
+        }
+        for k in s.a..s.b {
+            if let Some(ci) = occ.at(k) {
+                alive[ci] = false;
+            }
+        }
+        occ.release(s.a, s.b);
+        occ.take(s.a, s.b, cands.len());
+        cands.push(s);
+        alive.push(true);
+    }
+
+    // 3. Roles, and the tokens they cover (no person or organisation there).
+    let mut roles = roles::find_roles(&doc, &occ, &cands);
+    let mut role_mask = vec![false; n];
+    for r in &roles {
+        for (k, m) in role_mask.iter_mut().enumerate().take(r.b).skip(r.a) {
+            if occ.at(k).is_none() {
+                *m = true;
+            }
+        }
+    }
+
+    // 4. Acronym definitions and aliases next to what is known so far.
+    let mut groups_pairs: Vec<(usize, usize)> = Vec::new();
+    let defs = orgs::find_definitions(&doc, &cands, &occ);
+    push_all(&mut cands, &mut alive, &mut occ, defs);
+    link_known_acronyms(&doc, &cands, &alive, &mut groups_pairs);
+
+    // 5. People.
+    let people = names::find_people(&doc, &occ, &roles, &role_mask);
+    push_all(&mut cands, &mut alive, &mut occ, people);
+
+    // 6. Acronyms used later, and guessed ones; surnames.
+    let uses = orgs::find_acronym_uses(&doc, &cands, &occ);
+    push_all(&mut cands, &mut alive, &mut occ, uses);
+    let surnames = names::find_surnames(&doc, &occ, &cands);
+    push_all(&mut cands, &mut alive, &mut occ, surnames);
+    link_parenthesised(&doc, &cands, &alive, &mut groups_pairs);
+    roles::infer_affiliations(&doc, &mut roles, &cands, &alive);
+
+    // 7. Mentions: entities, then dates where they do not collide.
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| alive[i]).collect();
+    order.sort_by_key(|&i| (cands[i].span.start, cands[i].span.end));
+    let dates = dates::find_dates(text, ctx);
+    let mut mentions: Vec<Mention> = Vec::with_capacity(order.len() + dates.len());
+    let mut mention_of: Vec<Option<usize>> = vec![None; cands.len()];
+    let mut di = 0;
+    let mut last_end = 0;
+    let push_dates_until = |limit: usize,
+                            di: &mut usize,
+                            last_end: &mut usize,
+                            mentions: &mut Vec<Mention>,
+                            next_start: usize| {
+        while *di < dates.len() && dates[*di].span.start < limit {
+            let s = dates[*di].span;
+            if s.start >= *last_end && s.end <= next_start {
+                mentions.push(Mention {
+                    span: s,
+                    kind: Kind::Date,
+                    actor: None,
+                    date: Some(*di),
+                });
+                *last_end = s.end;
+            }
+            *di += 1;
+        }
+    };
+    for &ci in &order {
+        let c = &cands[ci];
+        push_dates_until(
+            c.span.start,
+            &mut di,
+            &mut last_end,
+            &mut mentions,
+            c.span.start,
+        );
+        if c.span.start < last_end {
+            continue;
+        }
+        mention_of[ci] = Some(mentions.len());
+        mentions.push(Mention {
+            span: c.span,
+            kind: c.kind,
+            actor: None,
+            date: None,
+        });
+        last_end = c.span.end;
+    }
+    push_dates_until(
+        usize::MAX,
+        &mut di,
+        &mut last_end,
+        &mut mentions,
+        usize::MAX,
+    );
+
+    // 8. Actors.
+    let mut groups = Groups::new(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(t) = c.link {
+            groups.union(i, t);
+        }
+    }
+    for (x, y) in groups_pairs {
+        groups.union(x, y);
+    }
+    actors::merge_people(&doc, &cands, &alive, &mut groups);
+    let actors = actors::build(
+        &doc,
+        &cands,
+        &mention_of,
+        &mut groups,
+        &roles,
+        &mut mentions,
+    );
+    Analysis {
+        mentions,
+        actors,
+        dates,
+    }
+}
+
+fn push_all(cands: &mut Vec<Cand>, alive: &mut Vec<bool>, occ: &mut Occupancy, new: Vec<Cand>) {
+    for c in new {
+        if !occ.free(c.a, c.b) {
+            continue;
+        }
+        occ.take(c.a, c.b, cands.len());
+        cands.push(c);
+        alive.push(true);
+    }
+}
+
+/// "Long Name (ACR)" where both are known or the acronym is known: one actor.
+fn link_known_acronyms(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec<(usize, usize)>) {
+    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if alive[i] {
+            starts.insert(c.a, i);
+        }
+    }
+    for (i, c) in cands.iter().enumerate() {
+        if !alive[i] || c.src == Src::Alias {
+            continue;
+        }
+        if doc.is_punct(c.b, "(")
+            && doc.is_punct(c.b + 2, ")")
+            && let Some(&j) = starts.get(&(c.b + 1))
+            && cands[j].kind == c.kind
+            && orgs::is_acronym(doc, c.b + 1)
+        {
+            pairs.push((i, j));
+        }
+    }
+}
+
+/// "Name (Имя)": a same-kind candidate alone in parentheses right after
+/// another is another form of it.
+fn link_parenthesised(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec<(usize, usize)>) {
+    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        if alive[i] {
+            starts.insert(c.a, i);
+        }
+    }
+    for (i, c) in cands.iter().enumerate() {
+        if !alive[i] || !doc.is_punct(c.b, "(") {
+            continue;
+        }
+        if let Some(&j) = starts.get(&(c.b + 1))
+            && doc.is_punct(cands[j].b, ")")
+            && cands[j].kind == c.kind
+            && c.kind == Kind::Person
+        {
+            pairs.push((i, j));
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! Table tests of the extraction rules on sentences written for them, in
+//! French and English. Only rules that do not depend on the gazetteer's
+//! contents are checked here (see extract_sample.rs for the rest).
+
+use lede::extract::{Analysis, Context, Kind, extract_text};
+
+fn run(text: &str, lang: &str) -> Analysis {
+    extract_text(
+        text,
+        &Context {
+            lang: lang.into(),
+            published: None,
+        },
+    )
+}
+
+/// (kind label, text) of every non-date mention.
+fn spans(text: &str, lang: &str) -> Vec<(String, String)> {
+    run(text, lang)
+        .mentions
+        .iter()
+        .filter(|m| m.kind != Kind::Date)
+        .map(|m| (m.kind.label().to_string(), m.span.text(text).to_string()))
+        .collect()
+}
+
+fn has(text: &str, lang: &str, label: &str, form: &str) -> bool {
+    spans(text, lang)
+        .iter()
+        .any(|(l, f)| l == label && f == form)
+}
+
+#[test]
+fn people_from_capitalised_sequences_and_cues() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "fr",
+            "La réunion a réuni Jean-Marc Ndiaye et d'autres.",
+            "Jean-Marc Ndiaye",
+        ),
+        (
+            "fr",
+            "Selon Ursula von der Leyen, rien ne change.",
+            "Ursula von der Leyen",
+        ),
+        (
+            "en",
+            "The talks were led by J. R. Hartley in Leeds.",
+            "J. R. Hartley",
+        ),
+        (
+            "en",
+            "Officials met Bashar al-Assad on Tuesday.",
+            "Bashar al-Assad",
+        ),
+        ("fr", "Les propos de M. Kaboré ont surpris.", "Kaboré"),
+        (
+            "fr",
+            "Le texte a été salué par le président Ouattara hier.",
+            "Ouattara",
+        ),
+        ("en", "Meanwhile Okonkwo said the deal was done.", "Okonkwo"),
+        (
+            "fr",
+            "Hier, Traoré a déclaré que tout allait bien.",
+            "Traoré",
+        ),
+        (
+            "fr",
+            "Le rapport cite Анна Петрова à plusieurs reprises.",
+            "Анна Петрова",
+        ),
+        (
+            "en",
+            "It was confirmed by Mr Whitfield, who declined to comment.",
+            "Whitfield",
+        ),
+    ];
+    for (lang, text, name) in cases {
+        assert!(
+            has(text, lang, "PER", name),
+            "{name} in {text:?}: {:?}",
+            spans(text, lang)
+        );
+    }
+}
+
+#[test]
+fn sentence_initial_and_closed_class_words_are_not_entities() {
+    let cases: &[(&str, &str)] = &[
+        ("fr", "Avez-vous trouvé une erreur dans cet article ?"),
+        (
+            "fr",
+            "Cette décision est importante. Suite aux événements, rien.",
+        ),
+        ("fr", "Ces pays sont voisins. Pendant la guerre, il a fui."),
+        ("en", "The plan failed. However, nobody resigned."),
+        ("fr", "Diplomate de carrière, il connaît bien le dossier."),
+        ("en", "Instead of waiting, they left on Monday."),
+    ];
+    for (lang, text) in cases {
+        let got = spans(text, lang);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}
+
+#[test]
+fn a_capital_by_position_alone_is_not_a_name() {
+    // "Soudain" starts the sentence and is seen in lower case elsewhere.
+    let text = "Soudain Kagame est arrivé. Il est parti soudain.";
+    assert!(!has(text, "fr", "PER", "Soudain Kagame"));
+}
+
+#[test]
+fn organisations_by_head_word() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "fr",
+            "Il dirige l'Union des producteurs du Kivu depuis dix ans.",
+            "Union des producteurs du Kivu",
+        ),
+        (
+            "fr",
+            "La Banque africaine de développement (BAD) a prêté.",
+            "Banque africaine de développement",
+        ),
+        (
+            "en",
+            "The African Mining Council said it would appeal.",
+            "African Mining Council",
+        ),
+        (
+            "en",
+            "Shares in Harlow Biotech Corporation fell.",
+            "Harlow Biotech Corporation",
+        ),
+        (
+            "en",
+            "She studied at the University of Tromsø before.",
+            "University of Tromsø",
+        ),
+    ];
+    for (lang, text, name) in cases {
+        assert!(
+            has(text, lang, "ORG", name),
+            "{name} in {text:?}: {:?}",
+            spans(text, lang)
+        );
+    }
+}
+
+#[test]
+fn acronym_definitions_make_one_actor() {
+    let text = "Le Mouvement pour la Renaissance du Nord (MRN) a rejeté l'accord. \
+                Plus tard, le MRN a changé d'avis.";
+    let a = run(text, "fr");
+    let org: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.forms.iter().any(|f| f == "MRN"))
+        .collect();
+    assert_eq!(org.len(), 1);
+    assert_eq!(org[0].name, "Mouvement pour la Renaissance du Nord");
+    assert_eq!(org[0].mentions.len(), 3);
+    // Reverse order: "ACR (Long Name)".
+    let text = "The FDRA (Federation of Dockside Rowing Associations) met.";
+    let a = run(text, "en");
+    assert!(
+        a.actors
+            .iter()
+            .any(|x| x.forms.contains(&"FDRA".to_string()) && x.forms.len() == 2),
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn acronym_spelled_by_initials_takes_lower_case_words() {
+    let text = "L'Office national des forêts tropicales (ONFT) proteste.";
+    assert!(has(
+        text,
+        "fr",
+        "ORG",
+        "Office national des forêts tropicales"
+    ));
+    assert!(has(text, "fr", "ORG", "ONFT"));
+}
+
+#[test]
+fn job_titles_are_roles_not_organisations() {
+    let text = "Le ministre des Affaires étrangères, Paul Bénard, a parlé.";
+    let got = spans(text, "fr");
+    assert!(!got.iter().any(|(l, _)| l == "ORG"), "{got:?}");
+    let a = run(text, "fr");
+    let p = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Paul Bénard")
+        .expect("person");
+    assert_eq!(p.role.as_deref(), Some("ministre des Affaires étrangères"));
+}
+
+#[test]
+fn roles_before_after_and_in_english() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "fr",
+            "Le président Jean Kamara est arrivé.",
+            "Jean Kamara",
+            "président",
+        ),
+        (
+            "fr",
+            "Aline Moreau, ministre de la Santé, a démissionné.",
+            "Aline Moreau",
+            "ministre de la Santé",
+        ),
+        (
+            "en",
+            "Foreign Minister Helen Cartwright flew home.",
+            "Helen Cartwright",
+            "Foreign Minister",
+        ),
+        (
+            "en",
+            "Tom Ridley, the chief executive of Harlow Biotech Corporation, resigned.",
+            "Tom Ridley",
+            "chief",
+        ),
+        (
+            "fr",
+            "La secrétaire générale adjointe, Nadia Karim, a signé.",
+            "Nadia Karim",
+            "secrétaire générale adjointe",
+        ),
+    ];
+    for (lang, text, name, role) in cases {
+        let a = run(text, lang);
+        let p = a.actors.iter().find(|x| x.name == *name);
+        let p = p.unwrap_or_else(|| panic!("{name} in {text:?}: {:?}", a.actors));
+        let got = p.role.as_deref().unwrap_or("");
+        assert!(
+            got.starts_with(role),
+            "{text:?}: role {got:?}, want {role:?}"
+        );
+    }
+}
+
+#[test]
+fn surname_mentions_join_the_full_name() {
+    let text = "Hier, Mariam Touré a pris la parole. Plus tard, Touré a quitté la salle. \
+                Touré reviendra.";
+    let a = run(text, "fr");
+    let p = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Mariam Touré")
+        .expect("person");
+    assert_eq!(p.mentions.len(), 3, "{:?}", a.actors);
+    // Accent-folded match.
+    let text = "Assane Goïta parle. Ensuite Goita répond.";
+    let a = run(text, "fr");
+    assert_eq!(a.actors.len(), 1, "{:?}", a.actors);
+}
+
+#[test]
+fn nothing_spans_a_line_break() {
+    let text = "Il a rencontré Ahmed\nSalif Keita plus tard.\n\nKofi Annan";
+    for m in run(text, "fr").mentions {
+        assert!(!m.span.text(text).contains('\n'), "{:?}", m);
+    }
+}
+
+#[test]
+fn bylines_are_not_actors() {
+    let text = "Un titre\n\nPar : Claire Dufresne\n\nLe texte parle de Omar Sy et Jamel Debbouze.";
+    let a = run(text, "fr");
+    assert!(
+        !a.actors.iter().any(|x| x.name == "Claire Dufresne"),
+        "{:?}",
+        a.actors
+    );
+    assert!(a.actors.iter().any(|x| x.name == "Omar Sy"));
+}
+
+#[test]
+fn events_are_not_people() {
+    let text = "After the Summer Games ended, the Paralympic Games began.";
+    let got = spans(text, "en");
+    assert!(!got.iter().any(|(l, _)| l == "PER"), "{got:?}");
+}
+
+#[test]
+fn mentions_sorted_non_overlapping_and_actor_indices_valid() {
+    let text = "Le président Jean Kamara a reçu Aline Moreau, ministre de la Santé, et le \
+                Conseil national de transition (CNT). Kamara a salué le CNT.";
+    let a = run(text, "fr");
+    for w in a.mentions.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "{:?}", w);
+    }
+    for (i, m) in a.mentions.iter().enumerate() {
+        if m.kind != Kind::Date {
+            let ai = m.actor.expect("actor");
+            assert!(a.actors[ai].mentions.contains(&i));
+        }
+    }
+    // Ordered by importance.
+    for w in a.actors.windows(2) {
+        assert!(w[0].mentions.len() >= w[1].mentions.len());
+    }
+    assert!(
+        a.actors[0].forms.contains(&"CNT".to_string()),
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn odd_input_does_not_panic() {
+    for text in [
+        "",
+        " ",
+        "(",
+        "()",
+        "(ABC)",
+        "M.",
+        "l'",
+        "A (B) C (D)",
+        "Le président",
+        "X, ministre",
+        "ÉÉÉ ÉÉÉ ÉÉÉ",
+        "\u{301}\u{301}",
+        "Jean-",
+        "a\n\n\nb",
+    ] {
+        let _ = run(text, "fr");
+        let _ = run(text, "en");
+    }
+}
