@@ -2,8 +2,8 @@
 //! the sidebar entries (actors by importance, dates in time order) and the
 //! spans to mark when one of them is followed. Pure.
 
+use crate::extract::dates::compare_values;
 use crate::extract::{ActorKind, Analysis, Kind, Span};
-use std::cmp::Ordering;
 
 /// One row of the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,28 +46,6 @@ pub fn valid_span(text: &str, s: Span) -> bool {
         && s.end <= text.len()
         && text.is_char_boundary(s.start)
         && text.is_char_boundary(s.end)
-}
-
-/// Order two ISO-like date values (`2020`, `XXXX-01`, `2025-06-03`, `199X`):
-/// known years first in time order, unknown parts after known ones.
-pub fn compare_values(a: &str, b: &str) -> Ordering {
-    let key = |v: &str| -> Vec<(u8, u32)> {
-        v.split(['-', 'T', ':'])
-            .map(|part| match part.parse::<u32>() {
-                Ok(n) => (0, n),
-                Err(_) => {
-                    // "199X": the decade's start, after exact years of that decade
-                    let digits: String = part.chars().take_while(|c| c.is_ascii_digit()).collect();
-                    let pad = part.len() - digits.len();
-                    match digits.parse::<u32>() {
-                        Ok(n) if pad < 4 => (0, n * 10u32.pow(pad as u32)),
-                        _ => (1, 0),
-                    }
-                }
-            })
-            .collect()
-    };
-    key(a).cmp(&key(b)).then_with(|| a.cmp(b))
 }
 
 impl Derived {
@@ -190,36 +168,5 @@ impl Derived {
         spans.sort();
         spans.dedup_by(|b, a| b.start < a.end);
         spans
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_values_in_time_order() {
-        let mut v = vec![
-            "XXXX-01",
-            "2023",
-            "2020",
-            "2025-06-03",
-            "199X",
-            "2025-W14",
-            "1995",
-        ];
-        v.sort_by(|a, b| compare_values(a, b));
-        assert_eq!(
-            v,
-            [
-                "199X",
-                "1995",
-                "2020",
-                "2023",
-                "2025-06-03",
-                "2025-W14",
-                "XXXX-01"
-            ]
-        );
     }
 }
