@@ -224,7 +224,7 @@ fn report_key_sends_the_form_message_with_the_current_mention() {
             .as_ref()
             .unwrap()
             .text
-            .contains("not in this build")
+            .contains("not available yet")
     );
 }
 

@@ -232,9 +232,11 @@ impl App {
                 }
                 None
             }
+            // The correction-notes form plugs in here: open it on the target
+            // (and route keys to it while it is open, in `on_key`).
             Msg::OpenReport(_) => {
                 self.set_status(
-                    "Report an error: the form is not in this build yet; nothing was saved.",
+                    "The report form is not available yet: nothing was saved.",
                     false,
                 );
                 None

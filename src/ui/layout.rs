@@ -38,6 +38,8 @@ impl Focus {
 
 /// Below this width the sidebar is a toggle (`s`).
 pub const WIDE: u16 = 110;
+/// Longest reader line: wider panes keep lines readable.
+pub const MAX_MEASURE: u16 = 100;
 /// Below this width only one pane shows at a time (the list hides).
 pub const NARROW: u16 = 60;
 
@@ -207,7 +209,7 @@ pub fn panes(area: Rect, focus: Focus, sidebar: bool) -> Panes {
             } else {
                 inner.width
             };
-            p.reader_text = Rect::new(inner.x, inner.y, w, inner.height - 1);
+            p.reader_text = Rect::new(inner.x, inner.y, w.min(MAX_MEASURE), inner.height - 1);
             p.legend = Some(Rect::new(
                 inner.x,
                 inner.y + inner.height - 1,
@@ -215,7 +217,7 @@ pub fn panes(area: Rect, focus: Focus, sidebar: bool) -> Panes {
                 1,
             ));
         } else {
-            p.reader_text = inner;
+            p.reader_text = Rect::new(inner.x, inner.y, inner.width.min(MAX_MEASURE), inner.height);
         }
     }
     p

@@ -150,3 +150,23 @@ pub fn headless_first_frame(articles: Vec<Article>, width: u16, height: u16) -> 
     widgets::render(&app, &mut buf);
     (app, buf)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noted_articles_reads_ids_and_skips_damaged_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("notes.jsonl");
+        std::fs::write(
+            &p,
+            "{\"article\":{\"id\":\"a1\"}}\nnot json\n{\"article\":{\"id\":\"b2\"}}\n{\"art",
+        )
+        .unwrap();
+        let ids = noted_articles(&p);
+        assert_eq!(ids.len(), 2);
+        assert!(ids.contains("a1") && ids.contains("b2"));
+        assert!(noted_articles(&dir.path().join("missing")).is_empty());
+    }
+}

@@ -76,3 +76,29 @@ fn run(articles: &[Article], requests: &Receiver<usize>, results: &Sender<(usize
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_wanted_article_comes_first_then_its_neighbours() {
+        let articles: Vec<Article> = (0..6)
+            .map(|i| {
+                Article {
+                    headline: format!("Titre {i}"),
+                    paragraphs: vec!["Texte.".into()],
+                    ..Default::default()
+                }
+                .finish()
+            })
+            .collect();
+        let w = Worker::spawn(Arc::new(articles));
+        w.want(3);
+        let got: Vec<usize> = w.results.iter().take(5).map(|(i, _)| i).collect();
+        assert_eq!(got[0], 3);
+        let mut rest = got[1..].to_vec();
+        rest.sort();
+        assert_eq!(rest, [1, 2, 4, 5]);
+    }
+}
