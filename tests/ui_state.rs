@@ -407,3 +407,50 @@ fn no_articles_is_a_screen_not_a_crash() {
     let screen = screen(&render(&app));
     assert!(screen.contains("No articles"), "{screen}");
 }
+
+#[test]
+fn clicking_the_report_entry_asks_for_the_form() {
+    let mut app = app(200, 60);
+    let inner = app.panes.sidebar.unwrap().inner;
+    let areas = lede::ui::widgets::sidebar::areas(inner, &app);
+    assert!(areas.report.height >= 2);
+    app.dispatch(Msg::Mouse(MouseInput::Click {
+        x: areas.report.x + 2,
+        y: areas.report.y + 1,
+    }));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("not available yet")
+    );
+    let screen = screen(&render(&app));
+    assert!(screen.contains("Une erreur dans cet article ?"), "{screen}");
+}
+
+#[test]
+fn user_keymap_from_the_config_file_drives_update() {
+    let config = lede::config::Config::parse(
+        "[keys]\nquit = \"x\"\nnext_article = [\"ctrl-n\", \"]\"]\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let mut articles = vec![article()];
+    articles.extend(others());
+    let mut app = lede::ui::app::App::new(articles, keymap, lede::ui::theme::Theme::new(false));
+    app.dispatch(Msg::Resize(100, 30));
+    app.dispatch(Msg::Key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('n'),
+        crossterm::event::KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.current, 1);
+    press(&mut app, "q");
+    assert!(!app.quit, "q is no longer bound");
+    press(&mut app, "?");
+    let help = screen(&render(&app));
+    assert!(help.contains("Ctrl-n ]"), "{help}");
+    press(&mut app, "?x");
+    assert!(app.quit);
+}

@@ -106,7 +106,12 @@ impl Theme {
         for (name, (value, span)) in &config.colors {
             let color = parse_color(value)
                 .map_err(|e| config.locate(span, format!("[colors] {name}: {e}")))?;
-            let Some(slot) = COLOR_NAMES.iter().position(|n| n == name) else {
+            let canonical = if name == "organisation" {
+                "organization"
+            } else {
+                name.as_str()
+            };
+            let Some(slot) = COLOR_NAMES.iter().position(|n| *n == canonical) else {
                 return Err(config.locate(
                     span,
                     format!(
