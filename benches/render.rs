@@ -87,6 +87,35 @@ fn start(c: &mut Criterion) {
         std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write article");
     }
     let paths = vec![dir.path().to_path_buf()];
+    g.bench_function(
+        "10,000 article files (first frame, loading in background)",
+        |b| {
+            // What the binary does: start loading on a thread, draw at once.
+            b.iter_custom(|iters| {
+                let mut total = std::time::Duration::ZERO;
+                for _ in 0..iters {
+                    let start = std::time::Instant::now();
+                    let p = paths.clone();
+                    let loader =
+                        std::thread::spawn(move || ingest::load_paths(&p, &LoadOptions::default()));
+                    let mut app = lede::ui::app::App::new(
+                        Vec::new(),
+                        Default::default(),
+                        lede::ui::theme::Theme::new(true),
+                    );
+                    app.loading = Some("Loading…".into());
+                    app.dispatch(Msg::Resize(200, 60));
+                    let mut buf =
+                        ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 200, 60));
+                    lede::ui::widgets::render(&app, &mut buf);
+                    black_box(&buf);
+                    total += start.elapsed();
+                    let _ = black_box(loader.join());
+                }
+                total
+            })
+        },
+    );
     g.bench_function("10,000 article files (load + first frame)", |b| {
         b.iter(|| {
             let loaded = ingest::load_paths(&paths, &LoadOptions::default());

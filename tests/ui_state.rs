@@ -454,3 +454,36 @@ fn user_keymap_from_the_config_file_drives_update() {
     press(&mut app, "?x");
     assert!(app.quit);
 }
+
+#[test]
+fn articles_loaded_in_the_background_replace_the_loading_screen() {
+    let mut app = lede::ui::app::App::new(
+        Vec::new(),
+        Default::default(),
+        lede::ui::theme::Theme::new(true),
+    );
+    app.loading = Some("Loading 2 paths…".into());
+    app.dispatch(Msg::Resize(100, 30));
+    press(&mut app, "jj]");
+    assert!(screen(&render(&app)).contains("Loading 2 paths…"));
+    let loaded = lede::ingest::Loaded {
+        articles: vec![article()],
+        problems: vec![lede::ingest::Problem {
+            path: "/tmp/broken.json".into(),
+            line: Some(3),
+            column: Some(7),
+            severity: lede::ingest::Severity::Error,
+            message: "expected value".into(),
+        }],
+        skipped: vec![],
+    };
+    app.dispatch(Msg::Loaded(Box::new(loaded)));
+    assert!(app.loading.is_none());
+    assert_eq!(app.take_wanted(), Some(0));
+    let s = screen(&render(&app));
+    assert!(s.contains("Lyon accueille"), "{s}");
+    assert!(
+        s.contains("/tmp/broken.json:3:7: error: expected value"),
+        "{s}"
+    );
+}

@@ -91,6 +91,8 @@ pub struct App {
     pub noted: HashSet<String>,
     wanted: Option<usize>,
     pub quit: bool,
+    /// What is being loaded, while the articles load in the background.
+    pub loading: Option<String>,
 }
 
 impl App {
@@ -125,6 +127,7 @@ impl App {
             noted: HashSet::new(),
             wanted: None,
             quit: false,
+            loading: None,
         };
         app.relayout();
         app.open(0);
@@ -212,6 +215,42 @@ impl App {
         }
     }
 
+    /// Replace the articles with what was loaded; loading problems go to the status bar.
+    fn on_loaded(&mut self, loaded: crate::ingest::Loaded) {
+        let crate::ingest::Loaded {
+            articles,
+            problems,
+            skipped,
+        } = loaded;
+        let n = articles.len();
+        self.articles = Arc::new(articles);
+        self.analyses = vec![None; n];
+        self.filtered = (0..n).collect();
+        self.folded.clear();
+        self.filter.clear();
+        self.list_sel = 0;
+        self.list_offset = 0;
+        self.loading = None;
+        self.current = 0;
+        self.doc = Doc::build(&Article::default(), self.doc.width);
+        self.open(0);
+        if n == 0 {
+            self.derived = Derived::default();
+        }
+        if let Some(first) = problems.first() {
+            let more = match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more problems; `lede check` lists them)", n - 1),
+            };
+            self.set_status(&format!("{first}{more}"), true);
+        } else if !skipped.is_empty() {
+            self.set_status(
+                &format!("{} files skipped (unknown type)", skipped.len()),
+                false,
+            );
+        }
+    }
+
     // ---------------------------------------------------------------- update
 
     /// Apply one message; may return a follow-up message.
@@ -245,6 +284,10 @@ impl App {
             }
             Msg::Status(s) => {
                 self.set_status(&s, false);
+                None
+            }
+            Msg::Loaded(loaded) => {
+                self.on_loaded(*loaded);
                 None
             }
         }

@@ -29,6 +29,7 @@ use ratatui::layout::Rect;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::Duration;
 use theme::Theme;
 
@@ -37,26 +38,50 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     let config = Config::load_or_default(common.config.as_deref())?;
     let keymap = KeyMap::from_config(&config)?;
     let theme = Theme::from_config(&config, theme::no_color_from_env())?;
-    let loaded = if paths.is_empty() {
-        ingest::load_bundled()
-    } else {
-        let opts = LoadOptions {
-            max_bytes: common.max_file_mb.saturating_mul(1024 * 1024),
-        };
-        ingest::load_paths(&paths, &opts)
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let what = match paths.len() {
+        0 => "Loading the bundled articles…".to_string(),
+        1 => format!(
+            "Loading {}…",
+            crate::article::sanitize::clean_inline(&paths[0].display().to_string())
+        ),
+        n => format!("Loading {n} paths…"),
     };
     let notes_path = common
         .notes
         .clone()
         .or_else(|| config.notes.file.clone())
         .or_else(crate::config::default_notes_path);
-    let mut app = build_app(loaded, keymap, theme);
+    let opts = LoadOptions {
+        max_bytes: common.max_file_mb.saturating_mul(1024 * 1024),
+    };
+    let load = move || -> Loaded {
+        if paths.is_empty() {
+            ingest::load_bundled()
+        } else {
+            ingest::load_paths(&paths, &opts)
+        }
+    };
+    let mut app = App::new(Vec::new(), keymap, theme);
     if let Some(p) = notes_path {
         app.noted = noted_articles(&p);
     }
+    // Standard input is read before the terminal is taken; files load in the
+    // background behind the first frame.
+    let (load_tx, load_rx) = mpsc::channel::<Loaded>();
+    if reads_stdin {
+        app.dispatch(Msg::Loaded(Box::new(load())));
+    } else {
+        app.loading = Some(what);
+        std::thread::Builder::new()
+            .name("lede-load".into())
+            .spawn(move || {
+                let _ = load_tx.send(load());
+            })?;
+    }
 
     let mut guard = terminal::TerminalGuard::new()?;
-    let worker = worker::Worker::spawn(app.articles.clone());
+    let mut worker = worker::Worker::spawn(app.articles.clone());
     let size = guard.terminal.size()?;
     app.dispatch(Msg::Resize(size.width, size.height));
     let mut dirty = true;
@@ -83,6 +108,11 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        if let Ok(loaded) = load_rx.try_recv() {
+            app.dispatch(Msg::Loaded(Box::new(loaded)));
+            worker = worker::Worker::spawn(app.articles.clone());
+            dirty = true;
+        }
         for (i, analysis) in worker.results.try_iter() {
             app.dispatch(Msg::Analysed(i, analysis));
             dirty = true;
@@ -103,24 +133,8 @@ fn to_msg(ev: Event) -> Option<Msg> {
 
 /// The app for what was loaded, with loading problems in the status bar.
 pub fn build_app(loaded: Loaded, keymap: KeyMap, theme: Theme) -> App {
-    let Loaded {
-        articles,
-        problems,
-        skipped,
-    } = loaded;
-    let mut app = App::new(articles, keymap, theme);
-    if let Some(first) = problems.first() {
-        let more = match problems.len() {
-            1 => String::new(),
-            n => format!(" (and {} more problems; `lede check` lists them)", n - 1),
-        };
-        app.set_status(&format!("{first}{more}"), true);
-    } else if !skipped.is_empty() {
-        app.set_status(
-            &format!("{} files skipped (unknown type)", skipped.len()),
-            false,
-        );
-    }
+    let mut app = App::new(Vec::new(), keymap, theme);
+    app.dispatch(Msg::Loaded(Box::new(loaded)));
     app
 }
 

@@ -1,6 +1,7 @@
 //! Everything that can happen to the reader: one enum, handled by `App::update`.
 
 use crate::extract::{Analysis, Span};
+use crate::ingest::Loaded;
 use crate::ui::keymap::Action;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
@@ -34,7 +35,7 @@ pub struct ReportTarget {
     pub span: Option<Span>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Msg {
     /// A key press, translated through the keymap (or typed into the filter/search).
     Key(KeyEvent),
@@ -46,6 +47,8 @@ pub enum Msg {
     Analysed(usize, Box<Analysis>),
     /// Open the report-an-error form (the correction-notes form handles this).
     OpenReport(ReportTarget),
+    /// The articles finished loading (in the background, after the first frame).
+    Loaded(Box<Loaded>),
     /// Show a message in the status bar.
     Status(String),
 }

@@ -34,7 +34,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.filtered.is_empty() {
-        let msg = if app.articles.is_empty() {
+        let msg = if app.loading.is_some() {
+            "Loading…"
+        } else if app.articles.is_empty() {
             "No articles loaded."
         } else {
             "No article matches the filter (Esc clears it)."

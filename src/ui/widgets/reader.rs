@@ -15,6 +15,15 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
+    if let Some(what) = &app.loading {
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::styled(what.as_str(), app.theme.dim),
+            area.width,
+        );
+        return;
+    }
     if app.articles.is_empty() {
         let lines = [
             "No articles to show.",

@@ -60,6 +60,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             base
         };
         vec![Span::styled(st.text.clone(), style)]
+    } else if app.loading.is_some() {
+        vec![Span::styled("loading…", base)]
     } else if n > 0 && !app.is_analysed(app.current) {
         vec![Span::styled("analysing…", base)]
     } else {
