@@ -219,3 +219,105 @@ fn an_explicit_file_of_unknown_type_is_skipped() {
     assert!(loaded.articles.is_empty() && loaded.problems.is_empty());
     assert_eq!(loaded.skipped, [path]);
 }
+
+/// Deterministic pseudo-random bytes biased towards the characters the
+/// loaders care about.
+fn noise(seed: u64, len: usize) -> Vec<u8> {
+    const PIECES: &[&[u8]] = &[
+        b"\n",
+        b"\n\n",
+        b" ",
+        b"Par ",
+        b"By ",
+        b"Jean ",
+        b"Dupont",
+        b"Publi\xc3\xa9 le ",
+        b"3 ",
+        b"avril ",
+        b"2025",
+        b"10h12",
+        b"{",
+        b"}",
+        b"[",
+        b"]",
+        b"\"",
+        b":",
+        b",",
+        b"\\",
+        b"\x1b[",
+        b"\x1b]52;",
+        b"\x07",
+        b"\xff",
+        b"\xc3",
+        b"\xe2\x80\xae",
+        b"erreur ?",
+        b"Found an error?",
+        b"headline",
+        b"articleBody",
+        b"@graph",
+        b"\r",
+        b"\xef\xbb\xbf",
+        b"#",
+        b"\x00",
+    ];
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut out = Vec::new();
+    while out.len() < len {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        out.extend_from_slice(PIECES[(state >> 33) as usize % PIECES.len()]);
+    }
+    out
+}
+
+#[test]
+fn arbitrary_bytes_never_panic_and_never_leave_controls() {
+    use lede::article::sanitize::is_clean;
+    use lede::ingest::Format;
+    for seed in 0..400u64 {
+        let bytes = noise(seed, (seed as usize % 97) * 7 + 1);
+        for format in [
+            None,
+            Some(Format::Text),
+            Some(Format::Json),
+            Some(Format::JsonLines),
+        ] {
+            let mut out = Loaded::default();
+            let path = Path::new("noise");
+            ingest::load_bytes(path, path, &bytes, format, &mut out);
+            for a in &out.articles {
+                assert!(is_clean(&a.text()), "seed {seed}: {:?}", a.text());
+                for s in a.authors.iter().chain(&a.editors) {
+                    assert!(is_clean(s), "seed {seed}: {s:?}");
+                }
+            }
+            assert!(out.problems.iter().all(|p| p.path == path));
+        }
+    }
+}
+
+#[test]
+fn a_headline_without_body_loads_with_a_warning() {
+    let mut out = Loaded::default();
+    let path = Path::new("short.txt");
+    ingest::load_bytes(
+        path,
+        path,
+        "Only a headline\n\nPar Jean Dupont\n".as_bytes(),
+        None,
+        &mut out,
+    );
+    assert_eq!(out.articles.len(), 1);
+    assert_eq!(out.articles[0].authors, ["Jean Dupont"]);
+    let [p] = &out.problems[..] else {
+        panic!("{:?}", out.problems)
+    };
+    assert_eq!(p.severity, Severity::Warning);
+    assert_eq!(
+        p.to_string(),
+        "short.txt: warning: no body text after the headline"
+    );
+}

@@ -21,13 +21,15 @@ fn lede_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run lede");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("wait for lede")
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    // lede may stop reading early (the size cap): a broken pipe is expected then.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait for lede");
+    writer.join().expect("writer thread");
+    out
 }
 
 fn stdout(o: &Output) -> String {
@@ -190,4 +192,17 @@ fn max_file_mb_sets_the_cap() {
     );
     let out = lede(&["check", "--max-file-mb", "2", &path]);
     assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn standard_input_over_the_cap_is_refused() {
+    let mut input = b"Headline\n\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 1024 * 1024 + 10));
+    let out = lede_stdin(&["check", "--max-file-mb", "1", "-"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("<stdin>: error: standard input is larger than the 1.0 MiB limit"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -223,7 +223,7 @@ fn dates_authors_and_languages_in_their_many_shapes() {
              "inLanguage": [{"@type": "Language", "alternateName": "en"}]},
             {"headline": "H2", "body": ["P1", {"text": "P2"}], "date": "04/03/2025", "language": "en",
              "editor": [{"name": "E1"}, "E2"], "identifier": 42},
-            {"headline": "H3", "body": "B3", "published": "sometime soon"}]"#,
+            {"headline": "H3", "body": "B3", "published": "sometime soon", "author": "Par Jean Dupont et Marie Curie", "editor": "Agence Exemple"}]"#,
     );
     let a = &loaded.articles;
     assert_eq!(a[0].date_published.as_deref(), Some("2025-04-03T10:12Z"));
@@ -238,6 +238,12 @@ fn dates_authors_and_languages_in_their_many_shapes() {
     assert_eq!(a[1].editors, ["E1", "E2"]);
     assert_eq!(a[1].id, "42");
     assert_eq!(a[2].date_published.as_deref(), Some("sometime soon"));
+    assert_eq!(
+        a[2].authors,
+        ["Jean Dupont", "Marie Curie"],
+        "a byline string is read as one"
+    );
+    assert_eq!(a[2].editors, ["Agence Exemple"]);
     let [w] = &loaded.problems[..] else {
         panic!("{:?}", loaded.problems)
     };
@@ -268,4 +274,25 @@ fn content_is_sniffed_when_there_is_no_extension() {
         assert_eq!(out.articles[0].headline, headline);
         assert_eq!(out.articles[0].source_path.as_deref(), Some(Path::new("-")));
     }
+}
+
+#[test]
+fn html_bodies_from_content_systems_become_paragraphs() {
+    let loaded = load_str(
+        "wp.json",
+        r#"{"title": {"rendered": "Storm Ciar&#225;n hits Brittany"},
+            "content": {"rendered": "<p>Winds above 200 km/h struck <strong>Brittany</strong> overnight.</p>\n<p>Power was cut to 1.2 million homes &amp; businesses.</p>"},
+            "date": "2023-11-02T08:00:00"}"#,
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let a = &loaded.articles[0];
+    assert_eq!(a.headline, "Storm Ciarán hits Brittany");
+    assert_eq!(
+        a.paragraphs,
+        [
+            "Winds above 200 km/h struck Brittany overnight.",
+            "Power was cut to 1.2 million homes & businesses.",
+        ]
+    );
+    assert_eq!(a.date_published.as_deref(), Some("2023-11-02T08:00:00"));
 }
