@@ -337,3 +337,48 @@ fn odd_input_does_not_panic() {
         let _ = run(text, "en");
     }
 }
+
+#[test]
+fn month_names_inside_person_names_but_not_in_dates() {
+    let text = "Later, Theresa May took over. In May 2019, May resigned.";
+    let a = run(text, "en");
+    let p = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Theresa May")
+        .expect("person");
+    // "Theresa May" and the bare "May resigned", not the month.
+    assert_eq!(p.mentions.len(), 2, "{:?}", a.mentions);
+}
+
+#[test]
+fn alias_in_a_caseless_script_joins_the_person() {
+    let text = "Yesterday, Li Wenhua (李文华), the director, spoke.";
+    let a = run(text, "en");
+    let p = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Li Wenhua")
+        .expect("person");
+    assert_eq!(p.forms, vec!["Li Wenhua".to_string(), "李文华".to_string()]);
+}
+
+#[test]
+fn places_named_inside_treaties_and_groups_are_not_people() {
+    let got = spans("The Treaty of Rome was signed in 1957.", "en");
+    assert!(got.is_empty(), "{got:?}");
+    let got = spans("Unionists argued that it was unfair.", "en");
+    assert!(got.is_empty(), "{got:?}");
+    let got = spans("The slogan of Vote Leave was simple: leave and vote.", "en");
+    assert!(!got.iter().any(|(l, _)| l == "PER"), "{got:?}");
+}
+
+#[test]
+fn a_name_of_a_known_place_is_a_place() {
+    let text = "La foule attendait devant Sainte-Chapelle de Paris hier.";
+    assert!(
+        has(text, "fr", "LOC", "Sainte-Chapelle de Paris"),
+        "{:?}",
+        spans(text, "fr")
+    );
+}

@@ -1,6 +1,7 @@
 //! Adapter between the gazetteer and the rest of the extractor: gazetteer
 //! matches become [`Known`] spans with an actor key and a display name.
 
+use super::gazetteer::{EntryKind, Gazetteer, MatchKind};
 use super::{Kind, Span};
 
 /// A span the gazetteer recognises.
@@ -25,6 +26,26 @@ pub struct Known {
 
 /// Every gazetteer match in `text`, sorted and non-overlapping.
 pub fn find(text: &str, lang: &str) -> Vec<Known> {
-    let _ = (text, lang);
-    Vec::new()
+    let gaz = Gazetteer::get();
+    gaz.find(text)
+        .into_iter()
+        .map(|m| {
+            let e = gaz.entry(m.entry);
+            let kind = match (m.kind, e.kind) {
+                (MatchKind::Demonym, _) => Kind::Nationality,
+                (_, EntryKind::Organization) => Kind::Organization,
+                _ => Kind::Place,
+            };
+            Known {
+                span: m.span,
+                kind,
+                key: e.id.clone(),
+                name: gaz.display_name(m.entry, lang).to_string(),
+                ambiguous: m.ambiguous,
+                acronym: m.kind == MatchKind::Acronym,
+                country: e.kind == EntryKind::Country,
+                parent: e.parent.clone(),
+            }
+        })
+        .collect()
 }

@@ -179,7 +179,7 @@ word_set!(
         "association", "institut", "fédération", "confédération", "ligue", "mouvement",
         "rassemblement", "assemblée", "cour", "tribunal", "fonds", "office", "autorité",
         "bureau", "syndicat", "société", "groupe", "compagnie", "armée", "forces", "coalition",
-        "congrès", "parlement", "église", "conférence", "haut-commissariat", "programme",
+        "congrès", "parlement", "église", "conférence", "haut-commissariat",
         "centre", "école", "observatoire", "académie", "chambre", "direction", "secrétariat",
         "brigade", "brigades", "régiment", "garde", "gendarmerie", "police", "agence",
         "collectif", "convention", "cellule", "état-major", "cabinet", "fonds",
@@ -192,7 +192,7 @@ word_set!(
         "college", "school", "hospital", "commission", "coalition", "command", "corps",
         "association", "administration", "guard", "service", "services", "directorate",
         "airlines", "airways", "times", "post", "tribune", "herald", "journal", "gazette",
-        "press", "news", "agency", "institution", "programme", "program", "forum", "trust",
+        "press", "news", "agency", "institution", "forum", "trust", "house", "cabinet", "police",
     ]
 );
 
@@ -254,9 +254,59 @@ word_set!(
         "traité", "accord", "âge", "époque", "loi", "plan", "journée", "semaine", "mondial",
         "olympiques", "paralympiques", "olympic", "paralympic", "christmas", "noël", "pâques",
         "easter", "ramadan", "révolution", "revolution", "empire", "république", "republic",
-        "kingdom", "royaume",
+        "kingdom", "royaume", "framework", "protocol", "protocole", "directive", "regulation",
+        "règlement", "strategy", "stratégie", "initiative", "pact", "pacte", "charter",
+        "charte", "declaration", "déclaration", "doctrine", "deal", "référendum",
+        "referendum", "mission", "programme", "program", "project", "projet", "operation",
+        "opération", "campaign", "campagne", "summit",
     ]
 );
+
+/// Month and weekday names (French and English), which are also names
+/// ("Theresa May", "Mars").
+pub fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "janvier"
+            | "février"
+            | "mars"
+            | "avril"
+            | "mai"
+            | "juin"
+            | "juillet"
+            | "août"
+            | "septembre"
+            | "octobre"
+            | "novembre"
+            | "décembre"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
 
 /// Adjective endings (French and English) that let a lower-case word sit
 /// inside an organisation or role name ("Communauté économique", "Affaires

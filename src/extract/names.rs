@@ -107,8 +107,39 @@ fn saying_after(doc: &Doc, b: usize) -> bool {
     false
 }
 
+/// Right after a name ending at `b`: "de"/"du"/"of" and a gazetteer place
+/// that ends the capitalised run. Returns the place's end.
+fn place_after(doc: &Doc, b: usize, cands: &[Cand]) -> Option<usize> {
+    let l = doc.lower(b);
+    if !matches!(l.as_str(), "de" | "du" | "d'" | "of") {
+        return None;
+    }
+    let c = cands
+        .iter()
+        .find(|c| c.a == b + 1 && c.kind == Kind::Place && c.src == Src::Known)?;
+    if doc.is_name_word(c.b) && doc.same_sentence(c.a, c.b) {
+        return None;
+    }
+    doc.same_sentence(b, c.a).then_some(c.b)
+}
+
+/// Words naming a group of people ("Unionists", "Républicains").
+fn plural_group(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ists", "istes", "ians", "iens", "ives", "ites", "ards", "ains",
+    ];
+    let l = w.to_lowercase();
+    ENDINGS.iter().any(|e| l.ends_with(e))
+}
+
 /// Find people on free tokens. Returns candidates (with their role linked).
-pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool]) -> Vec<Cand> {
+pub fn find_people(
+    doc: &Doc,
+    occ: &Occupancy,
+    cands: &[Cand],
+    roles: &[Role],
+    role_mask: &[bool],
+) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = doc.len();
     let free = |k: usize| occ.at(k).is_none() && !role_mask.get(k).copied().unwrap_or(false);
@@ -121,11 +152,7 @@ pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool
         }
         // Collect the run.
         let sent = t.sent;
-        let same = |k: usize| {
-            doc.toks
-                .get(k)
-                .is_some_and(|x| x.sent == sent && !x.nl_before)
-        };
+        let same = |k: usize| doc.toks.get(k).is_some_and(|x| x.sent == sent);
         let mut j = i;
         let mut words: Vec<usize> = Vec::new();
         while j < n && same(j) && free(j) {
@@ -140,7 +167,14 @@ pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool
             }
             let shaped = super::doc::name_shaped(doc.word(j)) && !tj.upper;
             let l = doc.lower(j);
-            if shaped && (j > i || !lexicon::is_stopword(&l)) && !lexicon::is_stopword(&l) {
+            // A month or weekday may end a name ("Theresa May"), never start one.
+            let calendar_ok = !words.is_empty()
+                && lexicon::is_calendar_word(&l)
+                && doc
+                    .toks
+                    .get(j + 1)
+                    .is_none_or(|x| x.kind != TokKind::Number);
+            if shaped && (!lexicon::is_stopword(&l) || calendar_ok) {
                 words.push(j);
                 j += 1;
                 continue;
@@ -201,7 +235,33 @@ pub fn find_people(doc: &Doc, occ: &Occupancy, roles: &[Role], role_mask: &[bool
         }
         let role = role_before(doc, roles, a).or_else(|| role_after(doc, roles, b));
         let real_words = kept.iter().filter(|&&k| !initial_at(doc, k)).count();
-        let cue = role.is_some() || honorific_before(doc, a) || saying_after(doc, b);
+        let honorific = honorific_before(doc, a);
+        let said = saying_after(doc, b);
+        let cue = role.is_some() || honorific || said;
+        // Common words capitalised ("Vote Leave"): every word also seen in lower case.
+        if !cue && kept.iter().all(|&k| doc.seen_lower(&doc.lower(k))) {
+            i = next;
+            continue;
+        }
+        // "Notre-Dame de Paris": a name, then "de"/"of" and a known place, is a place.
+        if !cue
+            && real_words <= 2
+            && let Some(p) = place_after(doc, b, cands)
+        {
+            out.push(Cand::new(a, p, doc.span(a, p), Kind::Place, Src::Structure));
+            i = p;
+            continue;
+        }
+        // "Unionists argued": a group, not a person.
+        if real_words == 1
+            && kept.len() == 1
+            && !honorific
+            && role.is_none()
+            && plural_group(doc.word(a))
+        {
+            i = next;
+            continue;
+        }
         let accept = if doc.title_like(a) {
             cue && real_words >= 1
         } else if real_words >= 2 || (real_words == 1 && kept.len() >= 2) {
@@ -231,8 +291,12 @@ pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
         if !doc.is_word(last) || doc.word(last).chars().count() < 3 {
             continue;
         }
+        // A surname that is also a common word of this text is not safe alone.
+        if doc.seen_lower(&doc.lower(last)) && !lexicon::is_calendar_word(&doc.lower(last)) {
+            continue;
+        }
         let f = fold(doc.word(last));
-        if lexicon::is_stopword(&f) {
+        if lexicon::is_stopword(&f) && !lexicon::is_calendar_word(&doc.lower(last)) {
             continue;
         }
         surnames.entry(f).or_insert(ci);
@@ -250,6 +314,9 @@ pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
         if doc.is_name_word(i + 1) && doc.same_sentence(i, i + 1) {
             continue;
         }
+        if lexicon::is_calendar_word(&doc.lower(i)) && !calendar_surname_ok(doc, i) {
+            continue;
+        }
         if let Some(&target) = surnames.get(&fold(doc.word(i))) {
             let mut c = Cand::new(i, i + 1, t.span, Kind::Person, Src::Surname);
             c.link = Some(target);
@@ -257,4 +324,48 @@ pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// A month or weekday that is also a known surname counts as the person only
+/// away from date context ("in May", "May 5", "début mai").
+fn calendar_surname_ok(doc: &Doc, i: usize) -> bool {
+    if doc
+        .toks
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokKind::Number)
+    {
+        return false;
+    }
+    if i == 0 {
+        return true;
+    }
+    !matches!(
+        doc.lower(i - 1).as_str(),
+        "in" | "on"
+            | "since"
+            | "by"
+            | "until"
+            | "from"
+            | "to"
+            | "of"
+            | "early"
+            | "late"
+            | "mid"
+            | "en"
+            | "depuis"
+            | "le"
+            | "début"
+            | "fin"
+            | "mi"
+            | "de"
+            | "d'"
+            | "au"
+            | "this"
+            | "next"
+            | "last"
+            | "each"
+            | "every"
+            | "before"
+            | "after"
+    ) && doc.toks[i - 1].kind != TokKind::Number
 }

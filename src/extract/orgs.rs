@@ -153,11 +153,7 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
 /// Extend a structure around its head at `h`; returns `[a, b)`.
 fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (usize, usize) {
     let sent = doc.toks[h].sent;
-    let same = |k: usize| {
-        doc.toks
-            .get(k)
-            .is_some_and(|t| t.sent == sent && !t.nl_before)
-    };
+    let same = |k: usize| doc.toks.get(k).is_some_and(|t| t.sent == sent);
     // Left: capitalised words and gazetteer spans ("African Development Bank",
     // "Paris Olympic Committee"), never a closed-class word.
     let mut a = h;
@@ -396,6 +392,10 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
             && cands[ci].a == s
             && cands[ci].b == end
         {
+            continue;
+        }
+        // Treaties, programmes and events are not entities.
+        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(&doc.lower(k))) {
             continue;
         }
         // A person inside means it is not an organisation's name.

@@ -4,7 +4,7 @@
 use super::actors::{self, Groups};
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::{Doc, Lang, align_known};
-use super::{Analysis, Context, Kind, Mention, dates, known, names, orgs, roles};
+use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, roles};
 
 /// Words before a place name that support an ambiguous gazetteer match.
 fn place_context(lower: &str) -> bool {
@@ -59,18 +59,41 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         .filter(|k| !k.ambiguous)
         .map(|k| k.key.clone())
         .collect();
+    // An ambiguous form is trusted where a place word precedes it, and then
+    // everywhere in the text.
+    let supported_keys: std::collections::HashSet<String> = known
+        .iter()
+        .filter(|k| k.ambiguous)
+        .filter(|k| {
+            let (a, b) = doc.tok_range(k.span);
+            a > 0
+                && a < b
+                && doc.same_sentence(a - 1, a)
+                && place_context(&doc.lower(a - 1))
+                && !(doc.is_name_word(b) && doc.same_sentence(a, b))
+        })
+        .map(|k| k.key.clone())
+        .collect();
     for k in known {
         let (a, b) = doc.tok_range(k.span);
         if a >= b {
             continue;
         }
         if k.ambiguous && !unambiguous_keys.contains(&k.key) {
-            let before_ok =
-                a > 0 && doc.same_sentence(a - 1, a) && place_context(&doc.lower(a - 1));
             let glued_name = doc.is_name_word(b) && doc.same_sentence(a, b);
-            if !before_ok || glued_name || k.kind == Kind::Nationality && doc.toks[a].cap {
+            let supported = supported_keys.contains(&k.key);
+            if !supported || glued_name || k.kind == Kind::Nationality && doc.toks[a].cap {
                 continue;
             }
+        }
+        // "Treaty of Rome", "Treaty on European Union": a place inside the
+        // name of a treaty, event or programme is not a mention.
+        if a >= 2
+            && matches!(doc.lower(a - 1).as_str(), "of" | "on" | "de" | "du" | "d'")
+            && doc.toks[a - 2].cap
+            && lexicon::is_misc_head(&doc.lower(a - 2))
+        {
+            continue;
         }
         let mut c = Cand::new(a, b, k.span, k.kind, Src::Known);
         c.key = Some(k.key);
@@ -143,9 +166,21 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     push_all(&mut cands, &mut alive, &mut occ, defs);
     link_known_acronyms(&doc, &cands, &alive, &mut groups_pairs);
 
-    // 5. People.
-    let people = names::find_people(&doc, &occ, &roles, &role_mask);
-    push_all(&mut cands, &mut alive, &mut occ, people);
+    // 5. People (and "Name de Place" places, which swallow their place).
+    let people = names::find_people(&doc, &occ, &cands, &roles, &role_mask);
+    for c in people {
+        if c.kind == Kind::Place {
+            for k in c.a..c.b {
+                if let Some(ci) = occ.at(k) {
+                    alive[ci] = false;
+                }
+            }
+            occ.release(c.a, c.b);
+        }
+        push_all(&mut cands, &mut alive, &mut occ, vec![c]);
+    }
+    let aliases = caseless_aliases(&doc, &cands, &alive, &occ);
+    push_all(&mut cands, &mut alive, &mut occ, aliases);
 
     // 6. Acronyms used later, and guessed ones; surnames.
     let uses = orgs::find_acronym_uses(&doc, &cands, &occ);
@@ -292,4 +327,30 @@ fn link_parenthesised(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec
             pairs.push((i, j));
         }
     }
+}
+
+/// "Xi Jinping (习近平)": words of a script without case, alone in
+/// parentheses right after a person, are another form of the name.
+fn caseless_aliases(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if !alive[i] || c.kind != Kind::Person || c.src != Src::Person || !doc.is_punct(c.b, "(") {
+            continue;
+        }
+        let mut k = c.b + 1;
+        while k < doc.len() && doc.is_word(k) && caseless(doc.word(k)) && k - c.b <= 4 {
+            k += 1;
+        }
+        if k > c.b + 1 && doc.is_punct(k, ")") && occ.free(c.b + 1, k) {
+            let mut d = Cand::new(c.b + 1, k, doc.span(c.b + 1, k), Kind::Person, Src::Alias);
+            d.link = Some(i);
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn caseless(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
 }

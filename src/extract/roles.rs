@@ -133,11 +133,7 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
 
 fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
     let sent = doc.toks[h].sent;
-    let same = |k: usize| {
-        doc.toks
-            .get(k)
-            .is_some_and(|t| t.sent == sent && !t.nl_before)
-    };
+    let same = |k: usize| doc.toks.get(k).is_some_and(|t| t.sent == sent);
     let mut affiliation: Option<usize> = None;
     // Left: premodifiers, nationality words, a possessive place ("Niger's").
     let mut a = h;
