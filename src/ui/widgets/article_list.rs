@@ -76,12 +76,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let head = Line::from(vec![
             Span::styled(marker, head_style),
             Span::styled(note, app.theme.note_mark),
-            Span::styled(
-                format!("{:<w$}", article.headline, w = usize::from(area.width)),
-                head_style,
-            ),
+            Span::styled(article.headline.as_str(), head_style),
         ]);
-        buf.set_line(area.x, y, &head, area.width);
+        if cursor {
+            buf.set_style(Rect::new(area.x, y, area.width, 1), head_style);
+        }
+        super::set_line_clipped(buf, area.x, y, &head, area.width);
         if tall && y + 1 < area.bottom() {
             let lang = if article.language_detected {
                 format!("{}?", article.in_language)
@@ -95,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             meta.push(source_label(article));
             meta.retain(|m| !m.is_empty());
             let line = Line::styled(format!("  {}", meta.join(" · ")), app.theme.dim);
-            buf.set_line(area.x, y + 1, &line, area.width);
+            super::set_line_clipped(buf, area.x, y + 1, &line, area.width);
         }
     }
 }

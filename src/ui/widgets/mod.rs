@@ -10,6 +10,7 @@ use crate::ui::app::App;
 use crate::ui::layout::{Focus, Pane};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 /// Draw one frame. The app's panes must have been laid out for this frame's
@@ -65,4 +66,16 @@ fn pane_block(app: &App, pane: Pane, focus: Focus, title: &str, buf: &mut Buffer
         .border_style(style)
         .title(title)
         .render(outer, buf);
+}
+
+/// Draw a line clipped to `width`, ending with "…" when it does not fit.
+pub fn set_line_clipped(buf: &mut Buffer, x: u16, y: u16, line: &Line<'_>, width: u16) {
+    buf.set_line(x, y, line, width);
+    if width > 1 && line.width() > usize::from(width) {
+        let at = (x + width - 1, y);
+        if buf.area.contains(at.into()) {
+            let style = buf[at].style();
+            buf.set_string(at.0, at.1, "…", style);
+        }
+    }
 }

@@ -170,7 +170,7 @@ pub fn render(app: &App, inner: Rect, buf: &mut Buffer) {
             buf.set_style(Rect::new(a.items.x, y, a.items.width, 1), style);
             line = line.patch_style(style);
         }
-        buf.set_line(a.items.x, y, &line, a.items.width);
+        super::set_line_clipped(buf, a.items.x, y, &line, a.items.width);
         if followed.is_some_and(|(it, _, _)| it == item) {
             // the followed entry: a dot in the margin left free by the count
             buf.set_string(a.items.x, y, "●", app.theme.note_mark);
