@@ -79,6 +79,28 @@ fn list_moves_and_enter_opens() {
     // not analysed yet: the sidebar says so and the worker is asked for it
     assert_eq!(app.take_wanted(), Some(1));
     assert!(app.derived.items.contains(&SideItem::Note("analysing…")));
+    // waiting in the sidebar: the analysis arrives and its first entry is followed
+    press_code(&mut app, KeyCode::Tab);
+    assert!(app.marks.is_none());
+    let mut analysis = lede::extract::Analysis::default();
+    analysis.actors.push(lede::extract::Actor {
+        key: "test:leeds".into(),
+        name: "Leeds".into(),
+        kind: lede::extract::ActorKind::Place,
+        role: None,
+        affiliation: None,
+        forms: vec!["Leeds".into()],
+        mentions: vec![0],
+    });
+    let at = app.text.find("Leeds").unwrap();
+    analysis.mentions.push(lede::extract::Mention {
+        span: lede::extract::Span::new(at, at + 5),
+        kind: Kind::Place,
+        actor: Some(0),
+        date: None,
+    });
+    app.dispatch(Msg::Analysed(1, Box::new(analysis)));
+    assert_eq!(marked_texts(&app), ["Leeds"]);
 }
 
 #[test]

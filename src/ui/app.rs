@@ -269,6 +269,10 @@ impl App {
                     *slot = Some(Arc::from(analysis));
                     if i == self.current {
                         self.derive();
+                        if self.focus == Focus::Sidebar {
+                            // the reader was waiting in the sidebar: follow its first entry
+                            self.follow_selected();
+                        }
                     }
                 }
                 None
