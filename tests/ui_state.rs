@@ -509,3 +509,36 @@ fn articles_loaded_in_the_background_replace_the_loading_screen() {
         "{s}"
     );
 }
+
+#[test]
+fn clicking_a_highlighted_name_in_the_reader_follows_it() {
+    let mut app = app(120, 40);
+    let text_area = app.panes.reader_text;
+    // find the screen cell of the second "Zoé Martin" (a combining accent in it)
+    let target = app.text.rfind("Martin").unwrap();
+    let line = app.doc.line_of(target);
+    let start = app.doc.lines[line].range().unwrap().start;
+    let col = unicode_width::UnicodeWidthStr::width(&app.text[start..target]) as u16;
+    let y = text_area.y + (line - app.scroll) as u16;
+    app.dispatch(Msg::Mouse(MouseInput::Click {
+        x: text_area.x + col + 1,
+        y,
+    }));
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(marked_texts(&app), ["Zoe\u{301} Martin"; 2]);
+    assert_eq!(
+        app.marks.as_ref().unwrap().current,
+        1,
+        "the clicked mention is current"
+    );
+    assert!(matches!(
+        app.derived.items[app.side_sel],
+        SideItem::Actor(_)
+    ));
+    // a click on plain text changes nothing
+    app.dispatch(Msg::Mouse(MouseInput::Click {
+        x: text_area.x,
+        y: text_area.y + 20,
+    }));
+    assert_eq!(app.marks.as_ref().unwrap().current, 1);
+}

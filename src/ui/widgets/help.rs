@@ -31,7 +31,9 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::from(vec![
         Span::styled(format!("{:<kw$}  ", "mouse click"), app.theme.headline),
-        Span::raw("focus a pane, open an article, follow an actor or date"),
+        Span::raw(
+            "focus a pane, open an article, follow an actor or date (sidebar or highlighted name)",
+        ),
     ]));
     out.push(Line::from(vec![
         Span::styled(format!("{:<kw$}  ", "mouse wheel"), app.theme.headline),
