@@ -326,10 +326,11 @@ impl App {
         }
         let action = self.keymap.action(&key)?;
         if let Some(off) = self.help {
+            let max = crate::ui::widgets::help::max_offset(self);
             match action {
-                Action::Down => self.help = Some(off + 1),
+                Action::Down => self.help = Some((off + 1).min(max)),
                 Action::Up => self.help = Some(off.saturating_sub(1)),
-                Action::PageDown => self.help = Some(off + 10),
+                Action::PageDown => self.help = Some((off + 10).min(max)),
                 Action::PageUp => self.help = Some(off.saturating_sub(10)),
                 _ => self.help = None,
             }
