@@ -542,3 +542,20 @@ fn clicking_a_highlighted_name_in_the_reader_follows_it() {
     }));
     assert_eq!(app.marks.as_ref().unwrap().current, 1);
 }
+
+#[test]
+fn a_failed_analysis_shows_the_text_without_highlights() {
+    let mut app = app(120, 40);
+    press(&mut app, "]");
+    assert_eq!(app.take_wanted(), Some(1));
+    app.dispatch(Msg::AnalysisFailed(1));
+    assert!(app.is_analysed(1));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("could not be analysed"))
+    );
+    assert!(!app.derived.items.contains(&SideItem::Note("analysing…")));
+    let s = screen(&render(&app));
+    assert!(s.contains("Budget"), "{s}");
+}

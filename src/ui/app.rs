@@ -290,6 +290,19 @@ impl App {
                 self.set_status(&s, false);
                 None
             }
+            Msg::AnalysisFailed(i) => {
+                if let Some(slot) = self.analyses.get_mut(i) {
+                    *slot = Some(Arc::new(Analysis::default()));
+                    if i == self.current {
+                        self.derive();
+                        self.set_status(
+                            "This article could not be analysed (internal error): no highlights.",
+                            true,
+                        );
+                    }
+                }
+                None
+            }
             Msg::Loaded(loaded) => {
                 self.on_loaded(*loaded);
                 None
