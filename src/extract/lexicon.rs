@@ -6,6 +6,7 @@
 //! Every set is keyed by the lower-case form and built once.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -27,7 +28,41 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+/// A small, fast, non-cryptographic hasher (FNV-1a over 8-byte words) for
+/// the short keys of the word sets; the keys are not attacker-chosen in a
+/// way that matters (a slow lookup at worst).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x0100_0000_01b3)
+                .rotate_left(29);
+        }
+        for &b in chunks.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
@@ -35,7 +70,7 @@ macro_rules! word_set {
     ($(#[$m:meta])* $name:ident, $words:expr) => {
         $(#[$m])*
         pub fn $name(lower: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
             SET.get_or_init(|| set($words)).contains(lower)
         }
     };

@@ -10,11 +10,10 @@ use super::doc::Doc;
 use super::lexicon::{self, looks_adjectival};
 use super::tokenize::TokKind;
 use std::collections::HashMap;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 fn is_place_head(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<lexicon::FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         [
             // French (head first)
@@ -114,9 +113,7 @@ fn part_word(doc: &Doc, i: usize) -> bool {
         return t.kind == TokKind::Number && doc.word(i).len() == 4;
     }
     let lower = doc.lower(i);
-    !lexicon::is_stopword(&lower)
-        && !lexicon::is_role_head(&lower)
-        && !lexicon::is_honorific(&lower)
+    !lexicon::is_stopword(lower) && !lexicon::is_role_head(lower) && !lexicon::is_honorific(lower)
 }
 
 /// Recognise structures whose head word is capitalised. `known_at[i]` is the
@@ -132,7 +129,7 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
             continue;
         }
         let lower = doc.lower(i);
-        let Some(kind) = head_kind(&lower) else {
+        let Some(kind) = head_kind(lower) else {
             i += 1;
             continue;
         };
@@ -191,7 +188,7 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
             adjs = 0;
             continue;
         }
-        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(&lower) {
+        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(lower) {
             b += 1;
             adjs += 1;
             continue;
@@ -223,8 +220,8 @@ fn link_chain(
         let t = doc.toks[k];
         let l = doc.lower(k);
         let linkish = t.kind == TokKind::Elision || t.kind == TokKind::Word || doc.is_punct(k, "&");
-        if linkish && !t.cap && lexicon::is_org_link(&l) {
-            conj |= matches!(l.as_str(), "et" | "and" | "&");
+        if linkish && !t.cap && lexicon::is_org_link(l) {
+            conj |= matches!(l, "et" | "and" | "&");
             k += 1;
             links += 1;
             continue;
@@ -244,8 +241,8 @@ fn link_chain(
             && !t.cap
             && nouns < 2
             && !conj
-            && !lexicon::is_stopword(&l)
-            && !lexicon::is_role_head(&l)
+            && !lexicon::is_stopword(l)
+            && !lexicon::is_role_head(l)
             && l.chars().count() >= 3
         {
             k += 1;
@@ -372,7 +369,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
                 continue;
             }
             let first = doc.lower(s);
-            if lexicon::is_stopword(&first) || lexicon::is_org_link(&first) {
+            if lexicon::is_stopword(first) || lexicon::is_org_link(first) {
                 continue;
             }
             if (s + 1..end).any(|k| doc.toks[k].nl_before || doc.toks[k].sent != sent) {
@@ -384,7 +381,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
             }
         }
         let Some(s) = best else { continue };
-        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(&doc.lower(s)) {
+        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(doc.lower(s)) {
             continue;
         }
         // Already exactly a candidate? Nothing to add.
@@ -395,7 +392,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
             continue;
         }
         // Treaties, programmes and events are not entities.
-        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(&doc.lower(k))) {
+        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(doc.lower(k))) {
             continue;
         }
         // A person inside means it is not an organisation's name.
@@ -403,7 +400,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
             continue;
         }
         let kind = (s..end)
-            .find_map(|k| head_kind(&doc.lower(k)))
+            .find_map(|k| head_kind(doc.lower(k)))
             .unwrap_or(Kind::Organization);
         out.push(Cand::new(s, end, doc.span(s, end), kind, Src::Structure));
     }
@@ -422,7 +419,7 @@ fn spells(doc: &Doc, s: usize, e: usize, letters: &[char]) -> bool {
                     let l = doc.lower(k);
                     let f = super::lexicon::fold(doc.word(k));
                     let init = f.chars().next()?;
-                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(&l);
+                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(l);
                     Some((init, optional))
                 }
                 _ => Some(('\0', false)),

@@ -69,7 +69,7 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
             a > 0
                 && a < b
                 && doc.same_sentence(a - 1, a)
-                && place_context(&doc.lower(a - 1))
+                && place_context(doc.lower(a - 1))
                 && !(doc.is_name_word(b) && doc.same_sentence(a, b))
         })
         .map(|k| k.key.clone())
@@ -89,9 +89,9 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         // "Treaty of Rome", "Treaty on European Union": a place inside the
         // name of a treaty, event or programme is not a mention.
         if a >= 2
-            && matches!(doc.lower(a - 1).as_str(), "of" | "on" | "de" | "du" | "d'")
+            && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
             && doc.toks[a - 2].cap
-            && lexicon::is_misc_head(&doc.lower(a - 2))
+            && lexicon::is_misc_head(doc.lower(a - 2))
         {
             continue;
         }
@@ -111,9 +111,11 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     let mut alive: Vec<bool> = vec![true; cands.len()];
     for s in orgs::find_structures(&doc, &known_at, &cands) {
         // A structure that is exactly one gazetteer span adds nothing.
-        let inside: Vec<usize> = (0..cands.len())
+        let mut inside: Vec<usize> = (s.a..s.b)
+            .filter_map(|k| known_at[k])
             .filter(|&ci| alive[ci] && cands[ci].a >= s.a && cands[ci].b <= s.b)
             .collect();
+        inside.dedup();
         if inside.len() == 1 && cands[inside[0]].a == s.a && cands[inside[0]].b == s.b {
             continue;
         }

@@ -85,7 +85,7 @@ pub fn find_roles(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Role> {
             continue;
         }
         let lower = doc.lower(i);
-        if !lexicon::is_role_head(&lower) || !head_ok(doc, i, &lower) {
+        if !lexicon::is_role_head(lower) || !head_ok(doc, i, lower) {
             i += 1;
             continue;
         }
@@ -104,7 +104,7 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
         "head" | "chair" => return next_lower == "of",
         "general" | "général" | "générale" => {
             // A postmodifier after "secrétaire", else a military rank before a name.
-            if i > 0 && lexicon::is_role_head(&doc.lower(i - 1)) {
+            if i > 0 && lexicon::is_role_head(doc.lower(i - 1)) {
                 return false;
             }
             return next_cap;
@@ -119,14 +119,14 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
     }
     let mut p = i - 1;
     // Skip premodifiers and nationality words.
-    while p > 0 && lexicon::is_role_premodifier(&doc.lower(p)) {
+    while p > 0 && lexicon::is_role_premodifier(doc.lower(p)) {
         p -= 1;
     }
     let pl = doc.lower(p);
-    role_opener(&pl)
+    role_opener(pl)
         || doc.is_punct(p, ",")
         || doc.is_punct(p, "(")
-        || lexicon::is_role_premodifier(&pl)
+        || lexicon::is_role_premodifier(pl)
         || doc.toks[p].kind == TokKind::Punct && doc.word(p) == "'s"
         || doc.toks[p].cap
 }
@@ -149,7 +149,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             break;
         }
         let pl = doc.lower(p);
-        if doc.is_word(p) && lexicon::is_role_premodifier(&pl) {
+        if doc.is_word(p) && lexicon::is_role_premodifier(pl) {
             a = p;
             continue;
         }
@@ -180,7 +180,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             break;
         }
         let l = doc.lower(b);
-        if doc.is_word(b) && lexicon::is_role_postmodifier(&l) && !doc.toks[b].cap {
+        if doc.is_word(b) && lexicon::is_role_postmodifier(l) && !doc.toks[b].cap {
             b += 1;
             continue;
         }
@@ -197,7 +197,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         let mut links = 0;
         while k < doc.len() && same(k) && links < 3 {
             let kl = doc.lower(k);
-            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision) && is_link(&kl) {
+            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision) && is_link(kl) {
                 k += 1;
                 links += 1;
             } else {
@@ -206,7 +206,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         }
         if links == 0 || k >= doc.len() || !same(k) {
             // "et des Finances": a conjunction then a complement.
-            if (l == "et" || l == "and") && b + 1 < doc.len() && is_link(&doc.lower(b + 1)) {
+            if (l == "et" || l == "and") && b + 1 < doc.len() && is_link(doc.lower(b + 1)) {
                 let save = b;
                 b += 1;
                 if complement_follows(doc, b, occ) {
@@ -229,7 +229,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         }
         if doc.toks[k].kind == TokKind::Word && doc.toks[k].cap && !doc.toks[k].upper {
             let kl = doc.lower(k);
-            if lexicon::is_stopword(&kl) || lexicon::is_role_head(&kl) {
+            if lexicon::is_stopword(kl) || lexicon::is_role_head(kl) {
                 break;
             }
             b = k + 1;
@@ -241,7 +241,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
                 && doc.is_word(b)
                 && !doc.toks[b].cap
                 && occ.at(b).is_none()
-                && looks_adjectival(&doc.lower(b))
+                && looks_adjectival(doc.lower(b))
             {
                 b += 1;
                 adj += 1;
@@ -259,7 +259,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
 }
 
 fn complement_follows(doc: &Doc, mut k: usize, occ: &Occupancy) -> bool {
-    while k < doc.len() && is_link(&doc.lower(k)) {
+    while k < doc.len() && is_link(doc.lower(k)) {
         k += 1;
     }
     occ.at(k).is_some() || (doc.is_word(k) && doc.toks[k].cap)
@@ -279,7 +279,7 @@ pub fn role_before(doc: &Doc, roles: &[Role], i: usize) -> Option<usize> {
         // Apposition: the role opens the noun phrase.
         let opens = role.a == 0
             || doc.toks[role.a].start
-            || role_opener(&doc.lower(role.a - 1))
+            || role_opener(doc.lower(role.a - 1))
             || doc.is_punct(role.a - 1, ",");
         if opens {
             return Some(r);
@@ -296,7 +296,7 @@ pub fn role_after(doc: &Doc, roles: &[Role], b: usize) -> Option<usize> {
     }
     let mut k = b + 1;
     if matches!(
-        doc.lower(k).as_str(),
+        doc.lower(k),
         "le" | "la" | "l'" | "the" | "a" | "an" | "un" | "une" | "son" | "sa" | "his" | "her"
     ) {
         k += 1;
@@ -310,16 +310,33 @@ pub fn role_after(doc: &Doc, roles: &[Role], b: usize) -> Option<usize> {
 /// that the one country the sentence names.
 pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: &[bool]) {
     let key_of = |ci: usize| -> Option<&str> { cands.get(ci)?.key.as_deref() };
+    // Country mentions by sentence.
+    let mut countries: std::collections::HashMap<u32, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let is_country = alive[ci]
+            && c.src == Src::Known
+            && (c.kind == Kind::Nationality
+                || (c.kind == Kind::Place
+                    && c.key.as_deref().is_some_and(|k| k.starts_with("iso:"))));
+        if is_country {
+            countries.entry(doc.toks[c.a].sent).or_default().push(ci);
+        }
+    }
+    // Roles by sentence.
+    let mut by_sent: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    for (r, role) in roles.iter().enumerate() {
+        by_sent.entry(doc.toks[role.a].sent).or_default().push(r);
+    }
     for r in 0..roles.len() {
         if roles[r].affiliation.is_some() {
             continue;
         }
         let sent = doc.toks[roles[r].a].sent;
-        let others: Vec<usize> = roles
-            .iter()
-            .filter(|o| doc.toks[o.a].sent == sent)
-            .filter_map(|o| o.affiliation)
-            .collect();
+        let others: Vec<usize> = by_sent
+            .get(&sent)
+            .map(|v| v.iter().filter_map(|&o| roles[o].affiliation).collect())
+            .unwrap_or_default();
         let mut found: Option<usize> = None;
         if let Some(&first) = others.first()
             && others
@@ -331,17 +348,7 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
         if found.is_none() && others.is_empty() {
             let mut country: Option<usize> = None;
             let mut clash = false;
-            for (ci, c) in cands.iter().enumerate() {
-                if !alive[ci] || doc.toks[c.a].sent != sent {
-                    continue;
-                }
-                let is_country = c.src == Src::Known
-                    && (c.kind == Kind::Nationality
-                        || (c.kind == Kind::Place
-                            && c.key.as_deref().is_some_and(|k| k.starts_with("iso:"))));
-                if !is_country {
-                    continue;
-                }
+            for &ci in countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]) {
                 match country {
                     None => country = Some(ci),
                     Some(p) if key_of(p) == key_of(ci) => {}
