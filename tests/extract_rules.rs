@@ -382,3 +382,69 @@ fn a_name_of_a_known_place_is_a_place() {
         spans(text, "fr")
     );
 }
+
+#[test]
+fn places_from_a_place_noun_next_to_them() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "fr",
+            "Une frappe a touché la ville de Kramatorsk hier.",
+            "Kramatorsk",
+        ),
+        ("fr", "Il a dîné au palais de l'Élysée mardi.", "Élysée"),
+        (
+            "en",
+            "Fighting reached the town of Avdiivka last week.",
+            "Avdiivka",
+        ),
+        ("en", "They crossed the Tolbiac bridge at dawn.", "Tolbiac"),
+    ];
+    for (lang, text, name) in cases {
+        assert!(
+            has(text, lang, "LOC", name),
+            "{name} in {text:?}: {:?}",
+            spans(text, lang)
+        );
+    }
+}
+
+#[test]
+fn capitalised_particles_inside_names() {
+    let text = "Hier, Marine Le Pen a répondu.";
+    assert!(
+        has(text, "fr", "PER", "Marine Le Pen"),
+        "{:?}",
+        spans(text, "fr")
+    );
+}
+
+#[test]
+fn institution_noun_with_nationality_is_not_an_organisation() {
+    let text = "Le Parlement ukrainien a voté la loi.";
+    let got = spans(text, "fr");
+    assert!(!got.iter().any(|(l, _)| l == "ORG"), "{got:?}");
+}
+
+#[test]
+fn treaty_acronyms_are_not_organisations() {
+    let text = "The Trade and Cooperation Agreement (TCA) took effect. The TCA covers goods.";
+    let got = spans(text, "en");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn directional_words_make_a_new_place() {
+    let text = "Tensions rose in Northern Ireland after the vote.";
+    assert!(
+        has(text, "en", "LOC", "Northern Ireland"),
+        "{:?}",
+        spans(text, "en")
+    );
+    let a = run(text, "en");
+    let ni = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Northern Ireland")
+        .expect("actor");
+    assert!(!ni.key.starts_with("iso:"), "{}", ni.key);
+}

@@ -108,7 +108,7 @@ fn saying_after(doc: &Doc, b: usize) -> bool {
 /// that ends the capitalised run. Returns the place's end.
 fn place_after(doc: &Doc, b: usize, occ: &Occupancy, cands: &[Cand]) -> Option<usize> {
     let l = doc.lower(b);
-    if !matches!(l, "de" | "du" | "d'" | "of") {
+    if !matches!(l, "de" | "du" | "d'") {
         return None;
     }
     let c = &cands[occ.at(b + 1)?];
@@ -174,6 +174,11 @@ pub fn find_people(
                     .is_none_or(|x| x.kind != TokKind::Number);
             if shaped && (!lexicon::is_stopword(l) || calendar_ok) {
                 words.push(j);
+                j += 1;
+                continue;
+            }
+            // "Marine Le Pen": a capitalised particle inside a name.
+            if !words.is_empty() && super::orgs::inner_article(doc, j) && free(j + 1) {
                 j += 1;
                 continue;
             }

@@ -116,6 +116,33 @@ fn part_word(doc: &Doc, i: usize) -> bool {
     !lexicon::is_stopword(lower) && !lexicon::is_role_head(lower) && !lexicon::is_honorific(lower)
 }
 
+/// A capitalised article inside a name ("La" of "Paris La Défense", "Le" of
+/// "Marine Le Pen"), never at a sentence start.
+pub fn inner_article(doc: &Doc, i: usize) -> bool {
+    doc.toks
+        .get(i)
+        .is_some_and(|t| t.cap && !t.start && t.kind == TokKind::Word)
+        && matches!(
+            doc.word(i),
+            "La" | "Le"
+                | "Les"
+                | "De"
+                | "Du"
+                | "Des"
+                | "Di"
+                | "Da"
+                | "Van"
+                | "Von"
+                | "Del"
+                | "Al"
+                | "El"
+        )
+        && doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+}
+
 /// Recognise structures whose head word is capitalised. `known_at[i]` is the
 /// gazetteer candidate covering token `i`; a structure may swallow those.
 pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) -> Vec<Cand> {
@@ -135,7 +162,12 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
         };
         let (a, b) = extend(doc, i, known_at, cands);
         let words = (a..b).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokKind::Number);
-        if words.count() >= 2 && (b - a) >= 2 {
+        // "Parlement ukrainien", "Armée malienne": an institution noun and a
+        // nationality word is no name; the nationality stays a mention.
+        let head_and_nationality = b == i + 2
+            && a == i
+            && known_at[i + 1].is_some_and(|ki| cands[ki].kind == Kind::Nationality);
+        if words.count() >= 2 && (b - a) >= 2 && !head_and_nationality {
             let mut c = Cand::new(a, b, doc.span(a, b), kind, Src::Structure);
             c.key = None;
             out.push(c);
@@ -160,6 +192,12 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
         if let Some(ki) = known_at[p] {
             a = cands[ki].a;
         } else if part_word(doc, p) && !doc.toks[p].upper {
+            a = p;
+        } else if inner_article(doc, p)
+            && p > 0
+            && (part_word(doc, p - 1) || known_at[p - 1].is_some())
+        {
+            // "Paris La Défense Arena"
             a = p;
         } else {
             break;
@@ -299,7 +337,12 @@ pub fn is_acronym(doc: &Doc, i: usize) -> bool {
 
 /// Later standalone uses of defined acronyms, and undefined all-caps tokens
 /// that look like organisation acronyms.
-pub fn find_acronym_uses(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
+pub fn find_acronym_uses(
+    doc: &Doc,
+    cands: &[Cand],
+    occ: &Occupancy,
+    blocked: &[String],
+) -> Vec<Cand> {
     let mut defined: HashMap<&str, usize> = HashMap::new();
     for (ci, c) in cands.iter().enumerate() {
         if c.src == Src::Alias && c.b == c.a + 1 && doc.toks[c.a].upper {
@@ -312,6 +355,9 @@ pub fn find_acronym_uses(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand
             continue;
         }
         let w = doc.word(i);
+        if blocked.iter().any(|b| b == w) {
+            continue;
+        }
         if let Some(&target) = defined.get(w) {
             let mut d = Cand::new(i, i + 1, doc.toks[i].span, cands[target].kind, Src::Alias);
             d.link = Some(target);
@@ -346,7 +392,12 @@ fn is_roman(w: &str) -> bool {
 /// parentheses spells the initials of the words before it (link words may be
 /// skipped or spelled), the whole stretch from a capitalised first word is a
 /// name. Returns structure candidates; the caller drops what they contain.
-pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
+pub fn find_expansions(
+    doc: &Doc,
+    cands: &[Cand],
+    occ: &Occupancy,
+    blocked: &mut Vec<String>,
+) -> Vec<Cand> {
     let mut out = Vec::new();
     for x in 2..doc.len() {
         if !(doc.is_punct(x - 1, "(") && doc.is_punct(x + 1, ")") && is_acronym(doc, x)) {
@@ -391,8 +442,9 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
         {
             continue;
         }
-        // Treaties, programmes and events are not entities.
+        // Treaties, programmes and events are not entities, nor their acronyms.
         if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(doc.lower(k))) {
+            blocked.push(doc.word(x).to_string());
             continue;
         }
         // A person inside means it is not an organisation's name.

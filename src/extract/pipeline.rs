@@ -4,7 +4,7 @@
 use super::actors::{self, Groups};
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::{Doc, Lang, align_known};
-use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, roles};
+use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, places, roles};
 
 /// Words before a place name that support an ambiguous gazetteer match.
 fn place_context(lower: &str) -> bool {
@@ -95,6 +95,10 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         {
             continue;
         }
+        // Also skip any acronym of a treaty ("(TCA)" after its name).
+        if k.acronym && blocked_by_misc(&doc, a) {
+            continue;
+        }
         let mut c = Cand::new(a, b, k.span, k.kind, Src::Known);
         c.key = Some(k.key);
         c.name = Some(k.name);
@@ -132,8 +136,25 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         }
     }
 
+    // 2a. "Northern Ireland", "Afrique du Nord": a new place around a known one.
+    for (ci, a, b) in places::directional(&doc, &cands, &alive) {
+        let (oa, ob) = (cands[ci].a, cands[ci].b);
+        if !(occ.free(a, oa) && occ.free(ob, b)) {
+            continue;
+        }
+        let c = &mut cands[ci];
+        c.a = a;
+        c.b = b;
+        c.span = doc.span(a, b);
+        c.key = None;
+        c.name = None;
+        c.src = Src::Structure;
+        occ.take(a, b, ci);
+    }
+
     // 2b. Names spelled out by an acronym in parentheses.
-    for s in orgs::find_expansions(&doc, &cands, &occ) {
+    let mut blocked: Vec<String> = Vec::new();
+    for s in orgs::find_expansions(&doc, &cands, &occ, &mut blocked) {
         if !(s.a..s.b).all(|k| {
             occ.at(k)
                 .is_none_or(|ci| cands[ci].a >= s.a && cands[ci].b <= s.b)
@@ -162,6 +183,10 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         }
     }
 
+    // 3b. Places from a place noun next to them.
+    let by_context = places::find_by_context(&doc, &occ, &cands);
+    push_all(&mut cands, &mut alive, &mut occ, by_context);
+
     // 4. Acronym definitions and aliases next to what is known so far.
     let mut groups_pairs: Vec<(usize, usize)> = Vec::new();
     let defs = orgs::find_definitions(&doc, &cands, &occ);
@@ -185,7 +210,7 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     push_all(&mut cands, &mut alive, &mut occ, aliases);
 
     // 6. Acronyms used later, and guessed ones; surnames.
-    let uses = orgs::find_acronym_uses(&doc, &cands, &occ);
+    let uses = orgs::find_acronym_uses(&doc, &cands, &occ, &blocked);
     push_all(&mut cands, &mut alive, &mut occ, uses);
     let surnames = names::find_surnames(&doc, &occ, &cands);
     push_all(&mut cands, &mut alive, &mut occ, surnames);
@@ -355,4 +380,12 @@ fn caseless_aliases(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) 
 fn caseless(w: &str) -> bool {
     w.chars()
         .all(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
+}
+
+/// An acronym in parentheses right after a name of a treaty or programme.
+fn blocked_by_misc(doc: &Doc, a: usize) -> bool {
+    a >= 2
+        && doc.is_punct(a - 1, "(")
+        && doc.toks[a - 2].cap
+        && lexicon::is_misc_head(doc.lower(a - 2))
 }
