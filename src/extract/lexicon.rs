@@ -297,6 +297,34 @@ word_set!(
     ]
 );
 
+/// Head words of documents (treaties, laws, agreements): a place right
+/// before one names the document, not the place ("Northern Ireland Protocol").
+pub fn is_document_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "treaty"
+            | "protocol"
+            | "framework"
+            | "agreement"
+            | "accord"
+            | "accords"
+            | "act"
+            | "charter"
+            | "pact"
+            | "declaration"
+            | "convention"
+            | "directive"
+            | "bill"
+            | "traité"
+            | "protocole"
+            | "accord-cadre"
+            | "pacte"
+            | "charte"
+            | "déclaration"
+            | "loi"
+    )
+}
+
 /// Month and weekday names (French and English), which are also names
 /// ("Theresa May", "Mars").
 pub fn is_calendar_word(lower: &str) -> bool {

@@ -167,7 +167,12 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
         let head_and_nationality = b == i + 2
             && a == i
             && known_at[i + 1].is_some_and(|ki| cands[ki].kind == Kind::Nationality);
-        if words.count() >= 2 && (b - a) >= 2 && !head_and_nationality {
+        // "Treaty on European Union": inside the name of a document or event.
+        let in_misc = a >= 2
+            && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
+            && doc.toks[a - 2].cap
+            && lexicon::is_misc_head(doc.lower(a - 2));
+        if words.count() >= 2 && (b - a) >= 2 && !head_and_nationality && !in_misc {
             let mut c = Cand::new(a, b, doc.span(a, b), kind, Src::Structure);
             c.key = None;
             out.push(c);

@@ -95,6 +95,10 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         {
             continue;
         }
+        // "Northern Ireland Protocol": the place names a document.
+        if doc.toks.get(b).is_some_and(|t| t.cap) && lexicon::is_document_head(doc.lower(b)) {
+            continue;
+        }
         // Also skip any acronym of a treaty ("(TCA)" after its name).
         if k.acronym && blocked_by_misc(&doc, a) {
             continue;
