@@ -158,7 +158,11 @@ word_set!(
         "président-directeur", "homologue", "vice-ministre", "chanteur", "chanteuse", "acteur",
         "actrice", "écrivain", "écrivaine", "auteur", "autrice", "artiste", "athlète", "joueur",
         "joueuse", "entraîneur", "sélectionneur", "champion", "championne", "astronaute",
-        "diplomate", "négociateur", "négociatrice", "rapporteur", "rapporteuse",
+        "diplomate", "négociateur", "négociatrice", "rapporteur", "rapporteuse", "architecte",
+        "mathématicien", "mathématicienne", "historien", "historienne", "scientifique",
+        "ingénieur", "ingénieure", "philosophe", "poète", "poétesse", "peintre", "compositeur",
+        "compositrice", "romancier", "romancière", "photographe", "réalisateur", "réalisatrice",
+        "cinéaste", "sociologue", "politologue", "physicien", "physicienne", "biologiste",
         // English
         "president", "vice-president", "minister", "chancellor", "secretary",
         "secretary-general", "spokesperson", "spokesman", "spokeswoman", "chief", "director",
@@ -170,7 +174,10 @@ word_set!(
         "archbishop", "bishop", "counterpart", "dictator", "singer", "actor", "actress",
         "writer", "author", "artist", "athlete", "player", "coach", "sprinter", "swimmer",
         "gymnast", "champion", "astronaut", "diplomat", "negotiator", "vaulter", "judoka",
-        "striker", "manager", "officer", "official", "spokesperson",
+        "striker", "manager", "officer", "official", "architect", "mathematician", "historian",
+        "scientist", "engineer", "philosopher", "poet", "painter", "composer", "novelist",
+        "photographer", "filmmaker", "sociologist", "physicist", "biologist", "taoiseach",
+        "executive",
     ]
 );
 
@@ -185,7 +192,7 @@ word_set!(
         "trade", "education", "energy", "environment", "agriculture", "culture", "labour",
         "labor", "transport", "deputy", "vice", "acting", "former", "then", "prime", "senior",
         "top", "state", "opposition", "army", "military", "government", "party", "interim",
-        "outgoing", "incoming", "first", "late", "junta", "rebel", "new", "current",
+        "outgoing", "incoming", "first", "late", "junta", "rebel", "new", "current", "cabinet",
         "executive", "managing", "special", "chief", "white", "house", "press", "supreme",
         "high",
     ]

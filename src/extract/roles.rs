@@ -180,7 +180,11 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             break;
         }
         let l = doc.lower(b);
-        if doc.is_word(b) && lexicon::is_role_postmodifier(l) && !doc.toks[b].cap {
+        // "chief negotiator", "ministre délégué"
+        if doc.is_word(b)
+            && (lexicon::is_role_postmodifier(l) || lexicon::is_role_head(l))
+            && !doc.toks[b].cap
+        {
             b += 1;
             continue;
         }
@@ -290,7 +294,12 @@ pub fn role_before(doc: &Doc, roles: &[Role], i: usize) -> Option<usize> {
 
 /// The role in apposition right after a name ending at token `b`
 /// ("X, ministre de ...", "X, the mayor of Paris").
-pub fn role_after(doc: &Doc, roles: &[Role], b: usize) -> Option<usize> {
+pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
+    // Skip a parenthesis right after the name: "Xi Jinping (习近平), the President".
+    if doc.is_punct(b, "(") {
+        let close = (b + 1..(b + 8).min(doc.len())).find(|&k| doc.is_punct(k, ")"))?;
+        b = close + 1;
+    }
     if !doc.is_punct(b, ",") {
         return None;
     }
@@ -333,6 +342,16 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
             continue;
         }
         let sent = doc.toks[roles[r].a].sent;
+        // "the Swedish pole vaulter": a nationality word just before the role.
+        let ra = roles[r].a;
+        if let Some(&ci) = countries.get(&sent).and_then(|v| {
+            v.iter().find(|&&ci| {
+                cands[ci].kind == Kind::Nationality && cands[ci].b < ra && cands[ci].b + 2 >= ra
+            })
+        }) {
+            roles[r].affiliation = Some(ci);
+            continue;
+        }
         let others: Vec<usize> = by_sent
             .get(&sent)
             .map(|v| v.iter().filter_map(|&o| roles[o].affiliation).collect())
