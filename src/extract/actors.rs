@@ -154,7 +154,11 @@ pub fn build(
                 (format!("{}{}", key_prefix(kind), fold(&n)), n)
             }
         };
-        let role = ms.iter().find_map(|&i| cands[i].role);
+        // The fullest role the text gives (most words; the first on ties).
+        let role = ms
+            .iter()
+            .filter_map(|&i| cands[i].role)
+            .min_by_key(|&r| (usize::MAX - (roles[r].b - roles[r].a), roles[r].a));
         let d = match by_key.get(&key) {
             Some(&d) => d,
             None => {
@@ -178,8 +182,13 @@ pub fn build(
             dr.named_len = name_len;
             dr.name = name;
         }
-        if dr.role.is_none() {
-            dr.role = role;
+        let longer = |r: usize, than: Option<usize>| {
+            than.is_none_or(|t| roles[r].b - roles[r].a > roles[t].b - roles[t].a)
+        };
+        if let Some(r) = role
+            && longer(r, dr.role)
+        {
+            dr.role = Some(r);
         }
         for &i in ms {
             let f = cands[i].span.text(text).to_string();

@@ -131,8 +131,7 @@ word_set!(
     &[
         "m", "m.", "mm", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "me", "mgr",
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "monsieur",
-        "madame", "mademoiselle", "maître", "docteur", "professeur", "prof", "sheikh", "cheikh",
-        "sayyid", "saint",
+        "madame", "mademoiselle", "maître", "docteur", "professeur", "prof",
     ]
 );
 
@@ -300,7 +299,12 @@ word_set!(
         "règlement", "strategy", "stratégie", "initiative", "pact", "pacte", "charter",
         "charte", "declaration", "déclaration", "doctrine", "deal", "référendum",
         "referendum", "mission", "programme", "program", "project", "projet", "operation",
-        "opération", "campaign", "campagne", "summit",
+        "opération", "campaign", "campagne", "summit", "telescope", "télescope", "lander",
+        "rover", "probe", "sonde", "satellite", "spacecraft", "rocket", "fusée", "capsule",
+        "orbiter", "moon", "lune", "earth", "terre", "sun", "soleil", "sniper", "christian",
+        "muslim", "jewish", "orthodox", "catholic", "protestant", "buddhist", "hindu",
+        "chrétien", "chrétienne", "musulman", "musulmane", "juif", "juive", "orthodoxe",
+        "catholique", "protestante", "bouddhiste", "hindou", "award", "trophy", "trophée",
     ]
 );
 

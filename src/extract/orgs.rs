@@ -302,9 +302,12 @@ fn link_chain(
 /// a candidate in parentheses right after an acronym ("ACR (Long Name)"),
 /// and aliases (a person's name in another script in parentheses).
 /// Returns new candidates linked to the ones they name.
-pub fn find_definitions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
+pub fn find_definitions(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
     let mut out = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
+        if !alive[ci] {
+            continue;
+        }
         // "Long Name (ACR)"
         let (o, x, cl) = (c.b, c.b + 1, c.b + 2);
         if doc.is_punct(o, "(") && doc.is_punct(cl, ")") && is_acronym(doc, x) && occ.free(x, x + 1)
@@ -369,6 +372,26 @@ pub fn find_acronym_uses(
             out.push(d);
             continue;
         }
+        // "DAKAR —": a known place in capitals (a dateline).
+        if let Some(k) = super::known::lookup_title_case(w, &doc_lang(doc)) {
+            let mut d = Cand::new(i, i + 1, doc.toks[i].span, k.kind, Src::Known);
+            d.key = Some(k.key);
+            d.name = Some(k.name);
+            out.push(d);
+            continue;
+        }
+        let dateline = doc.toks[i].start
+            && (doc.is_punct(i + 1, "—") || doc.is_punct(i + 1, "-") || doc.is_punct(i + 1, "–"));
+        if dateline {
+            out.push(Cand::new(
+                i,
+                i + 1,
+                doc.toks[i].span,
+                Kind::Place,
+                Src::GuessAcronym,
+            ));
+            continue;
+        }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         if letters >= 3
             && !w.contains('.')
@@ -386,6 +409,13 @@ pub fn find_acronym_uses(
         }
     }
     out
+}
+
+fn doc_lang(doc: &Doc) -> String {
+    match doc.lang {
+        super::doc::Lang::Fr => "fr".into(),
+        _ => "en".into(),
+    }
 }
 
 fn is_roman(w: &str) -> bool {

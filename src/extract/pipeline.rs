@@ -193,7 +193,7 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
 
     // 4. Acronym definitions and aliases next to what is known so far.
     let mut groups_pairs: Vec<(usize, usize)> = Vec::new();
-    let defs = orgs::find_definitions(&doc, &cands, &occ);
+    let defs = orgs::find_definitions(&doc, &cands, &alive, &occ);
     push_all(&mut cands, &mut alive, &mut occ, defs);
     link_known_acronyms(&doc, &cands, &alive, &mut groups_pairs);
 

@@ -368,6 +368,10 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
             let mut country: Option<usize> = None;
             let mut clash = false;
             for &ci in countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]) {
+                // Only a country named before the role sets the scene.
+                if cands[ci].a >= ra {
+                    continue;
+                }
                 match country {
                     None => country = Some(ci),
                     Some(p) if key_of(p) == key_of(ci) => {}
