@@ -37,6 +37,7 @@ CONTINENTS = {"002", "009", "142", "150", "019", "003", "005"}
 # sub-state zones of the US tz database, Antarctic stations, etc/unknown.
 SKIP_TERRITORIES = {"001", "ZZ", "AQ"}
 SKIP_ZONE_PARTS = ("/Indiana/", "/Kentucky/", "/North_Dakota/")
+SUBDIVISIONS = {"US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"}}
 
 
 # ---------------------------------------------------------------- helpers
@@ -119,6 +120,10 @@ def ok_form(s: str) -> bool:
         and "(" not in s
         and "\t" not in s
         and "|" not in s
+        and " -" not in s
+        and "- " not in s
+        and "' " not in s
+        and "\u2019 " not in s
     )
 
 
@@ -155,6 +160,10 @@ class Entity:
     def row(self) -> list[str]:
         names = {self.name_en, self.name_fr}
         forms = [f for f in self.forms if f not in names and f not in self.drop and f not in self.acronyms and ok_form(f)]
+        if self.kind != "city":
+            # no determiner in a mention span ("the Netherlands" -> "Netherlands");
+            # cities keep theirs, which is part of the name (Le Caire, The Hague)
+            forms = [f for f in forms if not f.startswith(("the ", "The ", "Les ", "les "))]
         acr = [a for a in self.acronyms if a not in self.drop]
         every = {self.name_en, self.name_fr, *forms, *acr}
         amb = sorted(a for a in self.ambiguous if a in every)
@@ -189,7 +198,7 @@ def upper_first(w: str) -> str:
 
 
 def upper_after_hyphen(w: str) -> str:
-    return "-".join(upper_first(p) for p in w.split("-"))
+    return "-".join(p if p == "et" else upper_first(p) for p in w.split("-"))
 
 
 def fr_demonym_forms(values: list[str]) -> list[str]:
@@ -203,7 +212,7 @@ def fr_demonym_forms(values: list[str]) -> list[str]:
                 part = "É" + part[1:]
             if part.startswith("Neo-"):
                 part = "Néo-" + part[4:]
-            low = lower_first(part)
+            low = part.lower()
             for w in (low, fr_plural(low)):
                 out.append(w)
                 out.append(upper_first(w))
@@ -242,7 +251,10 @@ def build() -> tuple[list[Entity], list[list[str]]]:
     # -- countries
     extra: dict[str, dict[str, list[str]]] = {}
     for r in read_tsv("country_extra.tsv"):
-        e = extra.setdefault(r["iso"], {"forms": [], "acronyms": [], "ambiguous": [], "drop": []})
+        e = extra.setdefault(r["iso"], {"forms": [], "acronyms": [], "ambiguous": [], "drop": [],
+                                        "name_en": "", "name_fr": ""})
+        e["name_en"] = r["name_en"] or e["name_en"]
+        e["name_fr"] = r["name_fr"] or e["name_fr"]
         e["forms"] += split(r["forms"])
         e["acronyms"] += split(r["acronyms"])
         e["ambiguous"] += split(r["ambiguous_forms"])
@@ -267,8 +279,17 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         n_fr, x_fr = clean_cldr(fr.territories.get(iso, c["translations"]["fra"]["common"]))
         if "SAR" in n_en or "R.A.S." in n_fr:
             n_en, n_fr = c["name"]["common"], c["translations"]["fra"]["common"]
+        if "&" in n_en or n_en.startswith("St. "):
+            ent_forms_extra = [n_en]
+            n_en = c["name"]["common"]
+        else:
+            ent_forms_extra = []
+        x = extra.get(iso)
+        if x:
+            n_en, n_fr = x["name_en"] or n_en, x["name_fr"] or n_fr
         ent = Entity(f"iso:{iso}", "country", n_en, n_fr)
-        ent.add_forms(x_en + x_fr)
+        ent.add_forms(x_en + x_fr + ent_forms_extra)
+        ent.add_forms([clean_cldr(en.territories.get(iso, n_en))[0], clean_cldr(fr.territories.get(iso, n_fr))[0]])
         ent.add_forms([c["name"]["common"], c["name"]["official"],
                        c["translations"]["fra"]["common"], c["translations"]["fra"]["official"]])
         for alt in c["altSpellings"]:
@@ -284,7 +305,6 @@ def build() -> tuple[list[Entity], list[list[str]]]:
                 v = getattr(pc, attr, None)
                 if v:
                     ent.add_forms([v])
-        x = extra.get(iso)
         if x:
             ent.add_forms(x["forms"])
             ent.add_acronyms(x["acronyms"])
@@ -312,6 +332,26 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         ent.add_forms(split(r["forms"]))
         ent.ambiguous.update(split(r["ambiguous_forms"]))
 
+    # -- first-level subdivisions of a few federations, as regions (ISO 3166-2 via pycountry):
+    # they keep "New Mexico" from reading as Mexico and give "Georgia" its second meaning
+    import gettext
+
+    fr_sub = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"], fallback=True)
+    sub_rules = {r["code"]: r for r in read_tsv("subdivisions.tsv")}
+    for cc, types in SUBDIVISIONS.items():
+        for sd in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+            if sd.type not in types:
+                continue
+            n_en, n_fr = sd.name, fr_sub.gettext(sd.name)
+            ent = Entity(f"iso:{sd.code}", "region", n_en, n_fr, f"iso:{cc}")
+            rule = sub_rules.get(sd.code)
+            if rule:
+                ent.name_en = rule["name_en"] or ent.name_en
+                ent.name_fr = rule["name_fr"] or ent.name_fr
+                ent.add_forms(split(rule["forms"]))
+                ent.ambiguous.update(split(rule["ambiguous_forms"]))
+            ents[ent.id] = ent
+
     # every country form, to keep island-territory zone names out of the city list
     country_forms = set()
     for e in ents.values():
@@ -321,6 +361,9 @@ def build() -> tuple[list[Entity], list[list[str]]]:
     # -- cities: capitals and CLDR exemplar cities
     rules = {r["name_en"]: r["action"] for r in read_tsv("city_rules.tsv")}
     capitals = {(iso, cap) for iso, c in wc_by_iso.items() for cap in c.get("capital", [])}
+    # capitals of sovereign states are never dropped; those of dependent territories
+    # (The Valley, West Island, Stanley) go through the same rules as other cities
+    sovereign = {iso for iso, c in wc_by_iso.items() if c.get("unMember") or c.get("independent")}
     cities: dict[tuple[str, str], Entity] = {}
 
     def city(iso: str, n_en: str, n_fr: str) -> Entity:
@@ -337,7 +380,7 @@ def build() -> tuple[list[Entity], list[list[str]]]:
         n_en = en.time_zones.get(zone, {}).get("city") or zone.split("/")[-1].replace("_", " ")
         n_fr = fr.time_zones.get(zone, {}).get("city") or n_en
         n_fr, x_fr = clean_cldr(n_fr)
-        is_capital = (iso, n_en) in capitals
+        is_capital = (iso, n_en) in capitals and iso in sovereign
         action = rules.get(n_en, "")
         if not is_capital and (n_en in country_forms or n_fr in country_forms):
             continue
@@ -355,22 +398,53 @@ def build() -> tuple[list[Entity], list[list[str]]]:
             ent.ambiguous.update({n_en, n_fr})
 
     for iso, cap in sorted(capitals):
-        if cap in country_forms and cap not in ("Djibouti", "Luxembourg", "Monaco", "Singapore",
-                                                 "Kuwait City", "Panama City", "Guatemala City",
-                                                 "San Marino", "Vatican City", "Mexico City"):
-            pass
-        city(iso, cap, cap)
+        action = rules.get(cap, "")
+        if action == "drop" and iso not in sovereign:
+            continue
+        ent = city(iso, cap, cap)
+        if action == "ambiguous":
+            ent.ambiguous.update({ent.name_en, ent.name_fr})
 
+    curated: set[tuple[str, str]] = set()
     for r in read_tsv("cities.tsv"):
         iso = r["country"]
         key = (iso, slug(r["name_en"]))
         ent = cities.get(key) or city(iso, r["name_en"], r["name_fr"])
+        curated.add(key)
         if r["name_fr"]:
             ent.name_fr = r["name_fr"]
         if r["qid"]:
             ent.id = f"wikidata:{r['qid']}"
         ent.add_forms(split(r["forms"]))
         ent.ambiguous.update(split(r["ambiguous_forms"]))
+
+    # one city, several spellings across the sources (Ndjamena / N'Djamena, Tirane / Tirana,
+    # New York / New York City): merge the entries of one country that share a name or form,
+    # or whose names differ only in punctuation
+    def norm(n: str) -> str:
+        return slug(n).replace("-", "")
+
+    merged = True
+    while merged:
+        merged = False
+        keys = list(cities)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                if a[0] != b[0] or a not in cities or b not in cities:
+                    continue
+                ea, eb = cities[a], cities[b]
+                na = {norm(x) for x in (ea.name_en, ea.name_fr, *ea.forms)}
+                nb = {norm(x) for x in (eb.name_en, eb.name_fr, *eb.forms)}
+                if not na & nb:
+                    continue
+                # keep the curated names and a Wikidata id when either side has them
+                keep, gone = (ea, eb) if (a in curated or b not in curated) else (eb, ea)
+                keep.add_forms([gone.name_en, gone.name_fr, *gone.forms])
+                keep.ambiguous |= gone.ambiguous
+                if gone.id.startswith("wikidata:"):
+                    keep.id = gone.id
+                del cities[b if keep is ea else a]
+                merged = True
 
     # a city whose names are also a country's (Djibouti, Luxembourg, Singapore...) keeps
     # only its other forms: the country reading wins in text
