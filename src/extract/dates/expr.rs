@@ -12,9 +12,18 @@ pub(crate) enum Expr {
         d: Option<u8>,
     },
     /// A weekday, bare ("mardi") or shifted ("mardi dernier", "next Tuesday").
-    Weekday { d: u8, shift: Option<Shift> },
-    /// A month shifted from the publication date ("mai dernier", "last May").
-    MonthShift { m: u8, shift: Shift },
+    /// `tense` is that of the sentence: it says whether a bare weekday
+    /// is the last one or the next one.
+    Weekday {
+        d: u8,
+        shift: Option<Shift>,
+        tense: Tense,
+    },
+    /// A month, or a day of it, shifted from the publication date
+    /// ("mai dernier", "le 2 mars dernier", "last May").
+    MonthShift { m: u8, d: Option<u8>, shift: Shift },
+    /// A quarter of a year: "premier trimestre 2024", "Q3 2024".
+    Quarter { q: u8, y: Option<i32> },
     /// A season, with its year or shift if given.
     Season {
         s: Season,
@@ -28,6 +37,14 @@ pub(crate) enum Expr {
     /// `n` units away from the publication date (`anchored` false) or from
     /// the last date the text mentioned (`anchored` true).
     Rel { unit: Unit, n: i32, anchored: bool },
+}
+
+/// The tense of a sentence, as far as a few cues tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 /// One expression found by the grammar.

@@ -15,11 +15,13 @@ pub(crate) type Parsed = Option<(Expr, usize, usize)>;
 pub(crate) struct Grammar<'a> {
     pub text: &'a str,
     pub t: &'a [Tok],
+    /// Lower-cased words, indexed by [`Tok::lo`].
+    pub lower: &'a str,
     pub langs: Langs,
 }
 
 /// Separators inside a numeric date or a number.
-const SEPS: [char; 7] = ['/', '.', '-', ',', ':', '–', '\u{2011}'];
+pub(super) const SEPS: [char; 7] = ['/', '.', '-', ',', ':', '–', '\u{2011}'];
 
 impl<'a> Grammar<'a> {
     /// Every expression, in text order.
@@ -28,6 +30,14 @@ impl<'a> Grammar<'a> {
         let mut i = 0;
         while i < self.t.len() {
             if let Some(next) = self.range_at(i, &mut out) {
+                i = next;
+                continue;
+            }
+            if let Some(next) = self.day_dash_range_at(i, &mut out) {
+                i = next;
+                continue;
+            }
+            if let Some(next) = self.day_list_at(i, &mut out) {
                 i = next;
                 continue;
             }
@@ -100,17 +110,19 @@ impl<'a> Grammar<'a> {
     /// Token `i` is a word equal to one of `words` (given in lower case).
     pub(super) fn word_is(&self, i: usize, words: &[&str]) -> bool {
         let Some(t) = self.t.get(i) else { return false };
-        if t.kind != Tk::Word {
+        if t.kind != Tk::Word || t.lo.0 == t.lo.1 {
             return false;
         }
-        let s = &self.text[t.start..t.end];
-        words.iter().any(|w| {
-            if s.is_ascii() {
-                s.eq_ignore_ascii_case(w)
-            } else {
-                s.chars().flat_map(char::to_lowercase).eq(w.chars())
-            }
-        })
+        let lower = &self.lower[t.lo.0 as usize..t.lo.1 as usize];
+        words.contains(&lower)
+    }
+
+    /// The lower-cased text of word `i` ("" for anything else).
+    pub(super) fn lower_of(&self, i: usize) -> &str {
+        self.t
+            .get(i)
+            .map(|t| &self.lower[t.lo.0 as usize..t.lo.1 as usize])
+            .unwrap_or("")
     }
 
     pub(super) fn punct_is(&self, i: usize, c: char) -> bool {
@@ -134,6 +146,8 @@ impl<'a> Grammar<'a> {
         let v = match self.t.get(i)?.kind {
             Tk::Num { v, digits } if digits <= 2 => v,
             Tk::Ordinal { v } => v,
+            // "le premier mai"
+            Tk::Word if self.langs.fr && self.word_is(i, &["premier"]) => 1,
             _ => return None,
         };
         if (1..=31).contains(&v) {
@@ -179,18 +193,31 @@ impl<'a> Grammar<'a> {
     }
 
     /// A small count: "3", "trois", "a".
-    pub(super) fn count_at(&self, i: usize) -> Option<i32> {
+    pub(super) fn count_at(&self, i: usize) -> Option<(i32, usize)> {
         if let Some((v, digits)) = self.num(i) {
-            return if digits <= 4 {
-                i32::try_from(v).ok()
+            return if digits <= 3 {
+                i32::try_from(v).ok().map(|v| (v, i + 1))
             } else {
                 None
             };
         }
-        self.find_w(i, |_, w| match w {
-            W::NumberWord(n) => i32::try_from(n).ok(),
-            _ => None,
-        })
+        let word = |k: usize| {
+            self.find_w(k, |_, w| match w {
+                W::NumberWord(n) => i32::try_from(n).ok(),
+                _ => None,
+            })
+        };
+        let n = word(i)?;
+        // "vingt-cinq", "dix-huit", "twenty-five"
+        if self.punct_is(i + 1, '-')
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && let Some(m) = word(i + 2)
+            && ((n >= 20 && n % 10 == 0 && m < 10) || (n == 10 && (7..=9).contains(&m)))
+        {
+            return Some((n + m, i + 3));
+        }
+        Some((n, i + 1))
     }
 
     /// The word before token `i`, skipping one elision apostrophe ("l'été" -> "l").
@@ -205,6 +232,18 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// Token `i` starts a sentence (text start, after . ! ? : or a line break).
+    pub(super) fn sentence_start(&self, i: usize) -> bool {
+        let Some(t) = self.t.get(i) else { return false };
+        if i == 0 || t.newline_before {
+            return true;
+        }
+        matches!(
+            self.t[i - 1].kind,
+            Tk::Punct('.' | '!' | '?' | ':' | '«' | '"' | '“' | '—') | Tk::Break
+        )
     }
 
     pub(super) fn prev_is_time_prep(&self, i: usize) -> bool {
@@ -234,7 +273,24 @@ impl<'a> Grammar<'a> {
         // Part of a larger number, an id, a decimal, a time or an amount.
         if let Some(p) = i.checked_sub(1) {
             let t = &self.t[p];
-            if self.glued(i) && matches!(t.kind, Tk::Punct('$' | '€' | '£' | '¥' | '#' | '+' | '№'))
+            if self.glued(i)
+                && matches!(
+                    t.kind,
+                    Tk::Punct(
+                        '$' | '€'
+                            | '£'
+                            | '¥'
+                            | '#'
+                            | '+'
+                            | '№'
+                            | '/'
+                            | '\\'
+                            | '_'
+                            | '='
+                            | '@'
+                            | '&'
+                    )
+                )
             {
                 return None;
             }
@@ -275,14 +331,64 @@ impl<'a> Grammar<'a> {
             {
                 return None;
             }
+            if !t.space_before && matches!(t.kind, Tk::Punct('/' | '_' | '=' | '@' | '\\' | '&')) {
+                return None; // a path, an URL or an id
+            }
+            if !t.space_before
+                && t.kind == Tk::Punct('.')
+                && self
+                    .t
+                    .get(n + 1)
+                    .is_some_and(|u| !u.space_before && u.kind == Tk::Word && u.case == Case::Lower)
+            {
+                return None; // "2020.pdf", "2020.fr"
+            }
             match t.kind {
                 Tk::Punct('%' | '€' | '$' | '£' | '°') => return None,
                 Tk::Num { .. } | Tk::Ordinal { .. } if !t.newline_before => return None,
                 Tk::Word if !t.newline_before && self.is_count_word(n) => return None,
+                Tk::Word if !strong && !t.newline_before && self.is_en_counted_noun(i, n) => {
+                    return None;
+                }
+                // "2020 Market Street"
+                Tk::Word
+                    if t.case == Case::Title
+                        && (self.has_w(n + 1, |w| w == W::Street)
+                            || self.has_w(n + 2, |w| w == W::Street)
+                                && self.t.get(n + 1).is_some_and(|u| u.case == Case::Title)) =>
+                {
+                    return None;
+                }
                 _ => {}
             }
         }
         i32::try_from(v).ok()
+    }
+
+    /// English: "with 1500 seats" counts seats; "the 2024 elections" names a year.
+    /// A lower-case plural after a bare number counts it unless a determiner
+    /// or possessive stands before the number.
+    pub(super) fn is_en_counted_noun(&self, num: usize, next: usize) -> bool {
+        if !self.langs.en || self.t[next].case != Case::Lower {
+            return false;
+        }
+        let s = self.lower_of(next);
+        if s.chars().count() < 4
+            || !s.ends_with('s')
+            || s.ends_with("ss")
+            || EN_S_WORDS.contains(&s)
+        {
+            return false;
+        }
+        let determined = self.prev_word(num).is_some_and(|p| {
+            self.word_is(
+                p,
+                &[
+                    "the", "this", "that", "its", "their", "his", "her", "our", "s", "last", "next",
+                ],
+            )
+        });
+        !determined
     }
 
     /// A word that, right after a number, makes it a count.
@@ -301,286 +407,6 @@ impl<'a> Grammar<'a> {
         plural && !self.has_w(i, |_| true) && !self.word_is(i, FR_S_WORDS)
     }
 
-    // ---- ranges -----------------------------------------------------------
-
-    /// "entre A et B", "de A à B", "du 3 au 5 mai", "from A to B", "between A and B",
-    /// "2020 – 2023". Pushes both ends and returns the next token.
-    pub(super) fn range_at(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
-        let t = self.t.get(i)?;
-        if matches!(t.kind, Tk::Num { digits: 4, .. }) {
-            return self.dash_range_at(i, out);
-        }
-        if t.kind != Tk::Word {
-            return None;
-        }
-        let (conns, mut j): (&[&str], usize) = if self.langs.fr && self.word_is(i, &["entre"]) {
-            (&["et"], i + 1)
-        } else if self.langs.fr && self.word_is(i, &["de", "du", "des"]) {
-            (&["à", "au", "a", "jusqu"], i + 1)
-        } else if self.langs.fr && self.word_is(i, &["d"]) && self.punct_is(i + 1, '\'') {
-            (&["à", "au", "a", "jusqu"], i + 2)
-        } else if self.langs.en && self.word_is(i, &["between"]) {
-            (&["and"], i + 1)
-        } else if self.langs.en && self.word_is(i, &["from"]) {
-            (&["to", "until", "till", "through", "thru"], i + 1)
-        } else {
-            return None;
-        };
-        if self.word_is(j, &["le", "the"]) {
-            j += 1;
-        }
-        let a = self.end_at(j)?;
-        let mut k = a.2;
-        if !self.word_is(k, conns) {
-            return None;
-        }
-        if self.word_is(k, &["jusqu"]) {
-            if !(self.punct_is(k + 1, '\'') && self.word_is(k + 2, &["à", "au", "en"])) {
-                return None;
-            }
-            k += 2;
-        }
-        k += 1;
-        if self.word_is(k, &["le", "the"]) {
-            k += 1;
-        }
-        let Some(b) = self.end_at(k) else {
-            // "entre 2000 et 3000 soldats": both are counts.
-            let a_bare_number = matches!(
-                a.0,
-                Expr::Cal {
-                    y: Some(_),
-                    m: None,
-                    ..
-                } | Expr::Cal {
-                    d: Some(_),
-                    m: None,
-                    ..
-                }
-            );
-            if a_bare_number && self.num(k).is_some() && a.2 == a.1 + 1 {
-                return Some(k + 1);
-            }
-            return None;
-        };
-        let (ea, eb) = link(a.0, b.0)?;
-        self.push_pair(out, (ea, a.1, a.2), (eb, b.1, b.2));
-        Some(b.2)
-    }
-
-    /// "2020 – 2023", "2020 - 2023" (spaced dash between two years).
-    pub(super) fn dash_range_at(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
-        if !matches!(self.t.get(i + 1)?.kind, Tk::Punct('-' | '–' | '—')) {
-            return None;
-        }
-        if self.glued(i + 1) && self.glued(i + 2) {
-            return None; // glued: a chain, handled by chain_at
-        }
-        let ya = self.year_ok(i, true).or_else(|| {
-            // year_ok refuses a number followed by a number; here the dash separates them.
-            let (v, d) = self.num(i)?;
-            (d == 4 && (1000..=2199).contains(&v)).then_some(v as i32)
-        })?;
-        let yb = self.year_ok(i + 2, true)?;
-        if yb <= ya || yb - ya > 200 {
-            return None;
-        }
-        let ea = Expr::Cal {
-            y: Some(ya),
-            m: None,
-            d: None,
-        };
-        let eb = Expr::Cal {
-            y: Some(yb),
-            m: None,
-            d: None,
-        };
-        self.push_pair(out, (ea, i, i + 1), (eb, i + 2, i + 3));
-        Some(i + 3)
-    }
-
-    /// One end of a range: any expression, or a bare day number.
-    pub(super) fn end_at(&self, i: usize) -> Parsed {
-        if let Some(p) = self.numeric_date_at(i) {
-            return Some(p);
-        }
-        if let Some(p) = self.single_core(i, true) {
-            return Some(p);
-        }
-        if let Some(p) = self.relative_at(i) {
-            return Some(p);
-        }
-        let d = self.day_at(i)?;
-        // "from May 3 to 5, 2024"
-        let k = if self.punct_is(i + 1, ',') {
-            i + 2
-        } else {
-            i + 1
-        };
-        if let Some(y) = self.year_ok(k, true) {
-            return Some((
-                Expr::Cal {
-                    y: Some(y),
-                    m: None,
-                    d: Some(d),
-                },
-                i,
-                k + 1,
-            ));
-        }
-        Some((
-            Expr::Cal {
-                y: None,
-                m: None,
-                d: Some(d),
-            },
-            i,
-            i + 1,
-        ))
-    }
-
-    // ---- numeric dates and chains --------------------------------------
-
-    /// Digits glued by separators: a date ("24/11/2026", "2026-11-24"), a
-    /// year range ("2020-2023", "2020–23"), or else a number or id to skip whole.
-    pub(super) fn chain_at(&self, i: usize, out: &mut Vec<Found>) -> Option<usize> {
-        let (elems, sep) = self.chain(i)?;
-        let next = elems[elems.len() - 1] + 1;
-        if let Some((e, a, b)) = self.numeric_date_from(&elems, sep) {
-            self.push(out, e, a, b);
-            return Some(next);
-        }
-        if elems.len() == 2 && matches!(sep, '-' | '–' | '/' | '\u{2011}') {
-            let (a, b) = (elems[0], elems[1]);
-            let (va, da) = self.num(a)?;
-            let (vb, db) = self.num(b)?;
-            let ok_a = da == 4 && (1000..=2199).contains(&va) && !self.glued_before_chain(a);
-            let yb = match db {
-                4 => Some(vb),
-                2 if sep != '/' => Some(va / 100 * 100 + vb),
-                _ => None,
-            };
-            if let Some(yb) = yb
-                && ok_a
-                && yb > va
-                && yb - va <= 200
-                && yb <= 2199
-                && !self.t.get(b + 1).is_some_and(|t| {
-                    t.kind == Tk::Word && !t.newline_before && self.is_count_word(b + 1)
-                })
-            {
-                let ea = Expr::Cal {
-                    y: Some(va as i32),
-                    m: None,
-                    d: None,
-                };
-                let eb = Expr::Cal {
-                    y: Some(yb as i32),
-                    m: None,
-                    d: None,
-                };
-                self.push_pair(out, (ea, a, a + 1), (eb, b, b + 1));
-            }
-        }
-        Some(next)
-    }
-
-    pub(super) fn glued_before_chain(&self, i: usize) -> bool {
-        i > 0
-            && self.glued(i)
-            && !matches!(
-                self.t[i - 1].kind,
-                Tk::Punct('(' | '[' | '«' | '"' | '\'' | '“')
-            )
-            && !matches!(self.t[i - 1].kind, Tk::Break)
-    }
-
-    /// Token indices of the numbers of a glued chain starting at `i`, and its separator.
-    pub(super) fn chain(&self, i: usize) -> Option<(Vec<usize>, char)> {
-        self.num(i)?;
-        let mut elems = vec![i];
-        let mut sep = None;
-        let mut j = i;
-        while let Some(Tk::Punct(c)) = self.t.get(j + 1).map(|t| t.kind) {
-            if !SEPS.contains(&c)
-                || !self.glued(j + 1)
-                || !self.glued(j + 2)
-                || self.num(j + 2).is_none()
-            {
-                break;
-            }
-            match sep {
-                None => sep = Some(c),
-                Some(s) if s != c => break,
-                _ => {}
-            }
-            elems.push(j + 2);
-            j += 2;
-        }
-        Some((elems, sep?))
-    }
-
-    pub(super) fn numeric_date_at(&self, i: usize) -> Parsed {
-        let (elems, sep) = self.chain(i)?;
-        self.numeric_date_from(&elems, sep)
-    }
-
-    pub(super) fn numeric_date_from(&self, elems: &[usize], sep: char) -> Parsed {
-        if elems.len() != 3 || !matches!(sep, '/' | '.' | '-') {
-            return None;
-        }
-        let first = elems[0];
-        if first > 0
-            && self.glued(first)
-            && matches!(
-                self.t[first - 1].kind,
-                Tk::Word | Tk::Other | Tk::Num { .. }
-            )
-        {
-            return None;
-        }
-        let last = elems[2];
-        if self.t.get(last + 1).is_some_and(|t| {
-            !t.space_before && matches!(t.kind, Tk::Word | Tk::Other | Tk::Num { .. })
-        }) {
-            return None;
-        }
-        let (a, da) = self.num(elems[0])?;
-        let (b, db) = self.num(elems[1])?;
-        let (c, dc) = self.num(elems[2])?;
-        let (y, m, d) = if da == 4 && db <= 2 && dc <= 2 && sep != '.' {
-            (a, b, c)
-        } else if dc == 4 && da <= 2 && db <= 2 {
-            let month_first = if a > 12 {
-                false
-            } else if b > 12 {
-                true
-            } else {
-                sep == '/' && self.langs.prefers_en()
-            };
-            if month_first { (c, a, b) } else { (c, b, a) }
-        } else {
-            return None;
-        };
-        let (y, m, d) = (
-            i32::try_from(y).ok()?,
-            u8::try_from(m).ok()?,
-            u8::try_from(d).ok()?,
-        );
-        if !(1000..=2199).contains(&y) || !valid_day(Some(y), m, d) {
-            return None;
-        }
-        Some((
-            Expr::Cal {
-                y: Some(y),
-                m: Some(m),
-                d: Some(d),
-            },
-            first,
-            last + 1,
-        ))
-    }
-
     // ---- single expressions ---------------------------------------------
 
     pub(super) fn single_at(&self, i: usize) -> Parsed {
@@ -595,14 +421,18 @@ impl<'a> Grammar<'a> {
         let t = self.t.get(i)?;
         match t.kind {
             Tk::Word => self
-                .weekday_date_at(i)
+                .quarter_at(i)
+                .or_else(|| self.day_month_at(i))
+                .or_else(|| self.weekday_date_at(i))
                 .or_else(|| self.month_led_at(i))
                 .or_else(|| self.season_at(i))
                 .or_else(|| self.decade_word_at(i))
                 .or_else(|| self.century_at(i))
                 .or_else(|| self.weekday_at(i)),
+            Tk::Other => self.quarter_at(i),
             Tk::Num { .. } | Tk::Ordinal { .. } => self
                 .day_month_at(i)
+                .or_else(|| self.quarter_at(i))
                 .or_else(|| self.century_at(i))
                 .or_else(|| {
                     self.year_ok(i, in_range).map(|y| {
@@ -624,69 +454,44 @@ impl<'a> Grammar<'a> {
     }
 }
 
+/// English words ending in -s that may follow a year ("in 2020 was", "2019 sees").
+const EN_S_WORDS: &[&str] = &[
+    "was",
+    "has",
+    "does",
+    "this",
+    "thus",
+    "always",
+    "perhaps",
+    "towards",
+    "sees",
+    "marks",
+    "brings",
+    "looks",
+    "seems",
+    "remains",
+    "begins",
+    "ends",
+    "comes",
+    "goes",
+    "gives",
+    "makes",
+    "shows",
+    "means",
+    "news",
+    "plus",
+    "versus",
+    "unless",
+    "afterwards",
+    "onwards",
+    "besides",
+    "whereas",
+];
+
 /// French words ending in -s/-x that may follow a year.
 const FR_S_WORDS: &[&str] = &[
     "avons", "avez", "sommes", "êtes", "étions", "étaient", "avions", "avais", "étais", "fois",
 ];
-
-/// Complete each end of a range from the other ("du 3 au 5 mai 2024").
-fn link(a: Expr, b: Expr) -> Option<(Expr, Expr)> {
-    match (a, b) {
-        (
-            Expr::Cal {
-                y: ya,
-                m: ma,
-                d: da,
-            },
-            Expr::Cal {
-                y: yb,
-                m: mb,
-                d: db,
-            },
-        ) => {
-            let a_day = ma.is_none() && da.is_some();
-            let b_day = mb.is_none() && db.is_some();
-            // A bare day needs a month on the other side.
-            if (a_day && (b_day || mb.is_none())) || (b_day && ma.is_none()) {
-                return None;
-            }
-            let ma2 = if a_day { mb } else { ma };
-            let mb2 = if b_day { ma } else { mb };
-            let yb2 = if b_day { yb.or(ya) } else { yb };
-            // "de janvier à mars 2024", "du 3 au 5 mai 2024", "de décembre à février 2024".
-            let ya2 = match (ya, ma2, mb2, yb2) {
-                (Some(y), ..) => Some(y),
-                (None, Some(m1), Some(m2), Some(y)) if m1 > m2 && !a_day => Some(y - 1),
-                (None, Some(_), _, y) => y,
-                _ => None,
-            };
-            let ea = Expr::Cal {
-                y: ya2,
-                m: ma2,
-                d: da,
-            };
-            let eb = Expr::Cal {
-                y: yb2,
-                m: mb2,
-                d: db,
-            };
-            for (y, m, d) in [(ya2, ma2, da), (yb2, mb2, db)] {
-                if let (Some(m), Some(d)) = (m, d)
-                    && !valid_day(y, m, d)
-                {
-                    return None;
-                }
-            }
-            Some((ea, eb))
-        }
-        (Expr::Weekday { .. }, Expr::Weekday { .. })
-        | (Expr::Season { .. }, Expr::Season { .. })
-        | (Expr::Decade(_), Expr::Decade(_))
-        | (Expr::Century(_), Expr::Century(_)) => Some((a, b)),
-        (Expr::Cal { y: Some(_), .. }, Expr::Rel { .. }) => Some((a, b)),
-        _ => None,
-    }
-}
 
 /// Whether day `d` exists in month `m` (of year `y`, or of some leap year).
 pub(crate) fn valid_day(y: Option<i32>, m: u8, d: u8) -> bool {

@@ -2,7 +2,7 @@
 
 use super::expr::Expr;
 use super::grammar::{Grammar, Parsed, valid_day};
-use super::lexicon::{Lang, Season, Shift, Unit, W};
+use super::lexicon::{Lang, Season, Shift, W};
 use super::token::{Case, Tk};
 
 impl Grammar<'_> {
@@ -30,7 +30,37 @@ impl Grammar<'_> {
         if abbr {
             return None;
         }
-        Some((Expr::Weekday { d, shift: None }, i, i + 1))
+        // "Sunday Times", "Black Friday": a weekday next to a name is part of it,
+        // unless a time word says otherwise ("on Sunday Macron said").
+        let next_is_name = self.t.get(i + 1).is_some_and(|t| {
+            t.kind == Tk::Word
+                && t.case == Case::Title
+                && !t.newline_before
+                && self.month_at(i + 1).is_none()
+        });
+        let prev_is_name = i > 0
+            && self.langs.prefers_en()
+            && self.t[i - 1].kind == Tk::Word
+            && self.t[i - 1].case == Case::Title
+            && !self.sentence_start(i - 1)
+            && !self.has_w(i - 1, |w| matches!(w, W::TimePrep | W::Shift(_)));
+        let after_time_word = self.prev_word(i).is_some_and(|p| {
+            self.has_w(p, |w| matches!(w, W::TimePrep | W::Shift(_)))
+                || self.word_is(p, &["on", "le", "from", "to", "du", "au"])
+        });
+        if (next_is_name || prev_is_name) && !after_time_word {
+            return None;
+        }
+        let tense = self.tense(i);
+        Some((
+            Expr::Weekday {
+                d,
+                shift: None,
+                tense,
+            },
+            i,
+            i + 1,
+        ))
     }
 
     /// "3 avril", "3 avril 2024", "1er mai", "3rd of March 2024", "24 November 2026".
@@ -47,6 +77,19 @@ impl Grammar<'_> {
         }
         if !valid_day(None, m, d) {
             return None;
+        }
+        if self.langs.fr
+            && let Some(shift @ (Shift::Last | Shift::Next)) = self.shift_at(j)
+        {
+            return Some((
+                Expr::MonthShift {
+                    m,
+                    d: Some(d),
+                    shift,
+                },
+                i,
+                j + 1,
+            ));
         }
         let k = if self.punct_is(j, ',') { j + 1 } else { j };
         let y = self.year_ok(k, true);
@@ -133,6 +176,28 @@ impl Grammar<'_> {
                 k + 1,
             ));
         }
+        // "mai 68", "juin 40": a French month with a two-digit year of the 1900s.
+        if lang == Lang::Fr
+            && let Some((yy @ 32..=99, 2)) = self.num(j)
+            && !self
+                .t
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Tk::Word && self.is_count_word(j + 1))
+            && !self
+                .t
+                .get(j + 1)
+                .is_some_and(|t| matches!(t.kind, Tk::Punct('%' | '€' | '$')))
+        {
+            return Some((
+                Expr::Cal {
+                    y: Some(1900 + yy as i32),
+                    m: Some(m),
+                    d: None,
+                },
+                i,
+                j + 1,
+            ));
+        }
         if self.month_alone_ok(i, m, abbr, lang) {
             return Some((
                 Expr::Cal {
@@ -191,7 +256,8 @@ impl Grammar<'_> {
         // "cet été", "this summer", "last winter": the shift word is part of the span.
         if let Some(shift) = self.shift_at(i)
             && matches!(shift, Shift::This | Shift::Last | Shift::Next)
-            && let Some((s, _)) = self.season_at_w(i + 1)
+            && let Some((s, lang)) = self.season_at_w(i + 1)
+            && (lang == Lang::Fr || self.t[i + 1].case == Case::Lower)
         {
             return Some((
                 Expr::Season {
@@ -233,12 +299,33 @@ impl Grammar<'_> {
                 i + 2,
             ));
         }
+        // "l'hiver 54"
+        if lang == Lang::Fr
+            && let Some((yy @ 32..=99, 2)) = self.num(i + 1)
+            && !self
+                .t
+                .get(i + 2)
+                .is_some_and(|t| t.kind == Tk::Word && self.is_count_word(i + 2))
+        {
+            return Some((
+                Expr::Season {
+                    s,
+                    y: Some(1900 + yy as i32),
+                    shift: None,
+                },
+                i,
+                i + 2,
+            ));
+        }
         if lang == Lang::En
             && s == Season::Autumn
             && self.word_is(i, &["fall"])
             && self.word_is(i + 1, &["of"])
         {
             return None; // "the fall of Kabul"
+        }
+        if lang == Lang::En && self.t[i].case != Case::Lower {
+            return None; // "The Fall Guy", "Summer Lee": English seasons take no capital
         }
         let p = i.checked_sub(1)?;
         let ok = match lang {
@@ -269,6 +356,59 @@ impl Grammar<'_> {
             i,
             i + 1,
         ))
+    }
+
+    /// "premier trimestre 2024", "au 3e trimestre", "T1 2024", "first quarter of 2024", "Q3 2024".
+    pub(super) fn quarter_at(&self, i: usize) -> Parsed {
+        let t = self.tok(i)?;
+        let q = match t.kind {
+            Tk::Ordinal { v } if (1..=4).contains(&v) => v as u8,
+            Tk::Word => {
+                let ords: [&[&str]; 4] = [
+                    &["premier", "first"],
+                    &["deuxième", "second", "seconde", "second"],
+                    &["troisième", "third"],
+                    &["quatrième", "fourth"],
+                ];
+                let k = ords.iter().position(|o| self.word_is(i, o))?;
+                k as u8 + 1
+            }
+            Tk::Other => {
+                // "Q3", "T1"
+                let s = self.str_of_tok(i);
+                let b = s.as_bytes();
+                if b.len() != 2 || !(b'1'..=b'4').contains(&b[1]) {
+                    return None;
+                }
+                let ok = (b[0] == b'Q' && self.langs.en) || (b[0] == b'T' && self.langs.fr);
+                if !ok {
+                    return None;
+                }
+                let q = b[1] - b'0';
+                let k = if self.word_is(i + 1, &["de", "of"]) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if let Some(y) = self.year_ok(k, true) {
+                    return Some((Expr::Quarter { q, y: Some(y) }, i, k + 1));
+                }
+                return (b[0] == b'Q').then_some((Expr::Quarter { q, y: None }, i, i + 1));
+            }
+            _ => return None,
+        };
+        if !self.word_is(i + 1, &["trimestre", "quarter"]) {
+            return None;
+        }
+        let k = if self.word_is(i + 2, &["de", "of"]) {
+            i + 3
+        } else {
+            i + 2
+        };
+        if let Some(y) = self.year_ok(k, true) {
+            return Some((Expr::Quarter { q, y: Some(y) }, i, k + 1));
+        }
+        Some((Expr::Quarter { q, y: None }, i, i + 2))
     }
 
     /// "années 1990", "années 90".
@@ -325,195 +465,11 @@ impl Grammar<'_> {
         Some((Expr::Century(c as i32 - 1), i, j + 1))
     }
 
-    /// Relative expressions: "hier", "il y a trois jours", "la semaine dernière",
-    /// "mardi dernier", "last week", "two days ago", "the following year".
-    pub(super) fn relative_at(&self, i: usize) -> Parsed {
-        let t = self.tok(i)?;
-        if t.kind != Tk::Word {
-            // "3 days ago"
-            return self.ago_at(i);
-        }
-        let rel = |unit, n, anchored| Expr::Rel { unit, n, anchored };
-        if let Some(n) = self.find_w(i, |_, w| match w {
-            W::DayWord(n) => Some(n),
-            _ => None,
-        }) {
-            return Some((rel(Unit::Day, n, false), i, i + 1));
-        }
-        if self.langs.fr {
-            // il y a N unités
-            if self.word_is(i, &["il"])
-                && self.word_is(i + 1, &["y"])
-                && self.word_is(i + 2, &["a"])
-            {
-                let n = self.count_at(i + 3)?;
-                let unit = self.unit_at(i + 4)?;
-                return Some((rel(unit, -n, false), i, i + 5));
-            }
-            if self.word_is(i, &["aujourd"])
-                && self.punct_is(i + 1, '\'')
-                && self.word_is(i + 2, &["hui"])
-            {
-                return Some((rel(Unit::Day, 0, false), i, i + 3));
-            }
-            for (first, second, n) in [("avant", "hier", -2), ("après", "demain", 2)] {
-                if self.word_is(i, &[first]) {
-                    let j = if self.punct_is(i + 1, '-') {
-                        i + 2
-                    } else {
-                        i + 1
-                    };
-                    if self.word_is(j, &[second]) {
-                        return Some((rel(Unit::Day, n, false), i, j + 1));
-                    }
-                }
-            }
-            if self.word_is(i, &["le"]) && self.word_is(i + 1, &["lendemain"]) {
-                return Some((rel(Unit::Day, 1, true), i, i + 2));
-            }
-            if self.word_is(i, &["la"]) && self.word_is(i + 1, &["veille"]) {
-                return Some((rel(Unit::Day, -1, true), i, i + 2));
-            }
-            // la semaine dernière, le mois prochain, l'an dernier, l'année suivante
-            let j = if self.word_is(i, &["l"]) && self.punct_is(i + 1, '\'') {
-                Some(i + 2)
-            } else if self.word_is(i, &["le", "la"]) {
-                Some(i + 1)
-            } else {
-                None
-            };
-            if let Some(j) = j
-                && let Some(unit) = self.unit_at(j)
-                && !self.word_is(j, &["jours", "semaines", "ans", "années"])
-                && let Some(shift) = self.shift_at(j + 1)
-                && shift != Shift::This
-            {
-                let (n, anchored) = shift_offset(shift);
-                return Some((rel(unit, n, anchored), i, j + 2));
-            }
-            // cette semaine, ce mois-ci, cette année
-            if self.word_is(i, &["ce", "cet", "cette"])
-                && let Some(unit) = self.unit_at(i + 1)
-                && !self.word_is(
-                    i + 1,
-                    &["jours", "semaines", "ans", "années", "jour", "journée"],
-                )
-            {
-                let mut end = i + 2;
-                if self.punct_is(end, '-') && self.word_is(end + 1, &["ci"]) {
-                    end += 2;
-                }
-                return Some((rel(unit, 0, false), i, end));
-            }
-            // mardi dernier, mai prochain
-            if let Some(shift @ (Shift::Last | Shift::Next)) = self.shift_at(i + 1) {
-                if let Some((d, false)) = self.weekday_w(i) {
-                    return Some((
-                        Expr::Weekday {
-                            d,
-                            shift: Some(shift),
-                        },
-                        i,
-                        i + 2,
-                    ));
-                }
-                if let Some((m, false, Lang::Fr)) = self.month_at(i)
-                    && !(m == 3 && self.t[i].case != Case::Lower)
-                {
-                    return Some((Expr::MonthShift { m, shift }, i, i + 2));
-                }
-            }
-        }
-        if self.langs.en {
-            if let Some(p) = self.ago_at(i) {
-                return Some(p);
-            }
-            // the following year, the next day, the previous month
-            if self.word_is(i, &["the"])
-                && let Some(shift) = self.shift_at(i + 1)
-                && let Some(unit) = self.unit_at(i + 2)
-                && matches!(
-                    self.str_of_tok(i + 2).to_ascii_lowercase().as_str(),
-                    "day" | "week" | "month" | "year"
-                )
-            {
-                let n = match shift {
-                    Shift::Following | Shift::Next => 1,
-                    Shift::Previous => -1,
-                    _ => return None,
-                };
-                return Some((rel(unit, n, true), i, i + 3));
-            }
-            // last week, next month, this year; last Tuesday; last May
-            if let Some(shift @ (Shift::Last | Shift::Next | Shift::This)) = self.shift_at(i)
-                && self.t[i].case != Case::Upper
-            {
-                if let Some(unit) = self.unit_at(i + 1)
-                    && matches!(
-                        self.str_of_tok(i + 1).to_ascii_lowercase().as_str(),
-                        "week" | "month" | "year"
-                    )
-                {
-                    let (n, _) = shift_offset(shift);
-                    return Some((rel(unit, n, false), i, i + 2));
-                }
-                if let Some((d, false)) = self.weekday_w(i + 1) {
-                    return Some((
-                        Expr::Weekday {
-                            d,
-                            shift: Some(shift),
-                        },
-                        i,
-                        i + 2,
-                    ));
-                }
-                if shift != Shift::This
-                    && let Some((m, false, Lang::En)) = self.month_at(i + 1)
-                    && self.t[i + 1].case != Case::Lower
-                {
-                    return Some((Expr::MonthShift { m, shift }, i, i + 2));
-                }
-            }
-        }
-        None
-    }
-
-    /// "three days ago", "a week ago", "2 years ago".
-    fn ago_at(&self, i: usize) -> Parsed {
-        if !self.langs.en {
-            return None;
-        }
-        let n = self.count_at(i)?;
-        let unit = self.unit_at(i + 1)?;
-        if !self.word_is(i + 2, &["ago"]) {
-            return None;
-        }
-        Some((
-            Expr::Rel {
-                unit,
-                n: -n,
-                anchored: false,
-            },
-            i,
-            i + 3,
-        ))
-    }
-
     fn str_of_tok(&self, i: usize) -> &str {
         self.t
             .get(i)
             .map(|t| &self.text[t.start..t.end])
             .unwrap_or("")
-    }
-}
-
-fn shift_offset(shift: Shift) -> (i32, bool) {
-    match shift {
-        Shift::Last => (-1, false),
-        Shift::Next => (1, false),
-        Shift::This => (0, false),
-        Shift::Following => (1, true),
-        Shift::Previous => (-1, true),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Turn recognised expressions into ISO 8601 values, using the publication
 //! date for what the text leaves relative.
 
-use super::expr::{Expr, Found};
+use super::expr::{Expr, Found, Tense};
 use super::lexicon::{Season, Shift, Unit};
 use crate::extract::{Span, TimeExpr};
 use jiff::civil::Date;
@@ -87,6 +87,7 @@ fn week_value(d: Date) -> String {
 fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, Option<Anchor>) {
     match e {
         Expr::Cal { y, m, d } => {
+            // A month (or day) without its year takes the year of publication.
             if y.is_none()
                 && m.is_some()
                 && let Some(p) = published
@@ -97,7 +98,7 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
             let parts = y.map(|_| Anchor { y, m, d });
             (ymd(y, m, d), false, parts)
         }
-        Expr::Weekday { d, shift } => {
+        Expr::Weekday { d, shift, tense } => {
             let Some(p) = published else {
                 return (format!("XXXX-WXX-{d}"), false, None);
             };
@@ -114,7 +115,11 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
                         fwd
                     }
                 }
-                // A bare weekday in news is most often in the days just past.
+                // In the future tense, the coming one; in the past, the last one
+                // (today included in both).
+                _ if tense == Tense::Future => fwd,
+                _ if tense == Tense::Past => -back,
+                // Otherwise a bare weekday in news is most often in the days just past.
                 _ => {
                     if back <= 4 {
                         -back
@@ -131,21 +136,26 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
                 None => (format!("XXXX-WXX-{d}"), false, None),
             }
         }
-        Expr::MonthShift { m, shift } => {
+        Expr::MonthShift { m, d, shift } => {
             let Some(p) = published else {
-                return (ymd(None, Some(m), None), false, None);
+                return (ymd(None, Some(m), d), false, None);
             };
-            let (py, pm) = (i32::from(p.year()), p.month() as u8);
+            let (py, pm, pd) = date_parts(p);
+            // Compare (month, day) with the publication date; without a day, the month alone.
+            let (here, now) = match d {
+                Some(d) => ((m, d), (pm, pd)),
+                None => ((m, 0), (pm, 0)),
+            };
             let y = match shift {
                 Shift::Next => {
-                    if m > pm {
+                    if here > now {
                         py
                     } else {
                         py + 1
                     }
                 }
                 _ => {
-                    if m < pm {
+                    if here < now {
                         py
                     } else {
                         py - 1
@@ -153,14 +163,31 @@ fn resolve(e: Expr, published: Option<Date>, anchor: Anchor) -> (String, bool, O
                 }
             };
             (
-                ymd(Some(y), Some(m), None),
+                ymd(Some(y), Some(m), d),
                 true,
                 Some(Anchor {
                     y: Some(y),
                     m: Some(m),
-                    d: None,
+                    d,
                 }),
             )
+        }
+        Expr::Quarter { q, y } => {
+            if let Some(y) = y {
+                return (
+                    format!("{y:04}-Q{q}"),
+                    false,
+                    Some(Anchor {
+                        y: Some(y),
+                        m: None,
+                        d: None,
+                    }),
+                );
+            }
+            match published {
+                Some(p) => (format!("{:04}-Q{q}", p.year()), true, None),
+                None => (format!("XXXX-Q{q}"), false, None),
+            }
         }
         Expr::Season { s, y, shift } => {
             if let Some(y) = y {

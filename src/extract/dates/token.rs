@@ -2,6 +2,7 @@
 //! paragraph breaks, with byte spans into the text.
 
 use super::lexicon::{Entry, lexicon};
+use unicode_normalization::UnicodeNormalization;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +41,9 @@ pub(crate) struct Tok {
     pub case: Case,
     /// Lexicon entries for a word (empty for anything else).
     pub entries: &'static [Entry],
+    /// The word lower-cased (and composed), as a range into [`Tokens::lower`];
+    /// empty for anything else and for words over 24 bytes.
+    pub lo: (u32, u32),
     /// Whitespace between the previous token and this one.
     pub space_before: bool,
     /// The whitespace before this token holds a line break.
@@ -56,10 +60,18 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// The tokens of a text, and their lower-cased forms.
+pub(crate) struct Tokens {
+    pub toks: Vec<Tok>,
+    /// Every word's lower-cased form, back to back.
+    pub lower: String,
+}
+
 /// Split `text` into tokens. Blank lines become [`Tk::Break`].
-pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Tokens {
     let lex = lexicon();
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    let mut all_lower = String::with_capacity(text.len() / 2);
     let mut lower = String::with_capacity(16);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -83,6 +95,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     kind: Tk::Break,
                     case: Case::Lower,
                     entries: &[],
+                    lo: (0, 0),
                     space_before: true,
                     newline_before: true,
                 });
@@ -108,6 +121,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             kind: Tk::Other,
             case: Case::Lower,
             entries: &[],
+            lo: (0, 0),
             space_before,
             newline_before: newlines > 0,
         };
@@ -153,7 +167,14 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     for ch in text[start..end].chars() {
                         lower.extend(ch.to_lowercase());
                     }
+                    if !lower.is_ascii() && lower.chars().any(is_mark) {
+                        // Decomposed accents ("e" + U+0301): look up the composed form.
+                        lower = lower.nfc().collect();
+                    }
                     tok.entries = lex.get(&lower);
+                    let a = all_lower.len();
+                    all_lower.push_str(&lower);
+                    tok.lo = (a as u32, all_lower.len() as u32);
                 }
             } else {
                 let run = &text[start..end];
@@ -171,10 +192,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
         space_before = false;
         newlines = 0;
     }
-    toks
+    Tokens {
+        toks,
+        lower: all_lower,
+    }
 }
 
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     // Combining diacritical marks and their supplements.
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }

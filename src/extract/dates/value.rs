@@ -47,6 +47,11 @@ fn key(v: &str) -> Option<Key> {
         "FA" => 95,
         "WI" => 125,
         "WXX" => 995,
+        q if q.len() == 2 && q.starts_with('Q') => {
+            let n: u16 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
+            // just before the quarter's first month
+            ((n - 1) * 3 + 1) * 10 - 5
+        }
         w if w.starts_with('W') => {
             let n: u16 = w[1..].parse().ok()?;
             // Place a week at the month it mostly falls in.
@@ -162,6 +167,22 @@ fn describe_in(value: &str, fr: bool) -> Option<String> {
                 _ => "winter",
             };
             Some(with_year(name.to_string()))
+        }
+        [_, q] if q.len() == 2 && q.starts_with('Q') => {
+            let n: u8 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
+            let name = if fr {
+                format!(
+                    "{} trimestre",
+                    if n == 1 {
+                        "1er".to_string()
+                    } else {
+                        format!("{n}e")
+                    }
+                )
+            } else {
+                format!("Q{n}")
+            };
+            Some(with_year(name))
         }
         [_, "WXX"] => Some(
             (if fr {
