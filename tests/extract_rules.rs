@@ -448,3 +448,100 @@ fn directional_words_make_a_new_place() {
         .expect("actor");
     assert!(!ni.key.starts_with("iso:"), "{}", ni.key);
 }
+
+#[test]
+fn random_inputs_do_not_panic() {
+    // Pieces that exercise every rule, glued in pseudo-random order.
+    const PIECES: &[&str] = &[
+        "Le",
+        "président",
+        "ministre",
+        "des",
+        "Affaires",
+        "étrangères",
+        "du",
+        "Niger",
+        ",",
+        ".",
+        "(",
+        ")",
+        "AES",
+        "Alliance",
+        "de",
+        "l'",
+        "d’",
+        "M.",
+        "J.",
+        "Mr",
+        "said",
+        "a",
+        "déclaré",
+        "Theresa",
+        "May",
+        "Northern",
+        "Ireland",
+        "Treaty",
+        "of",
+        "Rome",
+        "\n",
+        "\n\n",
+        "Xi",
+        "习近平",
+        "ville",
+        "Kramatorsk",
+        "—",
+        "DAKAR",
+        "Union",
+        "européenne",
+        "russe",
+        "Russie",
+        "von",
+        "der",
+        "Le",
+        "Pen",
+        "2020",
+        "et",
+        "2023",
+        "janvier",
+        "Protocol",
+        "Bank",
+        "the",
+        "Foreign",
+        "Minister",
+        "Avez-vous",
+        "État",
+        "«",
+        "»",
+        ":",
+        "'s",
+        "É",
+        "\u{301}",
+        "-",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut text = String::new();
+        let n = (seed % 40) as usize + 1;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            if seed % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        for lang in ["fr", "en"] {
+            let a = run(&text, lang);
+            for w in a.mentions.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start, "{text:?}");
+            }
+            for m in &a.mentions {
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                if let Some(i) = m.actor {
+                    assert!(i < a.actors.len());
+                }
+            }
+        }
+    }
+}
