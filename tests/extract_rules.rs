@@ -527,7 +527,7 @@ fn random_inputs_do_not_panic() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-            if seed % 3 != 0 {
+            if !seed.is_multiple_of(3) {
                 text.push(' ');
             }
         }
