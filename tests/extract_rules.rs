@@ -545,3 +545,13 @@ fn random_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn single_words_after_a_locative_are_places() {
+    let text = "Les combats continuent autour de Zolotarivka. Troops moved near Vovchansk.";
+    assert!(has(text, "fr", "LOC", "Zolotarivka"));
+    assert!(has(text, "fr", "LOC", "Vovchansk"));
+    // Not after "à": firms and people take it too.
+    let text = "Bruxelles a infligé une amende à Quantexa hier.";
+    assert!(!has(text, "fr", "LOC", "Quantexa"));
+}

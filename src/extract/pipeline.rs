@@ -218,6 +218,8 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     push_all(&mut cands, &mut alive, &mut occ, uses);
     let surnames = names::find_surnames(&doc, &occ, &cands);
     push_all(&mut cands, &mut alive, &mut occ, surnames);
+    let locative = places::find_after_locative(&doc, &occ);
+    push_all(&mut cands, &mut alive, &mut occ, locative);
     link_parenthesised(&doc, &cands, &alive, &mut groups_pairs);
     roles::infer_affiliations(&doc, &mut roles, &cands, &alive);
 

@@ -238,3 +238,46 @@ pub fn directional(doc: &Doc, cands: &[Cand], alive: &[bool]) -> Vec<(usize, usi
     }
     out
 }
+
+/// After a locative preposition ("à Pokrovsk", "near Kherson"), a single
+/// capitalised word that nothing else claimed is most likely a place.
+pub fn find_after_locative(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for i in 1..doc.len() {
+        let t = doc.toks[i];
+        if t.kind != TokKind::Word || !t.cap || t.upper || t.start || occ.at(i).is_some() {
+            continue;
+        }
+        let p = doc.lower(i - 1);
+        // Not "à", "dans", "at": they also take people, firms and newspapers.
+        let locative = matches!(p, "vers" | "in" | "near" | "outside" | "around")
+            || (p == "de"
+                && i >= 2
+                && matches!(
+                    doc.lower(i - 2),
+                    "autour" | "près" | "proximité" | "environs"
+                ));
+        if !locative || !doc.same_sentence(i - 1, i) {
+            continue;
+        }
+        let l = doc.lower(i);
+        if super::lexicon::is_stopword(l)
+            || super::lexicon::is_role_head(l)
+            || super::lexicon::is_org_head(l)
+            || super::lexicon::is_misc_head(l)
+            || super::lexicon::is_honorific(l)
+            || doc.seen_lower(l)
+        {
+            continue;
+        }
+        // Alone: no capitalised word or possessive right after.
+        let next = doc.toks.get(i + 1);
+        if next.is_some_and(|n| {
+            n.sent == t.sent && ((n.cap && n.kind == TokKind::Word) || doc.word(i + 1) == "'s")
+        }) {
+            continue;
+        }
+        out.push(Cand::new(i, i + 1, t.span, Kind::Place, Src::GuessAcronym));
+    }
+    out
+}
