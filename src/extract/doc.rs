@@ -239,14 +239,23 @@ fn title_like_sentences(text: &str, toks: &[Token]) -> Vec<bool> {
 /// Accepted gazetteer matches, aligned to tokens: a match must start at a
 /// token start and end at a token end (so "Avez" in "Avez-vous" is out),
 /// unless every part of the hyphenated token is capitalised.
-pub fn align_known(doc: &Doc, known: Vec<Known>) -> Vec<Known> {
+pub fn align_known(doc: &Doc, known: Vec<Known>) -> Vec<(Known, usize, usize)> {
     let mut out = Vec::with_capacity(known.len());
+    let n = doc.toks.len();
+    // Matches come sorted: walk the tokens with a cursor (no binary search).
+    let mut cur = 0;
     for k in known {
-        let a = token_at(&doc.toks, k.span.start);
+        while cur < n && doc.toks[cur].span.start < k.span.start {
+            cur += 1;
+        }
+        let a = cur;
+        let mut b = a;
+        while b < n && doc.toks[b].span.start < k.span.end {
+            b += 1;
+        }
         let Some(first) = doc.toks.get(a) else {
             continue;
         };
-        let b = token_at(&doc.toks, k.span.end);
         let starts_ok = first.span.start == k.span.start;
         let ends_ok = b > a && doc.toks[b - 1].span.end == k.span.end;
         let aligned = if starts_ok && ends_ok {
@@ -260,7 +269,7 @@ pub fn align_known(doc: &Doc, known: Vec<Known>) -> Vec<Known> {
                     .all(|p| p.chars().next().is_some_and(char::is_uppercase))
         };
         if aligned {
-            out.push(k);
+            out.push((k, a, b));
         }
     }
     out

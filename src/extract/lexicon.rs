@@ -14,6 +14,9 @@ use unicode_normalization::char::is_combining_mark;
 /// Case- and accent-folded form: NFD, combining marks dropped, lower case,
 /// typographic apostrophes and dashes made plain.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {

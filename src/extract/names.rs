@@ -5,10 +5,10 @@
 use super::Kind;
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::Doc;
+use super::lexicon::FastMap as HashMap;
 use super::lexicon::{self, fold};
 use super::roles::{Role, role_after, role_before};
 use super::tokenize::TokKind;
-use std::collections::HashMap;
 
 /// Longest person name in words.
 const MAX_WORDS: usize = 5;
@@ -285,7 +285,7 @@ pub fn find_people(
 /// Later mentions of a person by surname (or by the last words of the
 /// name): "Lavrov" after "Sergueï Lavrov", at any position.
 pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
-    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.kind != Kind::Person || c.b - c.a < 2 {
             continue;

@@ -7,9 +7,9 @@
 use super::Kind;
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::Doc;
+use super::lexicon::FastMap as HashMap;
 use super::lexicon::{self, looks_adjectival};
 use super::tokenize::TokKind;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 fn is_place_head(lower: &str) -> bool {
@@ -351,7 +351,7 @@ pub fn find_acronym_uses(
     occ: &Occupancy,
     blocked: &[String],
 ) -> Vec<Cand> {
-    let mut defined: HashMap<&str, usize> = HashMap::new();
+    let mut defined: HashMap<&str, usize> = HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.src == Src::Alias && c.b == c.a + 1 && doc.toks[c.a].upper {
             defined.entry(doc.word(c.a)).or_insert(c.link.unwrap_or(ci));

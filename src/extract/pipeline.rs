@@ -54,34 +54,33 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
 
     // 1. Gazetteer matches, aligned to tokens; ambiguous ones need support.
     let known = align_known(&doc, known::find(text, &ctx.lang));
-    let unambiguous_keys: std::collections::HashSet<String> = known
+    let unambiguous_keys: lexicon::FastSet<&str> = known
         .iter()
-        .filter(|k| !k.ambiguous)
-        .map(|k| k.key.clone())
+        .filter(|(k, _, _)| !k.ambiguous)
+        .map(|(k, _, _)| k.key.as_str())
         .collect();
     // An ambiguous form is trusted where a place word precedes it, and then
     // everywhere in the text.
-    let supported_keys: std::collections::HashSet<String> = known
+    let supported_keys: lexicon::FastSet<&str> = known
         .iter()
-        .filter(|k| k.ambiguous)
-        .filter(|k| {
-            let (a, b) = doc.tok_range(k.span);
+        .filter(|(k, _, _)| k.ambiguous)
+        .filter(|&&(_, a, b)| {
             a > 0
                 && a < b
                 && doc.same_sentence(a - 1, a)
                 && place_context(doc.lower(a - 1))
                 && !(doc.is_name_word(b) && doc.same_sentence(a, b))
         })
-        .map(|k| k.key.clone())
+        .map(|(k, _, _)| k.key.as_str())
         .collect();
-    for k in known {
-        let (a, b) = doc.tok_range(k.span);
+    for (k, a, b) in &known {
+        let (a, b) = (*a, *b);
         if a >= b {
             continue;
         }
-        if k.ambiguous && !unambiguous_keys.contains(&k.key) {
+        if k.ambiguous && !unambiguous_keys.contains(k.key.as_str()) {
             let glued_name = doc.is_name_word(b) && doc.same_sentence(a, b);
-            let supported = supported_keys.contains(&k.key);
+            let supported = supported_keys.contains(k.key.as_str());
             if !supported || glued_name || k.kind == Kind::Nationality && doc.toks[a].cap {
                 continue;
             }
@@ -104,8 +103,8 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
             continue;
         }
         let mut c = Cand::new(a, b, k.span, k.kind, Src::Known);
-        c.key = Some(k.key);
-        c.name = Some(k.name);
+        c.key = Some(k.key.clone());
+        c.name = Some(k.name.clone());
         cands.push(c);
     }
     let mut known_at: Vec<Option<usize>> = vec![None; n];
@@ -318,7 +317,7 @@ fn push_all(cands: &mut Vec<Cand>, alive: &mut Vec<bool>, occ: &mut Occupancy, n
 
 /// "Long Name (ACR)" where both are known or the acronym is known: one actor.
 fn link_known_acronyms(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec<(usize, usize)>) {
-    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut starts: lexicon::FastMap<usize, usize> = lexicon::FastMap::default();
     for (i, c) in cands.iter().enumerate() {
         if alive[i] {
             starts.insert(c.a, i);
@@ -342,7 +341,7 @@ fn link_known_acronyms(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Ve
 /// "Name (Имя)": a same-kind candidate alone in parentheses right after
 /// another is another form of it.
 fn link_parenthesised(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec<(usize, usize)>) {
-    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut starts: lexicon::FastMap<usize, usize> = lexicon::FastMap::default();
     for (i, c) in cands.iter().enumerate() {
         if alive[i] {
             starts.insert(c.a, i);

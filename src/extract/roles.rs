@@ -320,8 +320,8 @@ pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
 pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: &[bool]) {
     let key_of = |ci: usize| -> Option<&str> { cands.get(ci)?.key.as_deref() };
     // Country mentions by sentence.
-    let mut countries: std::collections::HashMap<u32, Vec<usize>> =
-        std::collections::HashMap::new();
+    let mut countries: super::lexicon::FastMap<u32, Vec<usize>> =
+        super::lexicon::FastMap::default();
     for (ci, c) in cands.iter().enumerate() {
         let is_country = alive[ci]
             && c.src == Src::Known
@@ -333,7 +333,7 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
         }
     }
     // Roles by sentence.
-    let mut by_sent: std::collections::HashMap<u32, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_sent: super::lexicon::FastMap<u32, Vec<usize>> = super::lexicon::FastMap::default();
     for (r, role) in roles.iter().enumerate() {
         by_sent.entry(doc.toks[role.a].sent).or_default().push(r);
     }
