@@ -555,3 +555,19 @@ fn single_words_after_a_locative_are_places() {
     let text = "Bruxelles a infligé une amende à Quantexa hier.";
     assert!(!has(text, "fr", "LOC", "Quantexa"));
 }
+
+#[test]
+fn roles_with_known_prefixes_and_lower_case_complements() {
+    let text = "Officials said U.S. President Joe Biden called. Le chef de la diplomatie \
+                européenne, Josep Borrell, a salué l'accord.";
+    let a = run(text, "en");
+    let role = |n: &str| {
+        a.actors
+            .iter()
+            .find(|x| x.name == n)
+            .and_then(|x| x.role.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(role("Joe Biden"), "U.S. President");
+    assert_eq!(role("Josep Borrell"), "chef de la diplomatie européenne");
+}

@@ -146,6 +146,17 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
                 a = c.a;
                 continue;
             }
+            // "U.S. President", "NATO Secretary-General": a known place or
+            // organisation right before a title written in capitals.
+            if matches!(c.kind, Kind::Place | Kind::Organization)
+                && c.src == Src::Known
+                && c.b == a
+                && doc.toks[h].cap
+                && !doc.toks[h].start
+            {
+                affiliation.get_or_insert(ci);
+                a = c.a;
+            }
             break;
         }
         let pl = doc.lower(p);
@@ -166,6 +177,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
     }
     // Right: postmodifiers, nationality words, complements.
     let mut b = h + 1;
+    let mut complement_nouns_seen = false;
     loop {
         if b >= doc.len() || !same(b) {
             break;
@@ -230,6 +242,41 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
                 continue;
             }
             break;
+        }
+        // "chef de la diplomatie européenne", "porte-parole du gouvernement":
+        // a lower-case noun, maybe with adjectives or a nationality word.
+        if doc.toks[k].kind == TokKind::Word
+            && !doc.toks[k].cap
+            && !complement_nouns_seen
+            && doc.lower(k).chars().count() >= 4
+            && !lexicon::is_stopword(doc.lower(k))
+            && !lexicon::is_saying_participle(doc.lower(k))
+            && !lexicon::is_role_head(doc.lower(k))
+        {
+            complement_nouns_seen = true;
+            b = k + 1;
+            loop {
+                if b < doc.len() && same(b) {
+                    if let Some(ci) = occ.at(b)
+                        && cands[ci].kind == Kind::Nationality
+                        && cands[ci].a == b
+                    {
+                        affiliation = Some(ci);
+                        b = cands[ci].b;
+                        continue;
+                    }
+                    if doc.is_word(b)
+                        && !doc.toks[b].cap
+                        && occ.at(b).is_none()
+                        && looks_adjectival(doc.lower(b))
+                    {
+                        b += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            continue;
         }
         if doc.toks[k].kind == TokKind::Word && doc.toks[k].cap && !doc.toks[k].upper {
             let kl = doc.lower(k);
