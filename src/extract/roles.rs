@@ -408,6 +408,7 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
             && others
                 .iter()
                 .all(|&o| key_of(o).is_some() && key_of(o) == key_of(first))
+            && key_of(first).is_some_and(|k| k.starts_with("iso:"))
         {
             found = Some(first);
         }
