@@ -571,3 +571,18 @@ fn roles_with_known_prefixes_and_lower_case_complements() {
     assert_eq!(role("Joe Biden"), "U.S. President");
     assert_eq!(role("Josep Borrell"), "chef de la diplomatie européenne");
 }
+
+#[test]
+fn surnames_in_capitals_and_regnal_numbers() {
+    let text = "Hier, Emmanuel MACRON a reçu le roi Mohammed VI à Paris.";
+    assert!(
+        has(text, "fr", "PER", "Emmanuel MACRON"),
+        "{:?}",
+        spans(text, "fr")
+    );
+    assert!(
+        has(text, "fr", "PER", "Mohammed VI"),
+        "{:?}",
+        spans(text, "fr")
+    );
+}

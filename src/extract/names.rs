@@ -163,7 +163,13 @@ pub fn find_people(
                 j += 2;
                 continue;
             }
-            let shaped = super::doc::name_shaped(doc.word(j)) && !tj.upper;
+            // A surname in capitals after a first name ("Emmanuel MACRON"), a
+            // regnal number ("Mohammed VI").
+            let caps_after_name = tj.upper
+                && !words.is_empty()
+                && !doc.toks[*words.last().unwrap_or(&j)].upper
+                && (doc.word(j).chars().count() >= 3 || super::orgs::is_roman(doc.word(j)));
+            let shaped = super::doc::name_shaped(doc.word(j)) && (!tj.upper || caps_after_name);
             let l = doc.lower(j);
             // A month or weekday may end a name ("Theresa May"), never start one.
             let calendar_ok = !words.is_empty()

@@ -393,7 +393,7 @@ pub fn find_acronym_uses(
             continue;
         }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 3
+        if (3..=5).contains(&letters)
             && !w.contains('.')
             && !lexicon::is_non_org_acronym(w)
             && !doc.title_like(i)
@@ -418,7 +418,7 @@ fn doc_lang(doc: &Doc) -> String {
     }
 }
 
-fn is_roman(w: &str) -> bool {
+pub fn is_roman(w: &str) -> bool {
     w.chars()
         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
