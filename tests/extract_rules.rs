@@ -586,3 +586,16 @@ fn surnames_in_capitals_and_regnal_numbers() {
         spans(text, "fr")
     );
 }
+
+#[test]
+fn prose_starting_like_a_byline_keeps_its_people() {
+    let text = "Un titre\n\nPar ailleurs, Jean Dupont a démissionné.";
+    assert!(
+        has(text, "fr", "PER", "Jean Dupont"),
+        "{:?}",
+        spans(text, "fr")
+    );
+    let text = "A headline\n\nBy Grace Odhiambo\n\nWith Peter Kamau, the talks resumed.";
+    assert!(!has(text, "en", "PER", "Grace Odhiambo"));
+    assert!(has(text, "en", "PER", "Peter Kamau"));
+}

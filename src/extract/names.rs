@@ -56,7 +56,7 @@ fn in_byline(doc: &Doc, i: usize) -> bool {
     if !byline_opener(doc.lower(s)) {
         return false;
     }
-    // Short line without a sentence ending.
+    // Short line without a sentence ending ("Par ailleurs, X a dit." is prose).
     let mut e = i;
     while e + 1 < doc.len() && doc.toks[e + 1].sent == sent {
         e += 1;
@@ -64,7 +64,7 @@ fn in_byline(doc: &Doc, i: usize) -> bool {
             return false;
         }
     }
-    true
+    !matches!(doc.word(e), "." | "!" | "?" | "…")
 }
 
 /// Is token `i` an initial ("J" followed by ".")?
