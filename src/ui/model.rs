@@ -214,12 +214,14 @@ mod tests {
     #[test]
     fn a_range_is_one_entry_in_time_order() {
         let text = "Entre 2020 et 2023, puis en 2019 et encore en 2019.";
-        let mut analysis = Analysis::default();
-        analysis.dates = vec![
-            date(text, "2020", "2020", Some(1)),
-            date(text, "2023", "2023", Some(0)),
-            date(text, "2019", "2019", None),
-        ];
+        let mut analysis = Analysis {
+            dates: vec![
+                date(text, "2020", "2020", Some(1)),
+                date(text, "2023", "2023", Some(0)),
+                date(text, "2019", "2019", None),
+            ],
+            ..Analysis::default()
+        };
         let second_2019 = text.rfind("2019").unwrap();
         analysis.dates.push(TimeExpr {
             span: Span::new(second_2019, second_2019 + 4),
