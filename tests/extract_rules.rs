@@ -599,3 +599,12 @@ fn prose_starting_like_a_byline_keeps_its_people() {
     assert!(!has(text, "en", "PER", "Grace Odhiambo"));
     assert!(has(text, "en", "PER", "Peter Kamau"));
 }
+
+#[test]
+fn organisations_named_after_an_organisation_noun() {
+    let text = "Selon le quotidien Le Soleil, le groupe Borvik recrute. The firm Halvorsen \
+                Partners declined to comment.";
+    for o in ["Le Soleil", "Borvik", "Halvorsen Partners"] {
+        assert!(has(text, "fr", "ORG", o), "{o}: {:?}", spans(text, "fr"));
+    }
+}
