@@ -407,12 +407,12 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
             .unwrap_or(list.len());
         first_diff.insert(*sent, d);
     }
-    for r in 0..roles.len() {
-        if roles[r].affiliation.is_some() {
+    for role in roles.iter_mut() {
+        if role.affiliation.is_some() {
             continue;
         }
-        let sent = doc.toks[roles[r].a].sent;
-        let ra = roles[r].a;
+        let sent = doc.toks[role.a].sent;
+        let ra = role.a;
         // Country mentions of the sentence before the role (sorted by position).
         let list = countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]);
         let before = list.partition_point(|&ci| cands[ci].a < ra);
@@ -421,7 +421,7 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
             && cands[ci].kind == Kind::Nationality
             && cands[ci].b + 2 >= ra
         {
-            roles[r].affiliation = Some(ci);
+            role.affiliation = Some(ci);
             continue;
         }
         let shared = by_sent.get(&sent).copied();
@@ -434,6 +434,6 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
                 found = Some(first);
             }
         }
-        roles[r].affiliation = found;
+        role.affiliation = found;
     }
 }
