@@ -608,3 +608,10 @@ fn organisations_named_after_an_organisation_noun() {
         assert!(has(text, "fr", "ORG", o), "{o}: {:?}", spans(text, "fr"));
     }
 }
+
+#[test]
+fn a_verb_of_saying_before_a_single_name() {
+    let text = "« Nous resterons », a déclaré Traoré. \"We will stay,\" said Okafor.";
+    assert!(has(text, "fr", "PER", "Traoré"), "{:?}", spans(text, "fr"));
+    assert!(has(text, "fr", "PER", "Okafor"), "{:?}", spans(text, "fr"));
+}
