@@ -337,3 +337,20 @@ fn bundled_sample_as_text_and_json_agree() {
     assert_eq!(t.feedback, j.feedback);
     assert_eq!(j.date_published, None);
 }
+
+#[test]
+fn crlf_line_endings_read_like_lf() {
+    let lf = "Titre\n\nPar Jean Dupont\nPublié le 2 mai 2024\n\nUn paragraphe\nsur deux lignes.\n\nFound an error?\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let a = text::parse(lf);
+    let b = text::parse(&crlf);
+    assert_eq!(a, b);
+    assert_eq!(b.authors, ["Jean Dupont"]);
+    assert_eq!(b.paragraphs, ["Un paragraphe sur deux lignes."]);
+    // Through the loader, CRLF is not reported as a control character.
+    let mut out = lede::ingest::Loaded::default();
+    let path = std::path::Path::new("crlf.txt");
+    ingest::load_bytes(path, path, crlf.as_bytes(), None, &mut out);
+    assert!(out.problems.is_empty(), "{:?}", out.problems);
+    assert_eq!(out.articles[0].id, a.id);
+}

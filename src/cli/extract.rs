@@ -27,6 +27,7 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
+    /// Article files (text, JSON, JSON Lines, schema.org NewsArticle), folders or `-`.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Same as `--format json` (the default).

@@ -227,7 +227,7 @@ pub fn actors_from_mentions(text: &str, entities: &[GoldEntity]) -> Vec<GoldActo
     let mut seen = HashSet::new();
     let mut forms: Vec<(&str, Kind, Vec<String>)> = Vec::new();
     for e in entities.iter().filter(|e| e.kind != Kind::Nationality) {
-        let form = e.span.text(text).trim();
+        let form = text.get(e.span.range()).unwrap_or("").trim();
         if !form.is_empty() && seen.insert(names::fold(form)) {
             forms.push((form, e.kind, names::folded_words(form)));
         }

@@ -68,10 +68,13 @@ fn read(path: &Path, content: &str, only_text: bool) -> Result<Parsed, LoadError
     let mut in_dct = 0usize;
     let mut open: Vec<Open> = Vec::new();
     let err = |pos: u64, msg: String| {
-        let pos = usize::try_from(pos)
+        let mut pos = usize::try_from(pos)
             .unwrap_or(usize::MAX)
             .min(content.len());
-        let before = content.get(..pos).unwrap_or(content);
+        while !content.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let before = &content[..pos];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         LoadError {

@@ -176,8 +176,16 @@ fn parse_part(part: &str) -> Option<Byline> {
         match field {
             Authors => out.authors = names(rest)?,
             Editors => out.editors = names(rest)?,
-            Published(order) => out.published = Some(pubdate::parse_strict(rest, *order)?),
-            Updated(order) => out.updated = Some(pubdate::parse_strict(rest, *order)?),
+            Published(order) => match pubdate::parse_strict(rest, *order) {
+                Some(d) => out.published = Some(d),
+                None if is_relative_time(rest) => {}
+                None => return None,
+            },
+            Updated(order) => match pubdate::parse_strict(rest, *order) {
+                Some(d) => out.updated = Some(d),
+                None if is_relative_time(rest) => {}
+                None => return None,
+            },
         }
         return Some(out);
     }
@@ -191,6 +199,44 @@ fn parse_part(part: &str) -> Option<Byline> {
         published: Some(d),
         ..Default::default()
     })
+}
+
+/// "aujourd'hui à 10h12", "il y a 2 heures", "2 hours ago", "yesterday":
+/// a byline date that cannot be placed on the calendar. The line is still
+/// metadata, with no date.
+fn is_relative_time(s: &str) -> bool {
+    const CORE: &[&str] = &[
+        "aujourd'hui",
+        "aujourd’hui",
+        "hier",
+        "avant-hier",
+        "ago",
+        "today",
+        "yesterday",
+        "now",
+        "l'instant",
+        "l’instant",
+        "il",
+    ];
+    const OTHER: &[&str] = &[
+        "y", "a", "à", "a", "at", "le", "on", "just", "about", "environ", "h", "min", "mins",
+        "minute", "minutes", "heure", "heures", "hour", "hours", "hr", "hrs", "jour", "jours",
+        "day", "days", "seconde", "secondes", "second", "seconds", "an", "une", "un", "am", "pm",
+    ];
+    let tokens: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|t| {
+            t.trim_matches(|c: char| matches!(c, '.' | ':' | '(' | ')'))
+                .to_lowercase()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    tokens.iter().any(|t| CORE.contains(&t.as_str()))
+        && tokens.iter().all(|t| {
+            CORE.contains(&t.as_str())
+                || OTHER.contains(&t.as_str())
+                || t.starts_with(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// `s` without `prefix`, compared without regard to case.
@@ -352,6 +398,10 @@ mod tests {
             ("Le 12 mars 2024", Some("2024-03-12"), None),
             ("Thursday, April 3, 2025", Some("2025-04-03"), None),
             ("2025-04-03", Some("2025-04-03"), None),
+            ("Publié aujourd'hui à 10h12", None, None),
+            ("Mis à jour il y a 2 heures", None, None),
+            ("Updated 3 hours ago", None, None),
+            ("Published yesterday", None, None),
         ];
         for (line, p, u) in cases {
             let b = parse_line(line).unwrap_or_else(|| panic!("{line} not a byline"));
@@ -375,6 +425,8 @@ mod tests {
             "Updated figures show a rise of 3%.",
             "Bye",
             "Edited by hand",
+            "Published today were the results of the inquiry into the collapse of the bridge.",
+            "Updated guidance arrived yesterday",
         ] {
             assert_eq!(parse_line(line), None, "{line}");
         }

@@ -26,21 +26,33 @@ const ERROR_WORDS: &[&str] = &[
     "fautes",
     "imprécision",
     "imprecision",
+    "erroné",
+    "erronée",
+    "erronés",
+    "erronées",
+    "inexact",
+    "inexacte",
+    "inexacts",
+    "inexactes",
+    "incorrect",
+    "incorrecte",
     "error",
     "errors",
     "mistake",
     "mistakes",
     "inaccuracy",
     "inaccuracies",
+    "inaccurate",
     "typo",
     "typos",
+    "wrong",
     "correction",
     "corrections",
     "errata",
     "erratum",
 ];
 
-/// Openings that make a prompt out of a question about an error.
+/// Words that make a prompt out of a question about an error.
 const QUESTION_CUES: &[&str] = &[
     "vous",
     "votre",
@@ -75,17 +87,14 @@ const QUESTION_CUES: &[&str] = &[
     "this report",
     "un problème",
     "a problem",
+    "did we",
 ];
 
 /// Imperatives that make a prompt out of a phrase about an error.
 const REPORT_VERBS: &[&str] = &[
     "signaler",
     "signalez",
-    "signalez-nous",
-    "nous signaler",
-    "pour signaler",
     "report",
-    "to report",
     "flag",
     "suggest",
     "submit",
@@ -97,35 +106,34 @@ const REPORT_VERBS: &[&str] = &[
     "contactez",
     "tell us",
     "let us know",
-    "dites-nous",
-    "faites-nous",
+    "dites nous",
+    "faites nous",
     "request a correction",
     "demander une correction",
 ];
 
-/// Signs that a short paragraph after the prompt is the publisher speaking.
+/// Words that show a short paragraph after the prompt is the publisher speaking.
 const PROMISE_CUES: &[&str] = &[
-    "nous ",
-    "notre ",
-    "nos ",
+    "nous",
+    "notre",
+    "nos",
     "merci",
     "n'hésitez",
     "n’hésitez",
-    "we ",
+    "we",
     "we'll",
     "we’ll",
-    "our ",
-    "us ",
-    "us.",
+    "our",
+    "us",
     "thank",
-    "let us",
+    "thanks",
     "contact",
+    "contactez",
     "écrivez",
-    "write to",
+    "write",
     "e-mail",
     "email",
     "courriel",
-    "@",
 ];
 
 /// Find the boilerplate among the last paragraphs, remove it from
@@ -217,27 +225,34 @@ fn is_prompt(sentence: &str) -> bool {
         return false;
     }
     let question = s.ends_with('?');
-    let first_words: String = lower_words(s)
+    let all_words: Vec<String> = lower_words(s)
         .replace('-', " ")
         .split_whitespace()
-        .take(4)
-        .collect::<Vec<_>>()
-        .join(" ");
-    let first_words = format!(" {first_words} ");
-    let imperative = REPORT_VERBS
-        .iter()
-        .any(|v| first_words.starts_with(&format!(" {v} ")));
+        .map(String::from)
+        .collect();
+    // "Signaler une erreur", "Report an error", "Click here to report an error".
+    let opening = format!(
+        " {} ",
+        all_words
+            .iter()
+            .take(4)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let imperative = all_words.len() <= 12 && REPORT_VERBS.iter().any(|v| has_word(&opening, v));
     let addressed = QUESTION_CUES.iter().any(|c| has_word(&words, c));
     (question && addressed) || imperative
 }
 
 fn is_promise(p: &str) -> bool {
     let p = p.trim();
-    if p.is_empty() || p.chars().count() > MAX_LEN {
+    if p.is_empty() || p.chars().count() > MAX_LEN || p.split_whitespace().count() > 40 {
         return false;
     }
-    let lower = format!("{} ", p.to_lowercase());
-    PROMISE_CUES.iter().any(|c| lower.contains(c)) && p.split_whitespace().count() <= 40
+    let words = lower_words(p);
+    let words = format!("{words}{}", words.replace('-', " "));
+    p.contains('@') || PROMISE_CUES.iter().any(|c| has_word(&words, c))
 }
 
 /// An URL or an e-mail address in `s` (an address becomes a `mailto:` URL).
@@ -328,6 +343,25 @@ mod tests {
                 "Report an error",
                 Some("Thank you for helping us keep our reporting accurate."),
             ),
+            (
+                &[
+                    "Body.",
+                    "Did we get something wrong?",
+                    "Tell our standards editor.",
+                ],
+                "Did we get something wrong?",
+                Some("Tell our standards editor."),
+            ),
+            (
+                &["Corps.", "Cliquez ici pour signaler une erreur"],
+                "Cliquez ici pour signaler une erreur",
+                None,
+            ),
+            (
+                &["Corps.", "Vous avez relevé une information erronée ?"],
+                "Vous avez relevé une information erronée ?",
+                None,
+            ),
         ];
         for (paras, prompt, promise) in cases {
             let (f, rest) = run(paras);
@@ -362,6 +396,9 @@ mod tests {
             ][..],
             &["Une erreur de calcul a retardé le lancement de la fusée de trois jours."][..],
             &[
+                "Report errors cost the agency millions of dollars last year, according to the audit office.",
+            ][..],
+            &[
                 "Avez-vous trouvé une erreur ?",
                 "Premier paragraphe.",
                 "Deuxième.",
@@ -373,5 +410,9 @@ mod tests {
             assert_eq!(f, None, "{paras:?}");
             assert_eq!(rest.len(), paras.len());
         }
+        // "campus " holds "us " but is no promise.
+        let (f, rest) = run(&["Found an error?", "The campus bus left at noon."]);
+        assert_eq!(f.map(|f| f.promise), Some(None));
+        assert_eq!(rest, ["The campus bus left at noon."]);
     }
 }

@@ -7,7 +7,9 @@ pub mod decode;
 pub mod feedback;
 pub mod folder;
 pub mod json;
+pub mod markup;
 pub mod pubdate;
+mod record;
 pub mod text;
 
 use crate::article::{Article, sanitize};
@@ -343,7 +345,19 @@ pub fn load_bytes(
     }
     let format = format.unwrap_or_else(|| Format::sniff(&text));
     let (articles, issues) = match format {
-        Format::Text => (vec![text::parse(&text)], Vec::new()),
+        Format::Text => {
+            let article = text::parse(&text);
+            let mut issues = Vec::new();
+            if article.paragraphs.is_empty() {
+                issues.push(Issue {
+                    line: None,
+                    column: None,
+                    error: false,
+                    message: "no body text after the headline".into(),
+                });
+            }
+            (vec![article], issues)
+        }
         Format::Json => {
             let p = json::parse_document(&text);
             (p.articles, p.issues)

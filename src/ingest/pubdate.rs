@@ -306,7 +306,9 @@ fn find_time(tokens: &[String]) -> Option<(i8, i8, bool)> {
 fn find_iso(s: &str) -> Option<String> {
     for word in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|')) {
         let word = word.trim_end_matches(['.', ';']);
-        let date_part = word.get(..10)?;
+        let Some(date_part) = word.get(..10) else {
+            continue;
+        };
         let rest = &word[10..];
         let bytes = date_part.as_bytes();
         if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -369,6 +371,11 @@ mod tests {
             ("25/12/2024", MonthFirst, Some("2024-12-25")),
             ("3.4.2025 10:00", DayFirst, Some("2025-04-03T10:00")),
             ("2025-04-03", DayFirst, Some("2025-04-03")),
+            (
+                "mis en ligne 2025-04-03 à 10h",
+                DayFirst,
+                Some("2025-04-03"),
+            ),
             (
                 "2025-04-03T10:12:00+02:00",
                 DayFirst,

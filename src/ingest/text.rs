@@ -41,7 +41,8 @@ pub fn parse(text: &str) -> Article {
             }
         }
         if !block.is_empty() {
-            body.extend(split_paragraphs(&block.join("\n")));
+            let lines: Vec<String> = block.iter().map(|l| clean_heading(l)).collect();
+            body.extend(split_paragraphs(&lines.join("\n")));
         }
     }
 
@@ -114,10 +115,15 @@ mod tests {
 
     #[test]
     fn byline_right_under_headline_and_markdown() {
-        let a = parse("# A headline\nBy Jane Smith\n\nBody text here.\n");
+        let a = parse(
+            "# A headline\nBy Jane Smith\n\nBody text here.\n\n## Background\n\n#hashtag stays\n",
+        );
         assert_eq!(a.headline, "A headline");
         assert_eq!(a.authors, ["Jane Smith"]);
-        assert_eq!(a.paragraphs, ["Body text here."]);
+        assert_eq!(
+            a.paragraphs,
+            ["Body text here.", "Background", "#hashtag stays"]
+        );
     }
 
     #[test]
