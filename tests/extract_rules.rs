@@ -615,3 +615,9 @@ fn a_verb_of_saying_before_a_single_name() {
     assert!(has(text, "fr", "PER", "Traoré"), "{:?}", spans(text, "fr"));
     assert!(has(text, "fr", "PER", "Okafor"), "{:?}", spans(text, "fr"));
 }
+
+#[test]
+fn weekdays_do_not_end_names() {
+    let got = spans("Shops opened early for Black Friday this year.", "en");
+    assert!(!got.iter().any(|(l, _)| l == "PER"), "{got:?}");
+}

@@ -197,8 +197,12 @@ pub fn find_people(
             let shaped = super::doc::name_shaped(doc.word(j)) && (!tj.upper || caps_after_name);
             let l = doc.lower(j);
             // A month or weekday may end a name ("Theresa May"), never start one.
+            // Only months that are also names: never weekdays ("Black Friday").
             let calendar_ok = !words.is_empty()
-                && lexicon::is_calendar_word(l)
+                && matches!(
+                    l,
+                    "april" | "may" | "june" | "august" | "avril" | "mai" | "juin"
+                )
                 && doc
                     .toks
                     .get(j + 1)
