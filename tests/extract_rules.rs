@@ -621,3 +621,18 @@ fn weekdays_do_not_end_names() {
     let got = spans("Shops opened early for Black Friday this year.", "en");
     assert!(!got.iter().any(|(l, _)| l == "PER"), "{got:?}");
 }
+
+#[test]
+fn english_organisations_take_no_trailing_adjective() {
+    let text = "Fans watched the Champions League final with the Federal Reserve chair.";
+    assert!(
+        has(text, "en", "ORG", "Champions League"),
+        "{:?}",
+        spans(text, "en")
+    );
+    assert!(
+        has(text, "en", "ORG", "Federal Reserve"),
+        "{:?}",
+        spans(text, "en")
+    );
+}

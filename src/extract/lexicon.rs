@@ -237,6 +237,7 @@ word_set!(
         "association", "administration", "guard", "service", "services", "directorate",
         "airlines", "airways", "times", "post", "tribune", "herald", "journal", "gazette",
         "press", "news", "agency", "institution", "forum", "trust", "house", "cabinet", "police",
+        "reserve", "treasury", "exchange", "bourse", "railways", "railway",
     ]
 );
 

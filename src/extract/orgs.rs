@@ -231,7 +231,14 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
             adjs = 0;
             continue;
         }
-        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(lower) {
+        // French adjectives follow the noun ("Communauté économique"); English
+        // ones do not ("Champions League final").
+        if doc.lang != super::doc::Lang::En
+            && doc.is_word(b)
+            && !doc.toks[b].cap
+            && adjs < 2
+            && looks_adjectival(lower)
+        {
             b += 1;
             adjs += 1;
             continue;
