@@ -308,7 +308,8 @@ word_set!(
         "orbiter", "moon", "lune", "earth", "terre", "sun", "soleil", "sniper", "christian",
         "muslim", "jewish", "orthodox", "catholic", "protestant", "buddhist", "hindu",
         "chrétien", "chrétienne", "musulman", "musulmane", "juif", "juive", "orthodoxe",
-        "catholique", "protestante", "bouddhiste", "hindou", "award", "trophy", "trophée",
+        "catholique", "protestante", "bouddhiste", "hindou", "award", "trophy", "trophée", "tour",
+        "rallye", "marathon", "grand-prix", "giro", "vuelta",
     ]
 );
 
@@ -391,10 +392,10 @@ pub fn is_calendar_word(lower: &str) -> bool {
 /// étrangères").
 pub fn looks_adjectival(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "ique", "iques", "ale", "ales", "al", "aux", "enne", "ennes", "ien", "iens", "aire",
-        "aires", "elle", "elles", "ain", "aine", "ains", "aines", "ais", "aise", "aises", "iste",
-        "istes", "ère", "ères", "ées", "ée", "if", "ive", "ifs", "ives", "eur", "eurs", "ent",
-        "ente", "ents", "entes", "ant", "ante",
+        "ique", "iques", "ale", "ales", "al", "aux", "enne", "ennes", "ien", "iens", "aire", "el",
+        "els", "aires", "elle", "elles", "ain", "aine", "ains", "aines", "ais", "aise", "aises",
+        "iste", "istes", "ère", "ères", "ées", "ée", "if", "ive", "ifs", "ives", "eur", "eurs",
+        "ent", "ente", "ents", "entes", "ant", "ante",
     ];
     lower.chars().count() >= 4 && !is_stopword(lower) && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
