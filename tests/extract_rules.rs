@@ -636,3 +636,14 @@ fn english_organisations_take_no_trailing_adjective() {
         spans(text, "en")
     );
 }
+
+#[test]
+fn prefixed_role_heads() {
+    let a = run("L'ex-président Joseph Kabila est rentré.", "fr");
+    let p = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Joseph Kabila")
+        .expect("person");
+    assert_eq!(p.role.as_deref(), Some("ex-président"));
+}

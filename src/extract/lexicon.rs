@@ -141,7 +141,7 @@ word_set!(
 word_set!(
     /// Head words of roles and titles (lower case, one word; multi-word titles
     /// are built from these and the modifiers below).
-    is_role_head,
+    is_role_head_word,
     &[
         // French
         "président", "présidente", "vice-président", "vice-présidente", "ministre",
@@ -339,6 +339,16 @@ pub fn is_document_head(lower: &str) -> bool {
             | "déclaration"
             | "loi"
     )
+}
+
+/// A role head, also with a prefix: "ex-président", "co-fondateur", "vice-chancelier".
+pub fn is_role_head(lower: &str) -> bool {
+    if is_role_head_word(lower) {
+        return true;
+    }
+    ["ex-", "co-", "vice-", "sous-", "deputy-", "former-"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(is_role_head_word))
 }
 
 /// Month and weekday names (French and English), which are also names
