@@ -599,3 +599,51 @@ fn prose_starting_like_a_byline_keeps_its_people() {
     assert!(!has(text, "en", "PER", "Grace Odhiambo"));
     assert!(has(text, "en", "PER", "Peter Kamau"));
 }
+
+#[test]
+fn organisations_named_after_an_organisation_noun() {
+    let text = "Selon le quotidien Le Soleil, le groupe Borvik recrute. The firm Halvorsen \
+                Partners declined to comment.";
+    for o in ["Le Soleil", "Borvik", "Halvorsen Partners"] {
+        assert!(has(text, "fr", "ORG", o), "{o}: {:?}", spans(text, "fr"));
+    }
+}
+
+#[test]
+fn a_verb_of_saying_before_a_single_name() {
+    let text = "« Nous resterons », a déclaré Traoré. \"We will stay,\" said Okafor.";
+    assert!(has(text, "fr", "PER", "Traoré"), "{:?}", spans(text, "fr"));
+    assert!(has(text, "fr", "PER", "Okafor"), "{:?}", spans(text, "fr"));
+}
+
+#[test]
+fn weekdays_do_not_end_names() {
+    let got = spans("Shops opened early for Black Friday this year.", "en");
+    assert!(!got.iter().any(|(l, _)| l == "PER"), "{got:?}");
+}
+
+#[test]
+fn english_organisations_take_no_trailing_adjective() {
+    let text = "Fans watched the Champions League final with the Federal Reserve chair.";
+    assert!(
+        has(text, "en", "ORG", "Champions League"),
+        "{:?}",
+        spans(text, "en")
+    );
+    assert!(
+        has(text, "en", "ORG", "Federal Reserve"),
+        "{:?}",
+        spans(text, "en")
+    );
+}
+
+#[test]
+fn prefixed_role_heads() {
+    let a = run("L'ex-président Joseph Kabila est rentré.", "fr");
+    let p = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Joseph Kabila")
+        .expect("person");
+    assert_eq!(p.role.as_deref(), Some("ex-président"));
+}

@@ -141,7 +141,7 @@ word_set!(
 word_set!(
     /// Head words of roles and titles (lower case, one word; multi-word titles
     /// are built from these and the modifiers below).
-    is_role_head,
+    is_role_head_word,
     &[
         // French
         "président", "présidente", "vice-président", "vice-présidente", "ministre",
@@ -237,6 +237,7 @@ word_set!(
         "association", "administration", "guard", "service", "services", "directorate",
         "airlines", "airways", "times", "post", "tribune", "herald", "journal", "gazette",
         "press", "news", "agency", "institution", "forum", "trust", "house", "cabinet", "police",
+        "reserve", "treasury", "exchange", "bourse", "railways", "railway",
     ]
 );
 
@@ -307,7 +308,8 @@ word_set!(
         "orbiter", "moon", "lune", "earth", "terre", "sun", "soleil", "sniper", "christian",
         "muslim", "jewish", "orthodox", "catholic", "protestant", "buddhist", "hindu",
         "chrétien", "chrétienne", "musulman", "musulmane", "juif", "juive", "orthodoxe",
-        "catholique", "protestante", "bouddhiste", "hindou", "award", "trophy", "trophée",
+        "catholique", "protestante", "bouddhiste", "hindou", "award", "trophy", "trophée", "tour",
+        "rallye", "marathon", "grand-prix", "giro", "vuelta",
     ]
 );
 
@@ -337,6 +339,16 @@ pub fn is_document_head(lower: &str) -> bool {
             | "déclaration"
             | "loi"
     )
+}
+
+/// A role head, also with a prefix: "ex-président", "co-fondateur", "vice-chancelier".
+pub fn is_role_head(lower: &str) -> bool {
+    if is_role_head_word(lower) {
+        return true;
+    }
+    ["ex-", "co-", "vice-", "sous-", "deputy-", "former-"]
+        .iter()
+        .any(|p| lower.strip_prefix(p).is_some_and(is_role_head_word))
 }
 
 /// Month and weekday names (French and English), which are also names
@@ -390,10 +402,10 @@ pub fn is_calendar_word(lower: &str) -> bool {
 /// étrangères").
 pub fn looks_adjectival(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "ique", "iques", "ale", "ales", "al", "aux", "enne", "ennes", "ien", "iens", "aire",
-        "aires", "elle", "elles", "ain", "aine", "ains", "aines", "ais", "aise", "aises", "iste",
-        "istes", "ère", "ères", "ées", "ée", "if", "ive", "ifs", "ives", "eur", "eurs", "ent",
-        "ente", "ents", "entes", "ant", "ante",
+        "ique", "iques", "ale", "ales", "al", "aux", "enne", "ennes", "ien", "iens", "aire", "el",
+        "els", "aires", "elle", "elles", "ain", "aine", "ains", "aines", "ais", "aise", "aises",
+        "iste", "istes", "ère", "ères", "ées", "ée", "if", "ive", "ifs", "ives", "eur", "eurs",
+        "ent", "ente", "ents", "entes", "ant", "ante",
     ];
     lower.chars().count() >= 4 && !is_stopword(lower) && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
