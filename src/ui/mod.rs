@@ -5,10 +5,12 @@
 //! analyses articles in the background so the first frame never waits.
 
 pub mod app;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod notes_view;
 pub mod search;
 pub mod terminal;
 pub mod text_layout;
@@ -63,8 +65,14 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(Vec::new(), keymap, theme);
-    if let Some(p) = notes_path {
-        app.noted = noted_articles(&p);
+    if let Some(p) = &notes_path {
+        app.noted = noted_articles(p);
+    }
+    let settings = crate::notes::config_file_notes_settings(common.config.as_deref());
+    let (report, warning) = form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
+    app.report = report;
+    if let Some(w) = warning {
+        app.set_status(&w, true);
     }
     // Standard input is read before the terminal is taken; files load in the
     // background behind the first frame.
@@ -113,6 +121,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
             worker = worker::Worker::spawn(app.articles.clone());
             dirty = true;
         }
+        dirty |= form::poll(&mut app);
         for (i, analysis) in worker.results.try_iter() {
             app.dispatch(Msg::Analysed(i, analysis));
             dirty = true;

@@ -1,0 +1,361 @@
+//! The report-an-error form driven by key sequences, as a reader types them:
+//! a real notes file in a temp dir, no terminal, no network, no sleeps.
+#![cfg(feature = "tui")]
+
+mod ui_fixture;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use lede::notes::{Field, Problem, Store};
+use lede::ui::app::App;
+use lede::ui::form::state::FormField;
+use lede::ui::msg::{MouseInput, Msg};
+use std::path::Path;
+use ui_fixture::*;
+
+fn ctrl(app: &mut App, c: char) {
+    app.dispatch(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// The fixture reader (a French article with its publisher's prompt) saving
+/// notes in `path`.
+fn app_saving_in(path: &Path, w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    app.report.path = Some(path.to_path_buf());
+    app
+}
+
+fn notes_in(path: &Path) -> Vec<lede::notes::Note> {
+    Store::new(path).load().expect("the notes file loads").notes
+}
+
+fn focus(app: &App) -> FormField {
+    app.report.form.as_ref().expect("the form is open").focus
+}
+
+#[test]
+fn e_type_ctrl_s_files_a_note_about_the_current_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 60, 12);
+    press(&mut app, "jjj"); // the top line is now in the first paragraph
+    press(&mut app, "e");
+    assert!(app.report.form.is_some(), "e opens the form");
+    assert_eq!(
+        focus(&app),
+        FormField::Comment,
+        "the cursor starts in the comment"
+    );
+    press(&mut app, "Il manque l'accent de Zoé.");
+    ctrl(&mut app, 's');
+    assert!(app.report.form.is_none(), "the form closes once saved");
+    let notes = notes_in(&path);
+    assert_eq!(notes.len(), 1);
+    let n = &notes[0];
+    assert_eq!(n.comment, "Il manque l'accent de Zoé.");
+    assert!(
+        n.target.exact.starts_with("Le 3 juin 2025") && n.target.exact.ends_with("jumelage."),
+        "the quote is the first sentence of the paragraph: {:?}",
+        n.target.exact
+    );
+    assert_eq!(n.article.id, app.articles[0].id);
+    let status = app.status.as_ref().expect("a status message");
+    assert!(status.text.contains("Note enregistrée"), "{}", status.text);
+    assert!(!status.error);
+    assert!(app.noted.contains(&app.articles[0].id));
+}
+
+#[test]
+fn a_followed_mention_is_the_quoted_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    press_code(&mut app, KeyCode::Tab); // the sidebar, first actor selected
+    press_code(&mut app, KeyCode::Enter); // follow it
+    let marked = {
+        let m = app.marks.as_ref().expect("an actor is followed");
+        let s = m.spans[m.current];
+        app.text[s.start..s.end].to_string()
+    };
+    press(&mut app, "e");
+    assert_eq!(app.report.form.as_ref().unwrap().quote, marked);
+    press(&mut app, "Nom mal écrit");
+    ctrl(&mut app, 's');
+    assert_eq!(notes_in(&path)[0].target.exact, marked);
+}
+
+#[test]
+fn esc_asks_before_discarding_typed_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "brouillon");
+    press_code(&mut app, KeyCode::Esc);
+    let form = app.report.form.as_ref().expect("still open: it asks first");
+    assert!(form.confirm_discard);
+    assert!(screen(&render(&app)).contains("Abandonner ce que vous avez écrit ?"));
+    press(&mut app, "n");
+    let form = app.report.form.as_ref().expect("n keeps editing");
+    assert!(!form.confirm_discard);
+    assert_eq!(form.draft().comment, "brouillon", "the text is kept");
+    press_code(&mut app, KeyCode::Esc);
+    press(&mut app, "o");
+    assert!(app.report.form.is_none(), "o (oui) discards");
+    assert!(!path.exists(), "nothing was written");
+    // nothing typed: Esc closes at once
+    press(&mut app, "e");
+    press_code(&mut app, KeyCode::Esc);
+    assert!(app.report.form.is_none());
+}
+
+#[test]
+fn tab_and_shift_tab_walk_the_fields_in_order() {
+    let mut app = app(100, 30);
+    press(&mut app, "e");
+    let mut seen = vec![focus(&app)];
+    for _ in 0..9 {
+        press_code(&mut app, KeyCode::Tab);
+        seen.push(focus(&app));
+    }
+    use FormField::*;
+    assert_eq!(
+        seen,
+        [
+            Comment, Category, Severity, Suggestion, Name, Email, Consent, Submit, Cancel, Comment
+        ]
+    );
+    press_code(&mut app, KeyCode::BackTab);
+    assert_eq!(focus(&app), Cancel);
+}
+
+#[test]
+fn choices_change_with_arrows_and_end_up_in_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "Le chiffre est faux");
+    press_code(&mut app, KeyCode::Tab);
+    press_code(&mut app, KeyCode::Right);
+    press_code(&mut app, KeyCode::Right);
+    press_code(&mut app, KeyCode::Right); // wrong number or date
+    press_code(&mut app, KeyCode::Tab);
+    press_code(&mut app, KeyCode::Left); // serious (wraps)
+    press_code(&mut app, KeyCode::Tab);
+    press(&mut app, "3 juillet");
+    press_code(&mut app, KeyCode::Tab);
+    press(&mut app, "Ana");
+    press_code(&mut app, KeyCode::Tab);
+    press(&mut app, "ana@example.org");
+    press_code(&mut app, KeyCode::Tab);
+    press(&mut app, " "); // consent
+    press_code(&mut app, KeyCode::Tab);
+    assert_eq!(focus(&app), FormField::Submit);
+    press_code(&mut app, KeyCode::Enter);
+    let n = &notes_in(&path)[0];
+    assert_eq!(n.category, lede::notes::Category::WrongNumberOrDate);
+    assert_eq!(n.severity, lede::notes::Severity::Serious);
+    assert_eq!(n.suggestion.as_deref(), Some("3 juillet"));
+    assert_eq!(n.reporter.name.as_deref(), Some("Ana"));
+    assert_eq!(n.reporter.email.as_deref(), Some("ana@example.org"));
+    assert!(n.reporter.consent);
+}
+
+#[test]
+fn an_invalid_email_is_shown_next_to_its_field_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "Une erreur");
+    for _ in 0..5 {
+        press_code(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(focus(&app), FormField::Email);
+    press(&mut app, "ana@");
+    ctrl(&mut app, 's');
+    let form = app.report.form.as_ref().expect("the form stays open");
+    assert_eq!(form.errors.len(), 1);
+    assert_eq!(form.errors[0].field, Field::Email);
+    assert_eq!(form.errors[0].problem, Problem::InvalidEmail);
+    assert_eq!(form.focus, FormField::Email);
+    let s = screen(&render(&app));
+    assert!(s.contains("L'adresse électronique n'est pas valide"), "{s}");
+    assert!(!path.exists());
+    // fixing it clears the message, and the note goes out
+    press(&mut app, "example.org");
+    assert!(app.report.form.as_ref().unwrap().errors.is_empty());
+    ctrl(&mut app, 's');
+    assert_eq!(notes_in(&path).len(), 1);
+}
+
+#[test]
+fn an_empty_comment_is_refused_with_a_message() {
+    let mut app = app(100, 30);
+    press(&mut app, "e");
+    ctrl(&mut app, 's');
+    let form = app.report.form.as_ref().expect("still open");
+    assert_eq!(form.errors[0].field, Field::Comment);
+    assert!(screen(&render(&app)).contains("Un commentaire est nécessaire"));
+}
+
+#[test]
+fn a_write_error_keeps_the_text_and_offers_to_save_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    // the parent of the notes file is a regular file: every open fails
+    let blocker = dir.path().join("not-a-dir");
+    std::fs::write(&blocker, "x").unwrap();
+    let bad = blocker.join("notes.jsonl");
+    let mut app = app_saving_in(&bad, 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "Rien ne doit se perdre");
+    ctrl(&mut app, 's');
+    let form = app.report.form.as_ref().expect("the form stays open");
+    let err = form.save_error.as_deref().expect("the error is shown");
+    assert!(err.contains("not-a-dir"), "it names the file: {err}");
+    assert!(err.contains("PAS été enregistrée"), "{err}");
+    assert_eq!(form.draft().comment, "Rien ne doit se perdre");
+    assert!(form.save_as.is_some(), "a path prompt is offered");
+    let s = screen(&render(&app));
+    assert!(s.contains("Enregistrer dans"), "{s}");
+    assert!(
+        !app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("enregistrée (")),
+        "never says saved"
+    );
+    // type another path in the prompt (clear it first) and save there
+    for _ in 0..bad.display().to_string().chars().count() {
+        press_code(&mut app, KeyCode::Backspace);
+    }
+    let good = dir.path().join("elsewhere.jsonl");
+    press(&mut app, &good.display().to_string());
+    press_code(&mut app, KeyCode::Enter);
+    assert!(
+        app.report.form.is_none(),
+        "saved elsewhere, the form closes"
+    );
+    let notes = notes_in(&good);
+    assert_eq!(notes[0].comment, "Rien ne doit se perdre");
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("elsewhere.jsonl")
+    );
+}
+
+#[test]
+fn a_click_on_submit_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "Cliqué");
+    let form = app.report.form.as_ref().unwrap();
+    let lay = lede::ui::form::view::layout(form, app.panes.area);
+    let (x, y) = (lay.submit.x + 1, lay.submit.y);
+    app.dispatch(Msg::Mouse(MouseInput::Click { x, y }));
+    assert!(app.report.form.is_none());
+    assert_eq!(notes_in(&path)[0].comment, "Cliqué");
+}
+
+#[test]
+fn visual_selection_by_words_is_the_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    press(&mut app, "vw");
+    assert!(app.report.visual.is_some());
+    press(&mut app, "e");
+    let form = app
+        .report
+        .form
+        .as_ref()
+        .expect("e opens the form on the selection");
+    assert_eq!(form.quote, "Lyon accueille");
+    assert!(app.report.visual.is_none());
+    press(&mut app, "ok");
+    ctrl(&mut app, 's');
+    assert_eq!(notes_in(&path)[0].target.exact, "Lyon accueille");
+}
+
+#[test]
+fn saved_notes_are_marked_in_the_reader_and_listed_with_orphans() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    press(&mut app, "vw");
+    press(&mut app, "e");
+    press(&mut app, "Titre");
+    ctrl(&mut app, 's');
+    // an orphan: a note on this article whose passage is gone
+    let mut orphan = app.report.notes[0].clone();
+    orphan.id = uuid::Uuid::now_v7();
+    orphan.target.exact = "un passage qui a disparu du texte".into();
+    orphan.target.prefix = "rien de tel ".into();
+    orphan.target.suffix = " nulle part".into();
+    app.report.notes.push(orphan);
+
+    let buf = render(&app);
+    let marker = lede::ui::notes_view::marker_style(&app);
+    let rt = app.panes.reader_text;
+    let underlined: String = (rt.x..rt.right())
+        .filter(|x| buf[(*x, rt.y)].style() == buf[(*x, rt.y)].style().patch(marker))
+        .map(|x| buf[(x, rt.y)].symbol().to_string())
+        .collect();
+    assert_eq!(
+        underlined, "Lyon accueille",
+        "the marker sits on the passage"
+    );
+
+    press(&mut app, "m");
+    let s = screen(&render(&app));
+    assert!(s.contains("Notes sur cet article"), "{s}");
+    assert!(s.contains("Titre"));
+    assert!(s.contains("orpheline"), "the orphan is listed: {s}");
+    press_code(&mut app, KeyCode::Esc);
+    assert!(app.report.list.is_none());
+}
+
+#[test]
+fn snapshot_french_80x24() {
+    let mut app = app(80, 24);
+    app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    press(&mut app, "e");
+    press(&mut app, "Le prénom s'écrit Zoé.");
+    insta::assert_snapshot!(styled_screen(&render(&app)));
+}
+
+#[test]
+fn snapshot_french_120x40_with_an_error() {
+    let mut app = app(120, 40);
+    app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    app.report.endpoint = Some("https://corrections.example.org/notes".into());
+    press(&mut app, "e");
+    ctrl(&mut app, 's');
+    insta::assert_snapshot!(styled_screen(&render(&app)));
+}
+
+#[test]
+fn snapshot_english_80x24_and_120x40() {
+    let mut small = app(80, 24);
+    small.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    press(&mut small, "]"); // the English article
+    press(&mut small, "e");
+    press(&mut small, "The mayor's name is Anne.");
+    let mut big = app(120, 40);
+    big.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    press(&mut big, "]e");
+    press_code(&mut big, KeyCode::Tab);
+    let both = format!(
+        "{}\n----\n{}",
+        styled_screen(&render(&small)),
+        styled_screen(&render(&big))
+    );
+    insta::assert_snapshot!(both);
+}
