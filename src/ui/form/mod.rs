@@ -479,16 +479,23 @@ pub fn poll(app: &mut App) -> bool {
                 }
             }
             OutboxEvent::NoEndpoint { id, mailto } if app.report.saved_now.contains(id) => {
-                let mut t = if fr {
-                    "Aucune adresse d'envoi configurée : la note reste enregistrée localement."
-                        .to_string()
+                // The save message already said the note stays local; keep
+                // "saved" in view and add the publisher's address if any.
+                let Some(m) = mailto else { continue };
+                let address = m.split('?').next().unwrap_or(m);
+                let file = app
+                    .report
+                    .path
+                    .as_deref()
+                    .map(short_path)
+                    .unwrap_or_default();
+                let t = if fr {
+                    format!(
+                        "Note enregistrée ({file}). Le journal reçoit les corrections à {address}."
+                    )
                 } else {
-                    "No endpoint configured: the note stays saved locally.".to_string()
+                    format!("Note saved ({file}). The publisher takes corrections at {address}.")
                 };
-                if let Some(m) = mailto {
-                    let m = m.split('?').next().unwrap_or(m);
-                    t.push_str(&format!(" ({m})"));
-                }
                 (t, false)
             }
             OutboxEvent::StoreError { message, .. } => (message.clone(), true),

@@ -202,6 +202,18 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         }
     }
 
+    // The box is as tall as what it shows, centred in the screen.
+    let used = total(&want).min(inner.height);
+    let (outer, inner) = if used < inner.height {
+        let oh = used + 2;
+        let oy = area.y + (area.height.saturating_sub(1).saturating_sub(oh)) / 2;
+        (
+            Rect::new(outer.x, oy, outer.width, oh),
+            Rect::new(inner.x, oy + 1, inner.width, used),
+        )
+    } else {
+        (outer, inner)
+    };
     let mut rows = Vec::new();
     let mut y = inner.y;
     for (row, h, _) in want {
