@@ -39,7 +39,7 @@ impl Tmux {
     /// Poll the pane until `pred` holds (the program runs on its own; this
     /// waits for its output, it does not time anything).
     fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let s = self.screen();
             if pred(&s) {
@@ -127,8 +127,10 @@ fn reader_in_a_real_terminal() {
 
     // Follow an actor: at 100 columns the sidebar is a toggle; Tab shows it.
     tmux.keys(&["Tab"]);
-    let s = tmux.wait_for("the sidebar", |s| {
-        s.contains("SIDEBAR") && s.contains("Actors & dates")
+    let s = tmux.wait_for("the sidebar with the analysis", |s| {
+        (s.contains("mention ") || s.contains("none found"))
+            && s.contains("SIDEBAR")
+            && s.contains("Actors & dates")
     });
     if let Some((n, total)) = mention_count(&s) {
         assert_eq!(n, 1, "{s}");
@@ -171,7 +173,14 @@ fn reader_in_a_real_terminal() {
 
     // Quit, then the shell must be back in canonical mode with echo.
     tmux.keys(&["q"]);
-    tmux.wait_for("the shell", |s| !s.contains("READER"));
+    // wait for the shell's prompt after the command line before typing
+    tmux.wait_for("the shell prompt", |s| {
+        !s.contains("READER")
+            && s.lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim_end().ends_with('#') || l.trim_end().ends_with('$'))
+    });
     tmux.keys(&[
         "stty -a | tr ' ;' '\\n\\n' | grep -cx -e icanon -e echo | sed 's/^/SANE=/'",
         "Enter",

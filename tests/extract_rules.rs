@@ -382,3 +382,220 @@ fn a_name_of_a_known_place_is_a_place() {
         spans(text, "fr")
     );
 }
+
+#[test]
+fn places_from_a_place_noun_next_to_them() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "fr",
+            "Une frappe a touché la ville de Kramatorsk hier.",
+            "Kramatorsk",
+        ),
+        ("fr", "Il a dîné au palais de l'Élysée mardi.", "Élysée"),
+        (
+            "en",
+            "Fighting reached the town of Avdiivka last week.",
+            "Avdiivka",
+        ),
+        ("en", "They crossed the Tolbiac bridge at dawn.", "Tolbiac"),
+    ];
+    for (lang, text, name) in cases {
+        assert!(
+            has(text, lang, "LOC", name),
+            "{name} in {text:?}: {:?}",
+            spans(text, lang)
+        );
+    }
+}
+
+#[test]
+fn capitalised_particles_inside_names() {
+    let text = "Hier, Marine Le Pen a répondu.";
+    assert!(
+        has(text, "fr", "PER", "Marine Le Pen"),
+        "{:?}",
+        spans(text, "fr")
+    );
+}
+
+#[test]
+fn institution_noun_with_nationality_is_not_an_organisation() {
+    let text = "Le Parlement ukrainien a voté la loi.";
+    let got = spans(text, "fr");
+    assert!(!got.iter().any(|(l, _)| l == "ORG"), "{got:?}");
+}
+
+#[test]
+fn treaty_acronyms_are_not_organisations() {
+    let text = "The Trade and Cooperation Agreement (TCA) took effect. The TCA covers goods.";
+    let got = spans(text, "en");
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn directional_words_make_a_new_place() {
+    let text = "Tensions rose in Northern Ireland after the vote.";
+    assert!(
+        has(text, "en", "LOC", "Northern Ireland"),
+        "{:?}",
+        spans(text, "en")
+    );
+    let a = run(text, "en");
+    let ni = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Northern Ireland")
+        .expect("actor");
+    assert!(!ni.key.starts_with("iso:"), "{}", ni.key);
+}
+
+#[test]
+fn random_inputs_do_not_panic() {
+    // Pieces that exercise every rule, glued in pseudo-random order.
+    const PIECES: &[&str] = &[
+        "Le",
+        "président",
+        "ministre",
+        "des",
+        "Affaires",
+        "étrangères",
+        "du",
+        "Niger",
+        ",",
+        ".",
+        "(",
+        ")",
+        "AES",
+        "Alliance",
+        "de",
+        "l'",
+        "d’",
+        "M.",
+        "J.",
+        "Mr",
+        "said",
+        "a",
+        "déclaré",
+        "Theresa",
+        "May",
+        "Northern",
+        "Ireland",
+        "Treaty",
+        "of",
+        "Rome",
+        "\n",
+        "\n\n",
+        "Xi",
+        "习近平",
+        "ville",
+        "Kramatorsk",
+        "—",
+        "DAKAR",
+        "Union",
+        "européenne",
+        "russe",
+        "Russie",
+        "von",
+        "der",
+        "Le",
+        "Pen",
+        "2020",
+        "et",
+        "2023",
+        "janvier",
+        "Protocol",
+        "Bank",
+        "the",
+        "Foreign",
+        "Minister",
+        "Avez-vous",
+        "État",
+        "«",
+        "»",
+        ":",
+        "'s",
+        "É",
+        "\u{301}",
+        "-",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut text = String::new();
+        let n = (seed % 40) as usize + 1;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            if !seed.is_multiple_of(3) {
+                text.push(' ');
+            }
+        }
+        for lang in ["fr", "en"] {
+            let a = run(&text, lang);
+            for w in a.mentions.windows(2) {
+                assert!(w[0].span.end <= w[1].span.start, "{text:?}");
+            }
+            for m in &a.mentions {
+                assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+                if let Some(i) = m.actor {
+                    assert!(i < a.actors.len());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn single_words_after_a_locative_are_places() {
+    let text = "Les combats continuent autour de Zolotarivka. Troops moved near Vovchansk.";
+    assert!(has(text, "fr", "LOC", "Zolotarivka"));
+    assert!(has(text, "fr", "LOC", "Vovchansk"));
+    // Not after "à": firms and people take it too.
+    let text = "Bruxelles a infligé une amende à Quantexa hier.";
+    assert!(!has(text, "fr", "LOC", "Quantexa"));
+}
+
+#[test]
+fn roles_with_known_prefixes_and_lower_case_complements() {
+    let text = "Officials said U.S. President Joe Biden called. Le chef de la diplomatie \
+                européenne, Josep Borrell, a salué l'accord.";
+    let a = run(text, "en");
+    let role = |n: &str| {
+        a.actors
+            .iter()
+            .find(|x| x.name == n)
+            .and_then(|x| x.role.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(role("Joe Biden"), "U.S. President");
+    assert_eq!(role("Josep Borrell"), "chef de la diplomatie européenne");
+}
+
+#[test]
+fn surnames_in_capitals_and_regnal_numbers() {
+    let text = "Hier, Emmanuel MACRON a reçu le roi Mohammed VI à Paris.";
+    assert!(
+        has(text, "fr", "PER", "Emmanuel MACRON"),
+        "{:?}",
+        spans(text, "fr")
+    );
+    assert!(
+        has(text, "fr", "PER", "Mohammed VI"),
+        "{:?}",
+        spans(text, "fr")
+    );
+}
+
+#[test]
+fn prose_starting_like_a_byline_keeps_its_people() {
+    let text = "Un titre\n\nPar ailleurs, Jean Dupont a démissionné.";
+    assert!(
+        has(text, "fr", "PER", "Jean Dupont"),
+        "{:?}",
+        spans(text, "fr")
+    );
+    let text = "A headline\n\nBy Grace Odhiambo\n\nWith Peter Kamau, the talks resumed.";
+    assert!(!has(text, "en", "PER", "Grace Odhiambo"));
+    assert!(has(text, "en", "PER", "Peter Kamau"));
+}

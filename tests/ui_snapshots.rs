@@ -56,6 +56,19 @@ fn help_overlay_100x30() {
 }
 
 #[test]
+fn help_overlay_narrow_40x20_scrolled() {
+    let mut app = app(40, 20);
+    press(
+        &mut app,
+        "?jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj",
+    );
+    insta::assert_snapshot!(screen(&draw(&app)));
+    // scrolled to the end: one k shows one line more at the top
+    press(&mut app, "k");
+    assert!(app.help.is_some_and(|o| o > 0));
+}
+
+#[test]
 fn tiny_20x6_and_narrow_50x16() {
     let tiny = app(20, 6);
     let mut narrow = app(50, 16);

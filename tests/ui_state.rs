@@ -79,6 +79,28 @@ fn list_moves_and_enter_opens() {
     // not analysed yet: the sidebar says so and the worker is asked for it
     assert_eq!(app.take_wanted(), Some(1));
     assert!(app.derived.items.contains(&SideItem::Note("analysing…")));
+    // waiting in the sidebar: the analysis arrives and its first entry is followed
+    press_code(&mut app, KeyCode::Tab);
+    assert!(app.marks.is_none());
+    let mut analysis = lede::extract::Analysis::default();
+    analysis.actors.push(lede::extract::Actor {
+        key: "test:leeds".into(),
+        name: "Leeds".into(),
+        kind: lede::extract::ActorKind::Place,
+        role: None,
+        affiliation: None,
+        forms: vec!["Leeds".into()],
+        mentions: vec![0],
+    });
+    let at = app.text.find("Leeds").unwrap();
+    analysis.mentions.push(lede::extract::Mention {
+        span: lede::extract::Span::new(at, at + 5),
+        kind: Kind::Place,
+        actor: Some(0),
+        date: None,
+    });
+    app.dispatch(Msg::Analysed(1, Box::new(analysis)));
+    assert_eq!(marked_texts(&app), ["Leeds"]);
 }
 
 #[test]
@@ -474,4 +496,54 @@ fn articles_loaded_in_the_background_replace_the_loading_screen() {
         s.contains("/tmp/broken.json:3:7: error: expected value"),
         "{s}"
     );
+}
+
+#[test]
+fn clicking_a_highlighted_name_in_the_reader_follows_it() {
+    let mut app = app(120, 40);
+    let text_area = app.panes.reader_text;
+    // find the screen cell of the second "Zoé Martin" (a combining accent in it)
+    let target = app.text.rfind("Martin").unwrap();
+    let line = app.doc.line_of(target);
+    let start = app.doc.lines[line].range().unwrap().start;
+    let col = unicode_width::UnicodeWidthStr::width(&app.text[start..target]) as u16;
+    let y = text_area.y + (line - app.scroll) as u16;
+    app.dispatch(Msg::Mouse(MouseInput::Click {
+        x: text_area.x + col + 1,
+        y,
+    }));
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(marked_texts(&app), ["Zoe\u{301} Martin"; 2]);
+    assert_eq!(
+        app.marks.as_ref().unwrap().current,
+        1,
+        "the clicked mention is current"
+    );
+    assert!(matches!(
+        app.derived.items[app.side_sel],
+        SideItem::Actor(_)
+    ));
+    // a click on plain text changes nothing
+    app.dispatch(Msg::Mouse(MouseInput::Click {
+        x: text_area.x,
+        y: text_area.y + 20,
+    }));
+    assert_eq!(app.marks.as_ref().unwrap().current, 1);
+}
+
+#[test]
+fn a_failed_analysis_shows_the_text_without_highlights() {
+    let mut app = app(120, 40);
+    press(&mut app, "]");
+    assert_eq!(app.take_wanted(), Some(1));
+    app.dispatch(Msg::AnalysisFailed(1));
+    assert!(app.is_analysed(1));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.error && s.text.contains("could not be analysed"))
+    );
+    assert!(!app.derived.items.contains(&SideItem::Note("analysing…")));
+    let s = screen(&render(&app));
+    assert!(s.contains("Budget"), "{s}");
 }

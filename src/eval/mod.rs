@@ -222,41 +222,74 @@ pub fn load_corpus(path: &Path) -> (Corpus, Vec<LoadError>) {
 /// mention ("Lavrov") joins the full name ("Sergueï Lavrov") and an acronym
 /// joins its long form. Nationality mentions make no actor here.
 pub fn actors_from_mentions(text: &str, entities: &[GoldEntity]) -> Vec<GoldActor> {
+    use std::collections::{HashMap, HashSet};
     // Distinct forms, first-seen order.
-    let mut forms: Vec<(String, Kind)> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut forms: Vec<(&str, Kind, Vec<String>)> = Vec::new();
     for e in entities.iter().filter(|e| e.kind != Kind::Nationality) {
         let form = e.span.text(text).trim();
-        if !form.is_empty()
-            && !forms
-                .iter()
-                .any(|(f, _)| names::fold(f) == names::fold(form))
-        {
-            forms.push((form.to_string(), e.kind));
+        if !form.is_empty() && seen.insert(names::fold(form)) {
+            forms.push((form, e.kind, names::folded_words(form)));
         }
     }
     // Longest names first, so that parts and acronyms find their whole.
-    let mut order: Vec<usize> = (0..forms.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(names::folded_words(&forms[i].0).len()));
-    let mut actors: Vec<(GoldActor, Kind)> = Vec::new();
-    for i in order {
-        let (form, kind) = &forms[i];
-        let joined = actors.iter_mut().find(|(a, k)| {
-            (*kind == Kind::Person && *k == Kind::Person && names::is_part_of_name(form, &a.name))
-                || names::is_acronym_of(form, &a.name)
-                || names::is_acronym_of(&a.name, form)
-        });
+    forms.sort_by_key(|(_, _, words)| std::cmp::Reverse(words.len()));
+    let mut actors: Vec<GoldActor> = Vec::new();
+    // Person actors by each folded word of their name; names of several
+    // words by folded initial (for acronyms).
+    let mut person_words: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut long_names: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut actor_words: Vec<HashSet<String>> = Vec::new();
+    for (form, kind, words) in forms {
+        let mut joined = None;
+        if kind == Kind::Person {
+            // Candidates: the person actors sharing this form's rarest word.
+            let rarest = words
+                .iter()
+                .map(|w| person_words.get(w).map_or(&[][..], Vec::as_slice))
+                .min_by_key(|list| list.len())
+                .unwrap_or(&[]);
+            joined = rarest
+                .iter()
+                .copied()
+                .find(|&a| words.iter().all(|w| actor_words[a].contains(w)));
+        }
+        let initial = words.first().and_then(|w| w.chars().next());
+        if joined.is_none()
+            && names::looks_like_acronym(form)
+            && let Some(c) = initial
+        {
+            joined = long_names
+                .get(&c)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&a| names::is_acronym_of(form, &actors[a].name));
+        }
         match joined {
-            Some((actor, _)) => actor.forms.push(form.clone()),
-            None => actors.push((
-                GoldActor {
-                    name: form.clone(),
-                    forms: vec![form.clone()],
-                },
-                *kind,
-            )),
+            Some(a) => actors[a].forms.push(form.to_string()),
+            None => {
+                let a = actors.len();
+                actors.push(GoldActor {
+                    name: form.to_string(),
+                    forms: vec![form.to_string()],
+                });
+                actor_words.push(words.iter().cloned().collect());
+                if kind == Kind::Person {
+                    for w in &words {
+                        let list = person_words.entry(w.clone()).or_default();
+                        if list.last() != Some(&a) {
+                            list.push(a);
+                        }
+                    }
+                }
+                if let (true, Some(c)) = (words.len() > 1, initial) {
+                    long_names.entry(c).or_default().push(a);
+                }
+            }
         }
     }
-    actors.into_iter().map(|(a, _)| a).collect()
+    actors
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {

@@ -64,8 +64,7 @@ pub fn is_part_of_name(part: &str, whole: &str) -> bool {
 /// West African States".
 pub fn is_acronym_of(short: &str, long: &str) -> bool {
     let short = short.trim();
-    let n = short.chars().count();
-    if !(2..=10).contains(&n) || !short.chars().all(|c| c.is_alphabetic() && c.is_uppercase()) {
+    if !looks_like_acronym(short) {
         return false;
     }
     let letters: Vec<char> = fold(short).chars().collect();
@@ -82,6 +81,13 @@ pub fn is_acronym_of(short: &str, long: &str) -> bool {
         return false;
     }
     initials_match(&letters, &words)
+}
+
+/// 2 to 10 upper-case letters: "AES", "CEDEAO", "ONU".
+pub fn looks_like_acronym(s: &str) -> bool {
+    let s = s.trim();
+    (2..=10).contains(&s.chars().count())
+        && s.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
 }
 
 fn initials_match(letters: &[char], words: &[(char, bool)]) -> bool {

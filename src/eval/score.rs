@@ -12,12 +12,12 @@
 //!
 //! Names in [`Document::ignored_names`] (the byline) are dropped from both sides.
 
-use super::names::{fold, is_acronym_of, is_part_of_name};
+use super::names::{fold, is_acronym_of, is_part_of_name, looks_like_acronym};
 use super::offsets::OffsetMap;
 use super::{Document, GoldActor};
 use crate::extract::{Actor, Analysis, Context, Kind, Span};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The kinds summed in the overall mention score.
 pub const MAIN_KINDS: [Kind; 3] = [Kind::Person, Kind::Organization, Kind::Place];
@@ -244,18 +244,17 @@ fn score_mentions(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
     let mut matched = 0;
     let mut pending = Vec::new();
     for g in &g_main {
-        match p_main.iter().position(|p| p == g) {
-            Some(i) => {
+        match p_main.binary_search(g) {
+            Ok(i) => {
                 used[i] = true;
                 matched += 1;
             }
-            None => pending.push(*g),
+            Err(_) => pending.push(*g),
         }
     }
     for (gs, gk) in pending {
-        if let Some(i) =
-            (0..p_main.len()).find(|&i| !used[i] && p_main[i].1 == gk && p_main[i].0.overlaps(&gs))
-        {
+        let found = overlapping(&p_main, gs).find(|&i| !used[i] && p_main[i].1 == gk);
+        if let Some(i) = found {
             used[i] = true;
             matched += 1;
         }
@@ -266,11 +265,13 @@ fn score_mentions(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
         g_main.len() - matched,
     ));
     // Mistakes, in text order.
+    let gold_sorted: Vec<(Span, Kind)> = gold.iter().copied().collect();
+    let pred_sorted: Vec<(Span, Kind)> = pred.iter().copied().collect();
     for &(span, kind) in pred.iter().filter(|x| !gold.contains(x)) {
-        let detail = gold
-            .iter()
-            .find(|(s, _)| s.overlaps(&span))
-            .map(|(s, k)| format!("gold {} {:?}", k.label(), cx.text(*s)));
+        let detail = overlapping(&gold_sorted, span).next().map(|i| {
+            let (s, k) = gold_sorted[i];
+            format!("gold {} {:?}", k.label(), cx.text(s))
+        });
         cx.push(
             "mention",
             "spurious",
@@ -281,12 +282,23 @@ fn score_mentions(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
         );
     }
     for &(span, kind) in gold.iter().filter(|x| !pred.contains(x)) {
-        let detail = pred
-            .iter()
-            .find(|(s, _)| s.overlaps(&span))
-            .map(|(s, k)| format!("predicted {} {:?}", k.label(), cx.text(*s)));
+        let detail = overlapping(&pred_sorted, span).next().map(|i| {
+            let (s, k) = pred_sorted[i];
+            format!("predicted {} {:?}", k.label(), cx.text(s))
+        });
         cx.push("mention", "missed", kind.label(), Some(span), detail, None);
     }
+}
+
+/// Spans longer than this (bytes) are not looked for as overlaps of later
+/// spans: it keeps overlap search logarithmic on book-length documents.
+const MAX_SPAN: usize = 4096;
+
+/// Indices of the items of `sorted` (sorted by span) that overlap `span`.
+fn overlapping<T>(sorted: &[(Span, T)], span: Span) -> impl Iterator<Item = usize> + '_ {
+    let hi = sorted.partition_point(|(s, _)| s.start < span.end);
+    let lo = sorted.partition_point(|(s, _)| s.start + MAX_SPAN < span.start);
+    (lo..hi.max(lo)).filter(move |&i| sorted[i].0.overlaps(&span))
 }
 
 /// Folded names of an actor: its name and forms.
@@ -301,11 +313,63 @@ fn folded_names<'a>(name: &'a str, forms: &'a [String]) -> Vec<(&'a str, String)
     out
 }
 
-fn names_match(a: &[(&str, String)], b: &[(&str, String)]) -> bool {
-    a.iter().any(|(ra, fa)| {
-        b.iter()
-            .any(|(rb, fb)| fa == fb || is_acronym_of(ra, rb) || is_acronym_of(rb, ra))
-    })
+/// Gold actors by folded name, and by initial for acronym matching, so that
+/// matching stays near-linear on documents with thousands of actors.
+struct GoldIndex<'a> {
+    by_fold: HashMap<&'a str, Vec<usize>>,
+    /// Acronym-shaped names by folded initial.
+    acronyms: HashMap<char, Vec<(usize, &'a str)>>,
+    /// Names of several words by folded initial.
+    long: HashMap<char, Vec<(usize, &'a str)>>,
+}
+
+impl<'a> GoldIndex<'a> {
+    fn new(names: &'a [Vec<(&'a str, String)>]) -> Self {
+        let mut ix = GoldIndex {
+            by_fold: HashMap::new(),
+            acronyms: HashMap::new(),
+            long: HashMap::new(),
+        };
+        for (j, list) in names.iter().enumerate() {
+            for (raw, folded) in list {
+                ix.by_fold.entry(folded.as_str()).or_default().push(j);
+                let Some(initial) = folded.chars().next() else {
+                    continue;
+                };
+                if looks_like_acronym(raw) {
+                    ix.acronyms.entry(initial).or_default().push((j, raw));
+                } else if folded.contains(' ') {
+                    ix.long.entry(initial).or_default().push((j, raw));
+                }
+            }
+        }
+        ix
+    }
+
+    /// Gold actors one of `names` matches, by folding or acronym, in order.
+    fn candidates(&self, names: &[(&str, String)]) -> Vec<usize> {
+        let mut out = BTreeSet::new();
+        for (raw, folded) in names {
+            out.extend(self.by_fold.get(folded.as_str()).into_iter().flatten());
+            let Some(initial) = folded.chars().next() else {
+                continue;
+            };
+            if looks_like_acronym(raw) {
+                for (j, long) in self.long.get(&initial).into_iter().flatten() {
+                    if is_acronym_of(raw, long) {
+                        out.insert(*j);
+                    }
+                }
+            } else if folded.contains(' ') {
+                for (j, short) in self.acronyms.get(&initial).into_iter().flatten() {
+                    if is_acronym_of(short, raw) {
+                        out.insert(*j);
+                    }
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
 }
 
 fn actor_kind_label(a: &Actor) -> &'static str {
@@ -340,17 +404,10 @@ fn score_actors(cx: &mut Ctx<'_>, gold: &[GoldActor], analysis: &Analysis) -> Co
         .iter()
         .map(|a| folded_names(&a.name, &a.forms))
         .collect();
-    let p_names: Vec<_> = pred
+    let index = GoldIndex::new(&g_names);
+    let edges: Vec<Vec<usize>> = pred
         .iter()
-        .map(|a| folded_names(&a.name, &a.forms))
-        .collect();
-    let edges: Vec<Vec<usize>> = p_names
-        .iter()
-        .map(|p| {
-            (0..g_names.len())
-                .filter(|&j| names_match(p, &g_names[j]))
-                .collect()
-        })
+        .map(|a| index.candidates(&folded_names(&a.name, &a.forms)))
         .collect();
     let gold_of = max_matching(&edges, gold.len());
     let matched = gold_of.iter().filter(|g| g.is_some()).count();
@@ -393,33 +450,62 @@ fn score_actors(cx: &mut Ctx<'_>, gold: &[GoldActor], analysis: &Analysis) -> Co
     Counts::new(matched, pred.len() - matched, gold.len() - matched)
 }
 
-/// Maximum bipartite matching (Kuhn): for each left node, its right node.
+/// Maximum bipartite matching (Kuhn, after a greedy pass): for each left
+/// node, its right node. A visit stamp per right node keeps each search
+/// linear in the edges it walks.
 fn max_matching(edges: &[Vec<usize>], right: usize) -> Vec<Option<usize>> {
-    fn augment(
-        u: usize,
-        edges: &[Vec<usize>],
-        seen: &mut [bool],
-        owner: &mut [Option<usize>],
-    ) -> bool {
-        for &v in &edges[u] {
-            if seen[v] {
-                continue;
+    struct Search<'e> {
+        edges: &'e [Vec<usize>],
+        owner: Vec<Option<usize>>,
+        stamp: Vec<usize>,
+        round: usize,
+    }
+    impl Search<'_> {
+        fn augment(&mut self, u: usize, depth: usize) -> bool {
+            // Deep chains are rare; past this depth give up rather than
+            // risk the stack (the matching stays valid, maybe not maximal).
+            if depth > 10_000 {
+                return false;
             }
-            seen[v] = true;
-            if owner[v].is_none_or(|w| augment(w, edges, seen, owner)) {
-                owner[v] = Some(u);
-                return true;
+            for &v in &self.edges[u] {
+                if self.stamp[v] == self.round {
+                    continue;
+                }
+                self.stamp[v] = self.round;
+                let free = match self.owner[v] {
+                    None => true,
+                    Some(w) => self.augment(w, depth + 1),
+                };
+                if free {
+                    self.owner[v] = Some(u);
+                    return true;
+                }
             }
+            false
         }
-        false
     }
-    let mut owner: Vec<Option<usize>> = vec![None; right];
+    let mut left: Vec<Option<usize>> = vec![None; edges.len()];
+    let mut search = Search {
+        edges,
+        owner: vec![None; right],
+        stamp: vec![0; right],
+        round: 0,
+    };
+    // Greedy pass: most nodes have one candidate.
+    for (u, vs) in edges.iter().enumerate() {
+        if let Some(&v) = vs.iter().find(|&&v| search.owner[v].is_none()) {
+            search.owner[v] = Some(u);
+            left[u] = Some(v);
+        }
+    }
     for u in 0..edges.len() {
-        let mut seen = vec![false; right];
-        augment(u, edges, &mut seen, &mut owner);
+        if left[u].is_none() && !edges[u].is_empty() {
+            search.round += 1;
+            search.augment(u, 0);
+        }
     }
-    let mut left = vec![None; edges.len()];
-    for (v, u) in owner.iter().enumerate() {
+    left.iter_mut().for_each(|l| *l = None);
+    for (v, u) in search.owner.iter().enumerate() {
         if let Some(u) = u {
             left[*u] = Some(v);
         }
@@ -439,6 +525,8 @@ fn score_dates(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
     for d in analysis.dates.iter().filter(|d| valid(&doc.text, d.span)) {
         pred.entry(d.span).or_insert(d.value.as_str());
     }
+    let gold_sorted: Vec<(Span, ())> = gold.keys().map(|s| (*s, ())).collect();
+    let pred_sorted: Vec<(Span, ())> = pred.keys().map(|s| (*s, ())).collect();
     let mut tp = 0;
     for (&span, &value) in &pred {
         match gold.get(&span) {
@@ -455,10 +543,9 @@ fn score_dates(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
                 }
             }
             None => {
-                let detail = gold
-                    .keys()
-                    .find(|s| s.overlaps(&span))
-                    .map(|s| format!("gold {:?}", cx.text(*s)));
+                let detail = overlapping(&gold_sorted, span)
+                    .next()
+                    .map(|i| format!("gold {:?}", cx.text(gold_sorted[i].0)));
                 let detail = Some(match detail {
                     Some(d) => format!("value {value}, {d}"),
                     None => format!("value {value}"),
@@ -468,10 +555,9 @@ fn score_dates(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
         }
     }
     for (&span, want) in gold.iter().filter(|(s, _)| !pred.contains_key(s)) {
-        let detail = pred
-            .keys()
-            .find(|s| s.overlaps(&span))
-            .map(|s| format!("predicted {:?}", cx.text(*s)))
+        let detail = overlapping(&pred_sorted, span)
+            .next()
+            .map(|i| format!("predicted {:?}", cx.text(pred_sorted[i].0)))
             .or_else(|| want.map(|w| format!("value {w}")));
         cx.push("date", "missed", "DATE", Some(span), detail, None);
     }

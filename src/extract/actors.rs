@@ -4,10 +4,10 @@
 
 use super::cand::{Cand, Src};
 use super::doc::Doc;
+use super::lexicon::FastMap as HashMap;
 use super::lexicon::fold;
 use super::roles::Role;
 use super::{Actor, ActorKind, Kind, Mention};
-use std::collections::HashMap;
 
 /// Union-find over candidate indices.
 pub struct Groups {
@@ -70,7 +70,7 @@ pub fn merge_people(doc: &Doc, cands: &[Cand], alive: &[bool], groups: &mut Grou
         .collect();
     // Longest names first: each shorter name joins the first longer one it ends.
     people.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
-    let mut by_tail: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_tail: HashMap<Vec<String>, usize> = HashMap::default();
     for (ci, words) in &people {
         if let Some(&target) = by_tail.get(words) {
             groups.union(*ci, target);
@@ -94,7 +94,7 @@ pub fn build(
 ) -> Vec<Actor> {
     let text = doc.text;
     // Group members in text order.
-    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::default();
     let mut order: Vec<usize> = (0..cands.len())
         .filter(|&i| mention_of[i].is_some())
         .collect();
@@ -115,8 +115,8 @@ pub fn build(
         named_len: usize,
     }
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut group_actor: HashMap<usize, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut group_actor: HashMap<usize, usize> = HashMap::default();
     let mut roots: Vec<usize> = members.keys().copied().collect();
     roots.sort_by_key(|r| members[r].first().map_or(0, |&i| cands[i].span.start));
     for root in roots {
@@ -154,7 +154,11 @@ pub fn build(
                 (format!("{}{}", key_prefix(kind), fold(&n)), n)
             }
         };
-        let role = ms.iter().find_map(|&i| cands[i].role);
+        // The fullest role the text gives (most words; the first on ties).
+        let role = ms
+            .iter()
+            .filter_map(|&i| cands[i].role)
+            .min_by_key(|&r| (usize::MAX - (roles[r].b - roles[r].a), roles[r].a));
         let d = match by_key.get(&key) {
             Some(&d) => d,
             None => {
@@ -178,8 +182,13 @@ pub fn build(
             dr.named_len = name_len;
             dr.name = name;
         }
-        if dr.role.is_none() {
-            dr.role = role;
+        let longer = |r: usize, than: Option<usize>| {
+            than.is_none_or(|t| roles[r].b - roles[r].a > roles[t].b - roles[t].a)
+        };
+        if let Some(r) = role
+            && longer(r, dr.role)
+        {
+            dr.role = Some(r);
         }
         for &i in ms {
             let f = cands[i].span.text(text).to_string();

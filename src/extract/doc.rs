@@ -5,7 +5,6 @@ use super::Span;
 use super::known::Known;
 use super::lexicon::{self, fold};
 use super::tokenize::{TokKind, Token, token_at, tokenize};
-use std::collections::HashSet;
 
 /// The language whose rules apply first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,7 +32,10 @@ pub struct Doc<'a> {
     pub toks: Vec<Token>,
     pub lang: Lang,
     /// Lower-case forms of words seen in lower case somewhere in the text.
-    lower_seen: HashSet<String>,
+    lower_seen: lexicon::FastSet<&'a str>,
+    /// Lower-case form of every token: `lower_buf[lower_at[i]..lower_at[i + 1]]`.
+    lower_buf: String,
+    lower_at: Vec<u32>,
     /// Per sentence: the line looks like a title in title case or all caps.
     title_like: Vec<bool>,
 }
@@ -41,12 +43,28 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, lang: Lang) -> Doc<'a> {
         let toks = tokenize(text);
-        let mut lower_seen = HashSet::new();
+        let mut lower_buf = String::with_capacity(text.len() + 16);
+        let mut lower_at = Vec::with_capacity(toks.len() + 1);
+        for t in &toks {
+            lower_at.push(lower_buf.len() as u32);
+            let w = t.span.text(text);
+            if w.is_ascii() {
+                for b in w.bytes() {
+                    lower_buf.push(b.to_ascii_lowercase() as char);
+                }
+            } else {
+                for c in w.chars() {
+                    lower_buf.extend(c.to_lowercase());
+                }
+            }
+        }
+        lower_at.push(lower_buf.len() as u32);
+        let mut lower_seen = lexicon::FastSet::default();
         for t in &toks {
             if t.kind == TokKind::Word && !t.cap {
-                let w = t.text(text);
+                let w = t.span.text(text);
                 if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower_seen.insert(w.to_lowercase());
+                    lower_seen.insert(w);
                 }
             }
         }
@@ -56,6 +74,8 @@ impl<'a> Doc<'a> {
             toks,
             lang,
             lower_seen,
+            lower_buf,
+            lower_at,
             title_like,
         }
     }
@@ -72,8 +92,12 @@ impl<'a> Doc<'a> {
         self.toks.get(i).map_or("", |t| t.span.text(self.text))
     }
 
-    pub fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// The token's lower-case form (empty past the end).
+    pub fn lower(&self, i: usize) -> &str {
+        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.lower_buf.get(a as usize..b as usize).unwrap_or(""),
+            _ => "",
+        }
     }
 
     pub fn folded(&self, i: usize) -> String {
@@ -118,11 +142,11 @@ impl<'a> Doc<'a> {
         if !name_shaped(w) {
             return false;
         }
-        let lower = w.to_lowercase();
-        if lexicon::is_stopword(&lower) {
+        let lower = self.lower(i);
+        if lexicon::is_stopword(lower) {
             return false;
         }
-        if t.start && self.seen_lower(&lower) {
+        if t.start && self.seen_lower(lower) {
             return false;
         }
         true
@@ -163,19 +187,24 @@ pub fn name_shaped(w: &str) -> bool {
         return false;
     };
     let first_upper = first.chars().next().is_some_and(char::is_uppercase);
-    let first_particle = lexicon::is_name_particle(&first.to_lowercase());
+    let first_particle = !first_upper && is_particle_ci(first);
     if !first_upper && !first_particle {
         return false;
     }
     let mut any_upper = first_upper;
     for p in parts {
         let up = p.chars().next().is_some_and(char::is_uppercase);
-        if !up && !lexicon::is_name_particle(&p.to_lowercase()) {
+        if !up && !is_particle_ci(p) {
             return false;
         }
         any_upper |= up;
     }
     any_upper
+}
+
+/// A name particle, for a word already known not to start upper-case.
+fn is_particle_ci(w: &str) -> bool {
+    w.len() <= 5 && lexicon::is_name_particle(w)
 }
 
 /// Sentences that are title-case or all-caps lines: capitals there say
@@ -210,14 +239,23 @@ fn title_like_sentences(text: &str, toks: &[Token]) -> Vec<bool> {
 /// Accepted gazetteer matches, aligned to tokens: a match must start at a
 /// token start and end at a token end (so "Avez" in "Avez-vous" is out),
 /// unless every part of the hyphenated token is capitalised.
-pub fn align_known(doc: &Doc, known: Vec<Known>) -> Vec<Known> {
+pub fn align_known(doc: &Doc, known: Vec<Known>) -> Vec<(Known, usize, usize)> {
     let mut out = Vec::with_capacity(known.len());
+    let n = doc.toks.len();
+    // Matches come sorted: walk the tokens with a cursor (no binary search).
+    let mut cur = 0;
     for k in known {
-        let a = token_at(&doc.toks, k.span.start);
+        while cur < n && doc.toks[cur].span.start < k.span.start {
+            cur += 1;
+        }
+        let a = cur;
+        let mut b = a;
+        while b < n && doc.toks[b].span.start < k.span.end {
+            b += 1;
+        }
         let Some(first) = doc.toks.get(a) else {
             continue;
         };
-        let b = token_at(&doc.toks, k.span.end);
         let starts_ok = first.span.start == k.span.start;
         let ends_ok = b > a && doc.toks[b - 1].span.end == k.span.end;
         let aligned = if starts_ok && ends_ok {
@@ -231,7 +269,7 @@ pub fn align_known(doc: &Doc, known: Vec<Known>) -> Vec<Known> {
                     .all(|p| p.chars().next().is_some_and(char::is_uppercase))
         };
         if aligned {
-            out.push(k);
+            out.push((k, a, b));
         }
     }
     out

@@ -49,3 +49,32 @@ pub fn find(text: &str, lang: &str) -> Vec<Known> {
         })
         .collect()
 }
+
+/// A word in capitals ("DAKAR") that the gazetteer knows in title case
+/// ("Dakar") as a place name (not an acronym).
+pub fn lookup_title_case(upper: &str, lang: &str) -> Option<Known> {
+    let mut cs = upper.chars();
+    let first = cs.next()?;
+    let title: String = std::iter::once(first)
+        .chain(cs.flat_map(char::to_lowercase))
+        .collect();
+    let gaz = Gazetteer::get();
+    let (idx, kind) = gaz.form_kind(&title)?;
+    if kind != MatchKind::Name {
+        return None;
+    }
+    let e = gaz.entry(idx);
+    if !e.kind.is_place() {
+        return None;
+    }
+    Some(Known {
+        span: Span::new(0, 0),
+        kind: Kind::Place,
+        key: e.id.clone(),
+        name: gaz.display_name(idx, lang).to_string(),
+        ambiguous: false,
+        acronym: false,
+        country: e.kind == EntryKind::Country,
+        parent: e.parent.clone(),
+    })
+}

@@ -6,6 +6,7 @@
 //! Every set is keyed by the lower-case form and built once.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -13,6 +14,9 @@ use unicode_normalization::char::is_combining_mark;
 /// Case- and accent-folded form: NFD, combining marks dropped, lower case,
 /// typographic apostrophes and dashes made plain.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -27,7 +31,41 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+/// A small, fast, non-cryptographic hasher (FNV-1a over 8-byte words) for
+/// the short keys of the word sets; the keys are not attacker-chosen in a
+/// way that matters (a slow lookup at worst).
+#[derive(Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            h = (h ^ u64::from_le_bytes(w))
+                .wrapping_mul(0x0100_0000_01b3)
+                .rotate_left(29);
+        }
+        for &b in chunks.remainder() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<FastHasher>>;
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
@@ -35,7 +73,7 @@ macro_rules! word_set {
     ($(#[$m:meta])* $name:ident, $words:expr) => {
         $(#[$m])*
         pub fn $name(lower: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
             SET.get_or_init(|| set($words)).contains(lower)
         }
     };
@@ -96,8 +134,7 @@ word_set!(
     &[
         "m", "m.", "mm", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "me", "mgr",
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "lord", "lady", "monsieur",
-        "madame", "mademoiselle", "maître", "docteur", "professeur", "prof", "sheikh", "cheikh",
-        "sayyid", "saint",
+        "madame", "mademoiselle", "maître", "docteur", "professeur", "prof",
     ]
 );
 
@@ -123,7 +160,11 @@ word_set!(
         "président-directeur", "homologue", "vice-ministre", "chanteur", "chanteuse", "acteur",
         "actrice", "écrivain", "écrivaine", "auteur", "autrice", "artiste", "athlète", "joueur",
         "joueuse", "entraîneur", "sélectionneur", "champion", "championne", "astronaute",
-        "diplomate", "négociateur", "négociatrice", "rapporteur", "rapporteuse",
+        "diplomate", "négociateur", "négociatrice", "rapporteur", "rapporteuse", "architecte",
+        "mathématicien", "mathématicienne", "historien", "historienne", "scientifique",
+        "ingénieur", "ingénieure", "philosophe", "poète", "poétesse", "peintre", "compositeur",
+        "compositrice", "romancier", "romancière", "photographe", "réalisateur", "réalisatrice",
+        "cinéaste", "sociologue", "politologue", "physicien", "physicienne", "biologiste",
         // English
         "president", "vice-president", "minister", "chancellor", "secretary",
         "secretary-general", "spokesperson", "spokesman", "spokeswoman", "chief", "director",
@@ -135,7 +176,10 @@ word_set!(
         "archbishop", "bishop", "counterpart", "dictator", "singer", "actor", "actress",
         "writer", "author", "artist", "athlete", "player", "coach", "sprinter", "swimmer",
         "gymnast", "champion", "astronaut", "diplomat", "negotiator", "vaulter", "judoka",
-        "striker", "manager", "officer", "official", "spokesperson",
+        "striker", "manager", "officer", "official", "architect", "mathematician", "historian",
+        "scientist", "engineer", "philosopher", "poet", "painter", "composer", "novelist",
+        "photographer", "filmmaker", "sociologist", "physicist", "biologist", "taoiseach",
+        "executive",
     ]
 );
 
@@ -150,7 +194,7 @@ word_set!(
         "trade", "education", "energy", "environment", "agriculture", "culture", "labour",
         "labor", "transport", "deputy", "vice", "acting", "former", "then", "prime", "senior",
         "top", "state", "opposition", "army", "military", "government", "party", "interim",
-        "outgoing", "incoming", "first", "late", "junta", "rebel", "new", "current",
+        "outgoing", "incoming", "first", "late", "junta", "rebel", "new", "current", "cabinet",
         "executive", "managing", "special", "chief", "white", "house", "press", "supreme",
         "high",
     ]
@@ -258,9 +302,42 @@ word_set!(
         "règlement", "strategy", "stratégie", "initiative", "pact", "pacte", "charter",
         "charte", "declaration", "déclaration", "doctrine", "deal", "référendum",
         "referendum", "mission", "programme", "program", "project", "projet", "operation",
-        "opération", "campaign", "campagne", "summit",
+        "opération", "campaign", "campagne", "summit", "telescope", "télescope", "lander",
+        "rover", "probe", "sonde", "satellite", "spacecraft", "rocket", "fusée", "capsule",
+        "orbiter", "moon", "lune", "earth", "terre", "sun", "soleil", "sniper", "christian",
+        "muslim", "jewish", "orthodox", "catholic", "protestant", "buddhist", "hindu",
+        "chrétien", "chrétienne", "musulman", "musulmane", "juif", "juive", "orthodoxe",
+        "catholique", "protestante", "bouddhiste", "hindou", "award", "trophy", "trophée",
     ]
 );
+
+/// Head words of documents (treaties, laws, agreements): a place right
+/// before one names the document, not the place ("Northern Ireland Protocol").
+pub fn is_document_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "treaty"
+            | "protocol"
+            | "framework"
+            | "agreement"
+            | "accord"
+            | "accords"
+            | "act"
+            | "charter"
+            | "pact"
+            | "declaration"
+            | "convention"
+            | "directive"
+            | "bill"
+            | "traité"
+            | "protocole"
+            | "accord-cadre"
+            | "pacte"
+            | "charte"
+            | "déclaration"
+            | "loi"
+    )
+}
 
 /// Month and weekday names (French and English), which are also names
 /// ("Theresa May", "Mars").

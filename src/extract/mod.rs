@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod names;
 pub mod orgs;
 mod pipeline;
+pub mod places;
 pub mod roles;
 pub mod tokenize;
 

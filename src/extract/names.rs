@@ -5,10 +5,10 @@
 use super::Kind;
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::Doc;
+use super::lexicon::FastMap as HashMap;
 use super::lexicon::{self, fold};
 use super::roles::{Role, role_after, role_before};
 use super::tokenize::TokKind;
-use std::collections::HashMap;
 
 /// Longest person name in words.
 const MAX_WORDS: usize = 5;
@@ -53,10 +53,10 @@ fn in_byline(doc: &Doc, i: usize) -> bool {
             return false;
         }
     }
-    if !byline_opener(&doc.lower(s)) {
+    if !byline_opener(doc.lower(s)) {
         return false;
     }
-    // Short line without a sentence ending.
+    // Short line without a sentence ending ("Par ailleurs, X a dit." is prose).
     let mut e = i;
     while e + 1 < doc.len() && doc.toks[e + 1].sent == sent {
         e += 1;
@@ -64,7 +64,7 @@ fn in_byline(doc: &Doc, i: usize) -> bool {
             return false;
         }
     }
-    true
+    !matches!(doc.word(e), "." | "!" | "?" | "…")
 }
 
 /// Is token `i` an initial ("J" followed by ".")?
@@ -72,7 +72,7 @@ fn initial_at(doc: &Doc, i: usize) -> bool {
     doc.toks[i].is_letter_initial(doc.text)
         && doc.is_punct(i + 1, ".")
         && doc.toks[i + 1].span.start == doc.toks[i].span.end
-        && !lexicon::is_honorific(&doc.lower(i))
+        && !lexicon::is_honorific(doc.lower(i))
 }
 
 /// Honorific right before token `i` ("M. Diop", "Mme Sangaré", "Dr Who").
@@ -84,39 +84,37 @@ fn honorific_before(doc: &Doc, i: usize) -> bool {
     if doc.is_punct(p, ".") && p > 0 {
         p -= 1;
     }
-    doc.is_word(p) && lexicon::is_honorific(&doc.lower(p)) && doc.toks[p].cap
+    doc.is_word(p) && lexicon::is_honorific(doc.lower(p)) && doc.toks[p].cap
 }
 
 /// A verb of saying right after token `b - 1` ("X said", "X a déclaré").
 fn saying_after(doc: &Doc, b: usize) -> bool {
     let l = doc.lower(b);
-    if lexicon::is_saying_verb(&l) {
+    if lexicon::is_saying_verb(l) {
         return true;
     }
-    if matches!(
-        l.as_str(),
-        "a" | "avait" | "aurait" | "has" | "had" | "have"
-    ) {
+    if matches!(l, "a" | "avait" | "aurait" | "has" | "had" | "have") {
         let mut k = b + 1;
         // "a également salué", "a notamment déclaré"
         if doc.lower(k).ends_with("ment") {
             k += 1;
         }
-        return lexicon::is_saying_participle(&doc.lower(k));
+        return lexicon::is_saying_participle(doc.lower(k));
     }
     false
 }
 
 /// Right after a name ending at `b`: "de"/"du"/"of" and a gazetteer place
 /// that ends the capitalised run. Returns the place's end.
-fn place_after(doc: &Doc, b: usize, cands: &[Cand]) -> Option<usize> {
+fn place_after(doc: &Doc, b: usize, occ: &Occupancy, cands: &[Cand]) -> Option<usize> {
     let l = doc.lower(b);
-    if !matches!(l.as_str(), "de" | "du" | "d'" | "of") {
+    if !matches!(l, "de" | "du" | "d'") {
         return None;
     }
-    let c = cands
-        .iter()
-        .find(|c| c.a == b + 1 && c.kind == Kind::Place && c.src == Src::Known)?;
+    let c = &cands[occ.at(b + 1)?];
+    if c.a != b + 1 || c.kind != Kind::Place || c.src != Src::Known {
+        return None;
+    }
     if doc.is_name_word(c.b) && doc.same_sentence(c.a, c.b) {
         return None;
     }
@@ -165,24 +163,35 @@ pub fn find_people(
                 j += 2;
                 continue;
             }
-            let shaped = super::doc::name_shaped(doc.word(j)) && !tj.upper;
+            // A surname in capitals after a first name ("Emmanuel MACRON"), a
+            // regnal number ("Mohammed VI").
+            let caps_after_name = tj.upper
+                && !words.is_empty()
+                && !doc.toks[*words.last().unwrap_or(&j)].upper
+                && (doc.word(j).chars().count() >= 3 || super::orgs::is_roman(doc.word(j)));
+            let shaped = super::doc::name_shaped(doc.word(j)) && (!tj.upper || caps_after_name);
             let l = doc.lower(j);
             // A month or weekday may end a name ("Theresa May"), never start one.
             let calendar_ok = !words.is_empty()
-                && lexicon::is_calendar_word(&l)
+                && lexicon::is_calendar_word(l)
                 && doc
                     .toks
                     .get(j + 1)
                     .is_none_or(|x| x.kind != TokKind::Number);
-            if shaped && (!lexicon::is_stopword(&l) || calendar_ok) {
+            if shaped && (!lexicon::is_stopword(l) || calendar_ok) {
                 words.push(j);
                 j += 1;
                 continue;
             }
-            if !words.is_empty() && !tj.cap && lexicon::is_name_particle(&l) {
+            // "Marine Le Pen": a capitalised particle inside a name.
+            if !words.is_empty() && super::orgs::inner_article(doc, j) && free(j + 1) {
+                j += 1;
+                continue;
+            }
+            if !words.is_empty() && !tj.cap && lexicon::is_name_particle(l) {
                 // One or two particles ("de", "von der"), then a capitalised word.
                 let mut k = j + 1;
-                if k < n && !doc.toks[k].cap && lexicon::is_name_particle(&doc.lower(k)) {
+                if k < n && !doc.toks[k].cap && lexicon::is_name_particle(doc.lower(k)) {
                     k += 1;
                 }
                 if k < n && same(k) && free(k) && doc.toks[k].cap && doc.is_word(k) {
@@ -202,10 +211,10 @@ pub fn find_people(
         while w0 < words.len() {
             let k = words[w0];
             let l = doc.lower(k);
-            let drop = lexicon::is_honorific(&l)
-                || lexicon::is_role_head(&l)
-                || lexicon::is_role_premodifier(&l)
-                || lexicon::is_org_head(&l)
+            let drop = lexicon::is_honorific(l)
+                || lexicon::is_role_head(l)
+                || lexicon::is_role_premodifier(l)
+                || lexicon::is_org_head(l)
                 || (doc.toks[k].start && !doc.is_name_word(k));
             if !drop {
                 break;
@@ -228,7 +237,7 @@ pub fn find_people(
         // Every kept word must be name-like; an org head inside means an organisation.
         if kept.iter().any(|&k| {
             let l = doc.lower(k);
-            lexicon::is_org_head(&l) || lexicon::is_role_head(&l) || lexicon::is_misc_head(&l)
+            lexicon::is_org_head(l) || lexicon::is_role_head(l) || lexicon::is_misc_head(l)
         }) {
             i = next;
             continue;
@@ -239,14 +248,14 @@ pub fn find_people(
         let said = saying_after(doc, b);
         let cue = role.is_some() || honorific || said;
         // Common words capitalised ("Vote Leave"): every word also seen in lower case.
-        if !cue && kept.iter().all(|&k| doc.seen_lower(&doc.lower(k))) {
+        if !cue && kept.iter().all(|&k| doc.seen_lower(doc.lower(k))) {
             i = next;
             continue;
         }
         // "Notre-Dame de Paris": a name, then "de"/"of" and a known place, is a place.
         if !cue
             && real_words <= 2
-            && let Some(p) = place_after(doc, b, cands)
+            && let Some(p) = place_after(doc, b, occ, cands)
         {
             out.push(Cand::new(a, p, doc.span(a, p), Kind::Place, Src::Structure));
             i = p;
@@ -282,7 +291,7 @@ pub fn find_people(
 /// Later mentions of a person by surname (or by the last words of the
 /// name): "Lavrov" after "Sergueï Lavrov", at any position.
 pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
-    let mut surnames: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.kind != Kind::Person || c.b - c.a < 2 {
             continue;
@@ -292,11 +301,11 @@ pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
             continue;
         }
         // A surname that is also a common word of this text is not safe alone.
-        if doc.seen_lower(&doc.lower(last)) && !lexicon::is_calendar_word(&doc.lower(last)) {
+        if doc.seen_lower(doc.lower(last)) && !lexicon::is_calendar_word(doc.lower(last)) {
             continue;
         }
         let f = fold(doc.word(last));
-        if lexicon::is_stopword(&f) && !lexicon::is_calendar_word(&doc.lower(last)) {
+        if lexicon::is_stopword(&f) && !lexicon::is_calendar_word(doc.lower(last)) {
             continue;
         }
         surnames.entry(f).or_insert(ci);
@@ -314,7 +323,7 @@ pub fn find_surnames(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Cand> {
         if doc.is_name_word(i + 1) && doc.same_sentence(i, i + 1) {
             continue;
         }
-        if lexicon::is_calendar_word(&doc.lower(i)) && !calendar_surname_ok(doc, i) {
+        if lexicon::is_calendar_word(doc.lower(i)) && !calendar_surname_ok(doc, i) {
             continue;
         }
         if let Some(&target) = surnames.get(&fold(doc.word(i))) {
@@ -340,7 +349,7 @@ fn calendar_surname_ok(doc: &Doc, i: usize) -> bool {
         return true;
     }
     !matches!(
-        doc.lower(i - 1).as_str(),
+        doc.lower(i - 1),
         "in" | "on"
             | "since"
             | "by"

@@ -7,14 +7,13 @@
 use super::Kind;
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::Doc;
+use super::lexicon::FastMap as HashMap;
 use super::lexicon::{self, looks_adjectival};
 use super::tokenize::TokKind;
-use std::collections::HashMap;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 fn is_place_head(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<lexicon::FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         [
             // French (head first)
@@ -114,9 +113,34 @@ fn part_word(doc: &Doc, i: usize) -> bool {
         return t.kind == TokKind::Number && doc.word(i).len() == 4;
     }
     let lower = doc.lower(i);
-    !lexicon::is_stopword(&lower)
-        && !lexicon::is_role_head(&lower)
-        && !lexicon::is_honorific(&lower)
+    !lexicon::is_stopword(lower) && !lexicon::is_role_head(lower) && !lexicon::is_honorific(lower)
+}
+
+/// A capitalised article inside a name ("La" of "Paris La Défense", "Le" of
+/// "Marine Le Pen"), never at a sentence start.
+pub fn inner_article(doc: &Doc, i: usize) -> bool {
+    doc.toks
+        .get(i)
+        .is_some_and(|t| t.cap && !t.start && t.kind == TokKind::Word)
+        && matches!(
+            doc.word(i),
+            "La" | "Le"
+                | "Les"
+                | "De"
+                | "Du"
+                | "Des"
+                | "Di"
+                | "Da"
+                | "Van"
+                | "Von"
+                | "Del"
+                | "Al"
+                | "El"
+        )
+        && doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
 }
 
 /// Recognise structures whose head word is capitalised. `known_at[i]` is the
@@ -132,13 +156,23 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
             continue;
         }
         let lower = doc.lower(i);
-        let Some(kind) = head_kind(&lower) else {
+        let Some(kind) = head_kind(lower) else {
             i += 1;
             continue;
         };
         let (a, b) = extend(doc, i, known_at, cands);
         let words = (a..b).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokKind::Number);
-        if words.count() >= 2 && (b - a) >= 2 {
+        // "Parlement ukrainien", "Armée malienne": an institution noun and a
+        // nationality word is no name; the nationality stays a mention.
+        let head_and_nationality = b == i + 2
+            && a == i
+            && known_at[i + 1].is_some_and(|ki| cands[ki].kind == Kind::Nationality);
+        // "Treaty on European Union": inside the name of a document or event.
+        let in_misc = a >= 2
+            && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
+            && doc.toks[a - 2].cap
+            && lexicon::is_misc_head(doc.lower(a - 2));
+        if words.count() >= 2 && (b - a) >= 2 && !head_and_nationality && !in_misc {
             let mut c = Cand::new(a, b, doc.span(a, b), kind, Src::Structure);
             c.key = None;
             out.push(c);
@@ -163,6 +197,12 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
         if let Some(ki) = known_at[p] {
             a = cands[ki].a;
         } else if part_word(doc, p) && !doc.toks[p].upper {
+            a = p;
+        } else if inner_article(doc, p)
+            && p > 0
+            && (part_word(doc, p - 1) || known_at[p - 1].is_some())
+        {
+            // "Paris La Défense Arena"
             a = p;
         } else {
             break;
@@ -191,7 +231,7 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
             adjs = 0;
             continue;
         }
-        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(&lower) {
+        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(lower) {
             b += 1;
             adjs += 1;
             continue;
@@ -223,8 +263,8 @@ fn link_chain(
         let t = doc.toks[k];
         let l = doc.lower(k);
         let linkish = t.kind == TokKind::Elision || t.kind == TokKind::Word || doc.is_punct(k, "&");
-        if linkish && !t.cap && lexicon::is_org_link(&l) {
-            conj |= matches!(l.as_str(), "et" | "and" | "&");
+        if linkish && !t.cap && lexicon::is_org_link(l) {
+            conj |= matches!(l, "et" | "and" | "&");
             k += 1;
             links += 1;
             continue;
@@ -244,8 +284,8 @@ fn link_chain(
             && !t.cap
             && nouns < 2
             && !conj
-            && !lexicon::is_stopword(&l)
-            && !lexicon::is_role_head(&l)
+            && !lexicon::is_stopword(l)
+            && !lexicon::is_role_head(l)
             && l.chars().count() >= 3
         {
             k += 1;
@@ -262,9 +302,12 @@ fn link_chain(
 /// a candidate in parentheses right after an acronym ("ACR (Long Name)"),
 /// and aliases (a person's name in another script in parentheses).
 /// Returns new candidates linked to the ones they name.
-pub fn find_definitions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
+pub fn find_definitions(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
     let mut out = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
+        if !alive[ci] {
+            continue;
+        }
         // "Long Name (ACR)"
         let (o, x, cl) = (c.b, c.b + 1, c.b + 2);
         if doc.is_punct(o, "(") && doc.is_punct(cl, ")") && is_acronym(doc, x) && occ.free(x, x + 1)
@@ -302,8 +345,13 @@ pub fn is_acronym(doc: &Doc, i: usize) -> bool {
 
 /// Later standalone uses of defined acronyms, and undefined all-caps tokens
 /// that look like organisation acronyms.
-pub fn find_acronym_uses(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
-    let mut defined: HashMap<&str, usize> = HashMap::new();
+pub fn find_acronym_uses(
+    doc: &Doc,
+    cands: &[Cand],
+    occ: &Occupancy,
+    blocked: &[String],
+) -> Vec<Cand> {
+    let mut defined: HashMap<&str, usize> = HashMap::default();
     for (ci, c) in cands.iter().enumerate() {
         if c.src == Src::Alias && c.b == c.a + 1 && doc.toks[c.a].upper {
             defined.entry(doc.word(c.a)).or_insert(c.link.unwrap_or(ci));
@@ -315,14 +363,37 @@ pub fn find_acronym_uses(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand
             continue;
         }
         let w = doc.word(i);
+        if blocked.iter().any(|b| b == w) {
+            continue;
+        }
         if let Some(&target) = defined.get(w) {
             let mut d = Cand::new(i, i + 1, doc.toks[i].span, cands[target].kind, Src::Alias);
             d.link = Some(target);
             out.push(d);
             continue;
         }
+        // "DAKAR —": a known place in capitals (a dateline).
+        if let Some(k) = super::known::lookup_title_case(w, &doc_lang(doc)) {
+            let mut d = Cand::new(i, i + 1, doc.toks[i].span, k.kind, Src::Known);
+            d.key = Some(k.key);
+            d.name = Some(k.name);
+            out.push(d);
+            continue;
+        }
+        let dateline = doc.toks[i].start
+            && (doc.is_punct(i + 1, "—") || doc.is_punct(i + 1, "-") || doc.is_punct(i + 1, "–"));
+        if dateline {
+            out.push(Cand::new(
+                i,
+                i + 1,
+                doc.toks[i].span,
+                Kind::Place,
+                Src::GuessAcronym,
+            ));
+            continue;
+        }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if letters >= 3
+        if (3..=5).contains(&letters)
             && !w.contains('.')
             && !lexicon::is_non_org_acronym(w)
             && !doc.title_like(i)
@@ -340,7 +411,14 @@ pub fn find_acronym_uses(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand
     out
 }
 
-fn is_roman(w: &str) -> bool {
+fn doc_lang(doc: &Doc) -> String {
+    match doc.lang {
+        super::doc::Lang::Fr => "fr".into(),
+        _ => "en".into(),
+    }
+}
+
+pub fn is_roman(w: &str) -> bool {
     w.chars()
         .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }
@@ -349,7 +427,12 @@ fn is_roman(w: &str) -> bool {
 /// parentheses spells the initials of the words before it (link words may be
 /// skipped or spelled), the whole stretch from a capitalised first word is a
 /// name. Returns structure candidates; the caller drops what they contain.
-pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> {
+pub fn find_expansions(
+    doc: &Doc,
+    cands: &[Cand],
+    occ: &Occupancy,
+    blocked: &mut Vec<String>,
+) -> Vec<Cand> {
     let mut out = Vec::new();
     for x in 2..doc.len() {
         if !(doc.is_punct(x - 1, "(") && doc.is_punct(x + 1, ")") && is_acronym(doc, x)) {
@@ -372,7 +455,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
                 continue;
             }
             let first = doc.lower(s);
-            if lexicon::is_stopword(&first) || lexicon::is_org_link(&first) {
+            if lexicon::is_stopword(first) || lexicon::is_org_link(first) {
                 continue;
             }
             if (s + 1..end).any(|k| doc.toks[k].nl_before || doc.toks[k].sent != sent) {
@@ -384,7 +467,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
             }
         }
         let Some(s) = best else { continue };
-        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(&doc.lower(s)) {
+        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(doc.lower(s)) {
             continue;
         }
         // Already exactly a candidate? Nothing to add.
@@ -394,8 +477,9 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
         {
             continue;
         }
-        // Treaties, programmes and events are not entities.
-        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(&doc.lower(k))) {
+        // Treaties, programmes and events are not entities, nor their acronyms.
+        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(doc.lower(k))) {
+            blocked.push(doc.word(x).to_string());
             continue;
         }
         // A person inside means it is not an organisation's name.
@@ -403,7 +487,7 @@ pub fn find_expansions(doc: &Doc, cands: &[Cand], occ: &Occupancy) -> Vec<Cand> 
             continue;
         }
         let kind = (s..end)
-            .find_map(|k| head_kind(&doc.lower(k)))
+            .find_map(|k| head_kind(doc.lower(k)))
             .unwrap_or(Kind::Organization);
         out.push(Cand::new(s, end, doc.span(s, end), kind, Src::Structure));
     }
@@ -422,7 +506,7 @@ fn spells(doc: &Doc, s: usize, e: usize, letters: &[char]) -> bool {
                     let l = doc.lower(k);
                     let f = super::lexicon::fold(doc.word(k));
                     let init = f.chars().next()?;
-                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(&l);
+                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(l);
                     Some((init, optional))
                 }
                 _ => Some(('\0', false)),

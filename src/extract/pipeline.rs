@@ -4,7 +4,7 @@
 use super::actors::{self, Groups};
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::{Doc, Lang, align_known};
-use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, roles};
+use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, places, roles};
 
 /// Words before a place name that support an ambiguous gazetteer match.
 fn place_context(lower: &str) -> bool {
@@ -54,34 +54,33 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
 
     // 1. Gazetteer matches, aligned to tokens; ambiguous ones need support.
     let known = align_known(&doc, known::find(text, &ctx.lang));
-    let unambiguous_keys: std::collections::HashSet<String> = known
+    let unambiguous_keys: lexicon::FastSet<&str> = known
         .iter()
-        .filter(|k| !k.ambiguous)
-        .map(|k| k.key.clone())
+        .filter(|(k, _, _)| !k.ambiguous)
+        .map(|(k, _, _)| k.key.as_str())
         .collect();
     // An ambiguous form is trusted where a place word precedes it, and then
     // everywhere in the text.
-    let supported_keys: std::collections::HashSet<String> = known
+    let supported_keys: lexicon::FastSet<&str> = known
         .iter()
-        .filter(|k| k.ambiguous)
-        .filter(|k| {
-            let (a, b) = doc.tok_range(k.span);
+        .filter(|(k, _, _)| k.ambiguous)
+        .filter(|&&(_, a, b)| {
             a > 0
                 && a < b
                 && doc.same_sentence(a - 1, a)
-                && place_context(&doc.lower(a - 1))
+                && place_context(doc.lower(a - 1))
                 && !(doc.is_name_word(b) && doc.same_sentence(a, b))
         })
-        .map(|k| k.key.clone())
+        .map(|(k, _, _)| k.key.as_str())
         .collect();
-    for k in known {
-        let (a, b) = doc.tok_range(k.span);
+    for (k, a, b) in &known {
+        let (a, b) = (*a, *b);
         if a >= b {
             continue;
         }
-        if k.ambiguous && !unambiguous_keys.contains(&k.key) {
+        if k.ambiguous && !unambiguous_keys.contains(k.key.as_str()) {
             let glued_name = doc.is_name_word(b) && doc.same_sentence(a, b);
-            let supported = supported_keys.contains(&k.key);
+            let supported = supported_keys.contains(k.key.as_str());
             if !supported || glued_name || k.kind == Kind::Nationality && doc.toks[a].cap {
                 continue;
             }
@@ -89,15 +88,23 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         // "Treaty of Rome", "Treaty on European Union": a place inside the
         // name of a treaty, event or programme is not a mention.
         if a >= 2
-            && matches!(doc.lower(a - 1).as_str(), "of" | "on" | "de" | "du" | "d'")
+            && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
             && doc.toks[a - 2].cap
-            && lexicon::is_misc_head(&doc.lower(a - 2))
+            && lexicon::is_misc_head(doc.lower(a - 2))
         {
             continue;
         }
+        // "Northern Ireland Protocol": the place names a document.
+        if doc.toks.get(b).is_some_and(|t| t.cap) && lexicon::is_document_head(doc.lower(b)) {
+            continue;
+        }
+        // Also skip any acronym of a treaty ("(TCA)" after its name).
+        if k.acronym && blocked_by_misc(&doc, a) {
+            continue;
+        }
         let mut c = Cand::new(a, b, k.span, k.kind, Src::Known);
-        c.key = Some(k.key);
-        c.name = Some(k.name);
+        c.key = Some(k.key.clone());
+        c.name = Some(k.name.clone());
         cands.push(c);
     }
     let mut known_at: Vec<Option<usize>> = vec![None; n];
@@ -111,9 +118,11 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     let mut alive: Vec<bool> = vec![true; cands.len()];
     for s in orgs::find_structures(&doc, &known_at, &cands) {
         // A structure that is exactly one gazetteer span adds nothing.
-        let inside: Vec<usize> = (0..cands.len())
+        let mut inside: Vec<usize> = (s.a..s.b)
+            .filter_map(|k| known_at[k])
             .filter(|&ci| alive[ci] && cands[ci].a >= s.a && cands[ci].b <= s.b)
             .collect();
+        inside.dedup();
         if inside.len() == 1 && cands[inside[0]].a == s.a && cands[inside[0]].b == s.b {
             continue;
         }
@@ -130,8 +139,25 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         }
     }
 
+    // 2a. "Northern Ireland", "Afrique du Nord": a new place around a known one.
+    for (ci, a, b) in places::directional(&doc, &cands, &alive) {
+        let (oa, ob) = (cands[ci].a, cands[ci].b);
+        if !(occ.free(a, oa) && occ.free(ob, b)) {
+            continue;
+        }
+        let c = &mut cands[ci];
+        c.a = a;
+        c.b = b;
+        c.span = doc.span(a, b);
+        c.key = None;
+        c.name = None;
+        c.src = Src::Structure;
+        occ.take(a, b, ci);
+    }
+
     // 2b. Names spelled out by an acronym in parentheses.
-    for s in orgs::find_expansions(&doc, &cands, &occ) {
+    let mut blocked: Vec<String> = Vec::new();
+    for s in orgs::find_expansions(&doc, &cands, &occ, &mut blocked) {
         if !(s.a..s.b).all(|k| {
             occ.at(k)
                 .is_none_or(|ci| cands[ci].a >= s.a && cands[ci].b <= s.b)
@@ -160,9 +186,13 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         }
     }
 
+    // 3b. Places from a place noun next to them.
+    let by_context = places::find_by_context(&doc, &occ, &cands);
+    push_all(&mut cands, &mut alive, &mut occ, by_context);
+
     // 4. Acronym definitions and aliases next to what is known so far.
     let mut groups_pairs: Vec<(usize, usize)> = Vec::new();
-    let defs = orgs::find_definitions(&doc, &cands, &occ);
+    let defs = orgs::find_definitions(&doc, &cands, &alive, &occ);
     push_all(&mut cands, &mut alive, &mut occ, defs);
     link_known_acronyms(&doc, &cands, &alive, &mut groups_pairs);
 
@@ -183,10 +213,12 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     push_all(&mut cands, &mut alive, &mut occ, aliases);
 
     // 6. Acronyms used later, and guessed ones; surnames.
-    let uses = orgs::find_acronym_uses(&doc, &cands, &occ);
+    let uses = orgs::find_acronym_uses(&doc, &cands, &occ, &blocked);
     push_all(&mut cands, &mut alive, &mut occ, uses);
     let surnames = names::find_surnames(&doc, &occ, &cands);
     push_all(&mut cands, &mut alive, &mut occ, surnames);
+    let locative = places::find_after_locative(&doc, &occ);
+    push_all(&mut cands, &mut alive, &mut occ, locative);
     link_parenthesised(&doc, &cands, &alive, &mut groups_pairs);
     roles::infer_affiliations(&doc, &mut roles, &cands, &alive);
 
@@ -285,7 +317,7 @@ fn push_all(cands: &mut Vec<Cand>, alive: &mut Vec<bool>, occ: &mut Occupancy, n
 
 /// "Long Name (ACR)" where both are known or the acronym is known: one actor.
 fn link_known_acronyms(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec<(usize, usize)>) {
-    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut starts: lexicon::FastMap<usize, usize> = lexicon::FastMap::default();
     for (i, c) in cands.iter().enumerate() {
         if alive[i] {
             starts.insert(c.a, i);
@@ -309,7 +341,7 @@ fn link_known_acronyms(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Ve
 /// "Name (Имя)": a same-kind candidate alone in parentheses right after
 /// another is another form of it.
 fn link_parenthesised(doc: &Doc, cands: &[Cand], alive: &[bool], pairs: &mut Vec<(usize, usize)>) {
-    let mut starts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut starts: lexicon::FastMap<usize, usize> = lexicon::FastMap::default();
     for (i, c) in cands.iter().enumerate() {
         if alive[i] {
             starts.insert(c.a, i);
@@ -353,4 +385,12 @@ fn caseless_aliases(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) 
 fn caseless(w: &str) -> bool {
     w.chars()
         .all(|c| c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase())
+}
+
+/// An acronym in parentheses right after a name of a treaty or programme.
+fn blocked_by_misc(doc: &Doc, a: usize) -> bool {
+    a >= 2
+        && doc.is_punct(a - 1, "(")
+        && doc.toks[a - 2].cap
+        && lexicon::is_misc_head(doc.lower(a - 2))
 }

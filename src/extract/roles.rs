@@ -85,7 +85,7 @@ pub fn find_roles(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Role> {
             continue;
         }
         let lower = doc.lower(i);
-        if !lexicon::is_role_head(&lower) || !head_ok(doc, i, &lower) {
+        if !lexicon::is_role_head(lower) || !head_ok(doc, i, lower) {
             i += 1;
             continue;
         }
@@ -104,7 +104,7 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
         "head" | "chair" => return next_lower == "of",
         "general" | "général" | "générale" => {
             // A postmodifier after "secrétaire", else a military rank before a name.
-            if i > 0 && lexicon::is_role_head(&doc.lower(i - 1)) {
+            if i > 0 && lexicon::is_role_head(doc.lower(i - 1)) {
                 return false;
             }
             return next_cap;
@@ -119,14 +119,14 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
     }
     let mut p = i - 1;
     // Skip premodifiers and nationality words.
-    while p > 0 && lexicon::is_role_premodifier(&doc.lower(p)) {
+    while p > 0 && lexicon::is_role_premodifier(doc.lower(p)) {
         p -= 1;
     }
     let pl = doc.lower(p);
-    role_opener(&pl)
+    role_opener(pl)
         || doc.is_punct(p, ",")
         || doc.is_punct(p, "(")
-        || lexicon::is_role_premodifier(&pl)
+        || lexicon::is_role_premodifier(pl)
         || doc.toks[p].kind == TokKind::Punct && doc.word(p) == "'s"
         || doc.toks[p].cap
 }
@@ -146,10 +146,21 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
                 a = c.a;
                 continue;
             }
+            // "U.S. President", "NATO Secretary-General": a known place or
+            // organisation right before a title written in capitals.
+            if matches!(c.kind, Kind::Place | Kind::Organization)
+                && c.src == Src::Known
+                && c.b == a
+                && doc.toks[h].cap
+                && !doc.toks[h].start
+            {
+                affiliation.get_or_insert(ci);
+                a = c.a;
+            }
             break;
         }
         let pl = doc.lower(p);
-        if doc.is_word(p) && lexicon::is_role_premodifier(&pl) {
+        if doc.is_word(p) && lexicon::is_role_premodifier(pl) {
             a = p;
             continue;
         }
@@ -166,6 +177,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
     }
     // Right: postmodifiers, nationality words, complements.
     let mut b = h + 1;
+    let mut complement_nouns_seen = false;
     loop {
         if b >= doc.len() || !same(b) {
             break;
@@ -180,7 +192,11 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             break;
         }
         let l = doc.lower(b);
-        if doc.is_word(b) && lexicon::is_role_postmodifier(&l) && !doc.toks[b].cap {
+        // "chief negotiator", "ministre délégué"
+        if doc.is_word(b)
+            && (lexicon::is_role_postmodifier(l) || lexicon::is_role_head(l))
+            && !doc.toks[b].cap
+        {
             b += 1;
             continue;
         }
@@ -197,7 +213,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         let mut links = 0;
         while k < doc.len() && same(k) && links < 3 {
             let kl = doc.lower(k);
-            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision) && is_link(&kl) {
+            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision) && is_link(kl) {
                 k += 1;
                 links += 1;
             } else {
@@ -206,7 +222,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         }
         if links == 0 || k >= doc.len() || !same(k) {
             // "et des Finances": a conjunction then a complement.
-            if (l == "et" || l == "and") && b + 1 < doc.len() && is_link(&doc.lower(b + 1)) {
+            if (l == "et" || l == "and") && b + 1 < doc.len() && is_link(doc.lower(b + 1)) {
                 let save = b;
                 b += 1;
                 if complement_follows(doc, b, occ) {
@@ -227,9 +243,44 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             }
             break;
         }
+        // "chef de la diplomatie européenne", "porte-parole du gouvernement":
+        // a lower-case noun, maybe with adjectives or a nationality word.
+        if doc.toks[k].kind == TokKind::Word
+            && !doc.toks[k].cap
+            && !complement_nouns_seen
+            && doc.lower(k).chars().count() >= 4
+            && !lexicon::is_stopword(doc.lower(k))
+            && !lexicon::is_saying_participle(doc.lower(k))
+            && !lexicon::is_role_head(doc.lower(k))
+        {
+            complement_nouns_seen = true;
+            b = k + 1;
+            loop {
+                if b < doc.len() && same(b) {
+                    if let Some(ci) = occ.at(b)
+                        && cands[ci].kind == Kind::Nationality
+                        && cands[ci].a == b
+                    {
+                        affiliation = Some(ci);
+                        b = cands[ci].b;
+                        continue;
+                    }
+                    if doc.is_word(b)
+                        && !doc.toks[b].cap
+                        && occ.at(b).is_none()
+                        && looks_adjectival(doc.lower(b))
+                    {
+                        b += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            continue;
+        }
         if doc.toks[k].kind == TokKind::Word && doc.toks[k].cap && !doc.toks[k].upper {
             let kl = doc.lower(k);
-            if lexicon::is_stopword(&kl) || lexicon::is_role_head(&kl) {
+            if lexicon::is_stopword(kl) || lexicon::is_role_head(kl) {
                 break;
             }
             b = k + 1;
@@ -241,7 +292,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
                 && doc.is_word(b)
                 && !doc.toks[b].cap
                 && occ.at(b).is_none()
-                && looks_adjectival(&doc.lower(b))
+                && looks_adjectival(doc.lower(b))
             {
                 b += 1;
                 adj += 1;
@@ -259,7 +310,7 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
 }
 
 fn complement_follows(doc: &Doc, mut k: usize, occ: &Occupancy) -> bool {
-    while k < doc.len() && is_link(&doc.lower(k)) {
+    while k < doc.len() && is_link(doc.lower(k)) {
         k += 1;
     }
     occ.at(k).is_some() || (doc.is_word(k) && doc.toks[k].cap)
@@ -279,7 +330,7 @@ pub fn role_before(doc: &Doc, roles: &[Role], i: usize) -> Option<usize> {
         // Apposition: the role opens the noun phrase.
         let opens = role.a == 0
             || doc.toks[role.a].start
-            || role_opener(&doc.lower(role.a - 1))
+            || role_opener(doc.lower(role.a - 1))
             || doc.is_punct(role.a - 1, ",");
         if opens {
             return Some(r);
@@ -290,13 +341,18 @@ pub fn role_before(doc: &Doc, roles: &[Role], i: usize) -> Option<usize> {
 
 /// The role in apposition right after a name ending at token `b`
 /// ("X, ministre de ...", "X, the mayor of Paris").
-pub fn role_after(doc: &Doc, roles: &[Role], b: usize) -> Option<usize> {
+pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
+    // Skip a parenthesis right after the name: "Xi Jinping (习近平), the President".
+    if doc.is_punct(b, "(") {
+        let close = (b + 1..(b + 8).min(doc.len())).find(|&k| doc.is_punct(k, ")"))?;
+        b = close + 1;
+    }
     if !doc.is_punct(b, ",") {
         return None;
     }
     let mut k = b + 1;
     if matches!(
-        doc.lower(k).as_str(),
+        doc.lower(k),
         "le" | "la" | "l'" | "the" | "a" | "an" | "un" | "une" | "son" | "sa" | "his" | "her"
     ) {
         k += 1;
@@ -310,36 +366,58 @@ pub fn role_after(doc: &Doc, roles: &[Role], b: usize) -> Option<usize> {
 /// that the one country the sentence names.
 pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: &[bool]) {
     let key_of = |ci: usize| -> Option<&str> { cands.get(ci)?.key.as_deref() };
+    // Country mentions by sentence.
+    let mut countries: super::lexicon::FastMap<u32, Vec<usize>> =
+        super::lexicon::FastMap::default();
+    for (ci, c) in cands.iter().enumerate() {
+        let is_country = alive[ci]
+            && c.src == Src::Known
+            && (c.kind == Kind::Nationality
+                || (c.kind == Kind::Place
+                    && c.key.as_deref().is_some_and(|k| k.starts_with("iso:"))));
+        if is_country {
+            countries.entry(doc.toks[c.a].sent).or_default().push(ci);
+        }
+    }
+    // Roles by sentence.
+    let mut by_sent: super::lexicon::FastMap<u32, Vec<usize>> = super::lexicon::FastMap::default();
+    for (r, role) in roles.iter().enumerate() {
+        by_sent.entry(doc.toks[role.a].sent).or_default().push(r);
+    }
     for r in 0..roles.len() {
         if roles[r].affiliation.is_some() {
             continue;
         }
         let sent = doc.toks[roles[r].a].sent;
-        let others: Vec<usize> = roles
-            .iter()
-            .filter(|o| doc.toks[o.a].sent == sent)
-            .filter_map(|o| o.affiliation)
-            .collect();
+        // "the Swedish pole vaulter": a nationality word just before the role.
+        let ra = roles[r].a;
+        if let Some(&ci) = countries.get(&sent).and_then(|v| {
+            v.iter().find(|&&ci| {
+                cands[ci].kind == Kind::Nationality && cands[ci].b < ra && cands[ci].b + 2 >= ra
+            })
+        }) {
+            roles[r].affiliation = Some(ci);
+            continue;
+        }
+        let others: Vec<usize> = by_sent
+            .get(&sent)
+            .map(|v| v.iter().filter_map(|&o| roles[o].affiliation).collect())
+            .unwrap_or_default();
         let mut found: Option<usize> = None;
         if let Some(&first) = others.first()
             && others
                 .iter()
                 .all(|&o| key_of(o).is_some() && key_of(o) == key_of(first))
+            && key_of(first).is_some_and(|k| k.starts_with("iso:"))
         {
             found = Some(first);
         }
         if found.is_none() && others.is_empty() {
             let mut country: Option<usize> = None;
             let mut clash = false;
-            for (ci, c) in cands.iter().enumerate() {
-                if !alive[ci] || doc.toks[c.a].sent != sent {
-                    continue;
-                }
-                let is_country = c.src == Src::Known
-                    && (c.kind == Kind::Nationality
-                        || (c.kind == Kind::Place
-                            && c.key.as_deref().is_some_and(|k| k.starts_with("iso:"))));
-                if !is_country {
+            for &ci in countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]) {
+                // Only a country named before the role sets the scene.
+                if cands[ci].a >= ra {
                     continue;
                 }
                 match country {

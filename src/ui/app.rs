@@ -276,6 +276,10 @@ impl App {
                     *slot = Some(Arc::from(analysis));
                     if i == self.current {
                         self.derive();
+                        if self.focus == Focus::Sidebar {
+                            // the reader was waiting in the sidebar: follow its first entry
+                            self.follow_selected();
+                        }
                     }
                 }
                 None
@@ -291,6 +295,19 @@ impl App {
             }
             Msg::Status(s) => {
                 self.set_status(&s, false);
+                None
+            }
+            Msg::AnalysisFailed(i) => {
+                if let Some(slot) = self.analyses.get_mut(i) {
+                    *slot = Some(Arc::new(Analysis::default()));
+                    if i == self.current {
+                        self.derive();
+                        self.set_status(
+                            "This article could not be analysed (internal error): no highlights.",
+                            true,
+                        );
+                    }
+                }
                 None
             }
             Msg::Loaded(loaded) => {
@@ -329,10 +346,11 @@ impl App {
         }
         let action = self.keymap.action(&key)?;
         if let Some(off) = self.help {
+            let max = crate::ui::widgets::help::max_offset(self);
             match action {
-                Action::Down => self.help = Some(off + 1),
+                Action::Down => self.help = Some((off + 1).min(max)),
                 Action::Up => self.help = Some(off.saturating_sub(1)),
-                Action::PageDown => self.help = Some(off + 10),
+                Action::PageDown => self.help = Some((off + 10).min(max)),
                 Action::PageUp => self.help = Some(off.saturating_sub(10)),
                 _ => self.help = None,
             }

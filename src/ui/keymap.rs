@@ -312,6 +312,7 @@ impl KeyMap {
     /// any other action that had it by default.
     pub fn from_config(config: &Config) -> Result<KeyMap, ConfigError> {
         let mut bindings = KeyMap::default().by_action;
+        let mut given: HashMap<Chord, &str> = HashMap::new();
         for (name, (list, span)) in &config.keys {
             let Some(action) = Action::from_name(name) else {
                 let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
@@ -327,6 +328,12 @@ impl KeyMap {
             for k in list.keys() {
                 let chord = Chord::parse(k)
                     .map_err(|e| config.locate(span, format!("[keys] {name}: {e}")))?;
+                if let Some(other) = given.insert(chord, name) {
+                    return Err(config.locate(
+                        span,
+                        format!("[keys] {name}: {chord} is already bound to {other}"),
+                    ));
+                }
                 chords.push(chord);
             }
             for (a, keys) in bindings.iter_mut() {
@@ -461,6 +468,13 @@ mod tests {
         let e = KeyMap::from_config(&c).unwrap_err().to_string();
         assert!(e.starts_with("k.toml:3:"), "{e}");
         assert!(e.contains("banana"), "{e}");
+        let c = Config::parse(
+            "[keys]\nquit = \"x\"\nhelp = [\"?\", \"x\"]\n",
+            Path::new("k.toml"),
+        )
+        .unwrap();
+        let e = KeyMap::from_config(&c).unwrap_err().to_string();
+        assert!(e.contains("already bound to"), "{e}");
         let c = Config::parse("[keys]\nfly = \"x\"\n", Path::new("k.toml")).unwrap();
         let e = KeyMap::from_config(&c).unwrap_err().to_string();
         assert!(e.starts_with("k.toml:2:") && e.contains("fly"), "{e}");

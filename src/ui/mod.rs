@@ -35,6 +35,9 @@ use std::sync::mpsc;
 use std::time::Duration;
 use theme::Theme;
 
+/// The name of the loading thread (see [`terminal`]'s panic hook).
+pub const LOAD_THREAD: &str = "lede-load";
+
 /// Open the reader on `paths` (the bundled articles when empty).
 pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     let config = Config::load_or_default(common.config.as_deref())?;
@@ -82,7 +85,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     } else {
         app.loading = Some(what);
         std::thread::Builder::new()
-            .name("lede-load".into())
+            .name(LOAD_THREAD.into())
             .spawn(move || {
                 let _ = load_tx.send(load());
             })?;
@@ -116,14 +119,29 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        if let Ok(loaded) = load_rx.try_recv() {
-            app.dispatch(Msg::Loaded(Box::new(loaded)));
-            worker = worker::Worker::spawn(app.articles.clone());
-            dirty = true;
+        match load_rx.try_recv() {
+            Ok(loaded) => {
+                app.dispatch(Msg::Loaded(Box::new(loaded)));
+                worker = worker::Worker::spawn(app.articles.clone());
+                dirty = true;
+            }
+            Err(mpsc::TryRecvError::Disconnected) if app.loading.is_some() => {
+                app.loading = None;
+                app.set_status(
+                    "Loading failed (internal error); no article was loaded.",
+                    true,
+                );
+                dirty = true;
+            }
+            Err(_) => {}
         }
         dirty |= form::poll(&mut app);
         for (i, analysis) in worker.results.try_iter() {
-            app.dispatch(Msg::Analysed(i, analysis));
+            let msg = match analysis {
+                Some(a) => Msg::Analysed(i, a),
+                None => Msg::AnalysisFailed(i),
+            };
+            app.dispatch(msg);
             dirty = true;
         }
     }

@@ -45,6 +45,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// The background analysis of article `index` is ready.
     Analysed(usize, Box<Analysis>),
+    /// The extractor failed on article `index`: show its text without highlights.
+    AnalysisFailed(usize),
     /// Open the report-an-error form (the correction-notes form handles this).
     OpenReport(ReportTarget),
     /// The articles finished loading (in the background, after the first frame).

@@ -31,6 +31,15 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A background thread's panic is caught and reported in the
+            // status bar; printing it would scribble over the screen.
+            let name = std::thread::current().name().map(str::to_string);
+            if matches!(
+                name.as_deref(),
+                Some(crate::ui::worker::THREAD_NAME | crate::ui::LOAD_THREAD)
+            ) {
+                return;
+            }
             restore();
             previous(info);
         }));

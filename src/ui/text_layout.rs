@@ -144,6 +144,23 @@ impl Doc {
         }
     }
 
+    /// The byte of the text shown at column `col` of line `line` (None on
+    /// blank and meta lines and past the end of the line).
+    pub fn byte_at(&self, line: usize, col: u16) -> Option<usize> {
+        use unicode_segmentation::UnicodeSegmentation;
+        use unicode_width::UnicodeWidthStr;
+        let range = self.lines.get(line)?.range()?;
+        let mut x = 0usize;
+        for (i, g) in self.text.get(range.clone())?.grapheme_indices(true) {
+            let w = g.width().max(1);
+            if usize::from(col) < x + w {
+                return Some(range.start + i);
+            }
+            x += w;
+        }
+        None
+    }
+
     /// The byte where line `line` starts (or the nearest text line after it).
     pub fn byte_at_line(&self, line: usize) -> usize {
         let i = self.starts.partition_point(|(_, l)| *l < line);
@@ -277,6 +294,28 @@ mod tests {
         let text = "e\u{301}e\u{301}e\u{301}e\u{301}";
         let got = lines(text, 2);
         assert_eq!(got, ["e\u{301}e\u{301}", "e\u{301}e\u{301}"]);
+    }
+
+    #[test]
+    fn byte_at_maps_columns_through_wide_and_combining_characters() {
+        let a = Article {
+            headline: "T".into(),
+            paragraphs: vec!["京都 Zoe\u{301} x".into()],
+            ..Default::default()
+        }
+        .finish();
+        let doc = Doc::build(&a, 40);
+        let text = a.text();
+        let line = doc.line_of(text.find('京').unwrap());
+        let at = |col| doc.byte_at(line, col).map(|b| &text[b..]);
+        assert!(at(0).unwrap().starts_with('京'));
+        assert!(at(1).unwrap().starts_with('京'));
+        assert!(at(2).unwrap().starts_with('都'));
+        assert!(at(5).unwrap().starts_with("Zoe"));
+        assert!(at(7).unwrap().starts_with("e\u{301}"));
+        assert!(at(9).unwrap().starts_with('x'));
+        assert_eq!(at(10), None);
+        assert_eq!(doc.byte_at(1, 0), None, "blank line");
     }
 
     #[test]

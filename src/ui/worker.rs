@@ -14,7 +14,8 @@ const PREFETCH: usize = 2;
 
 pub struct Worker {
     requests: Sender<usize>,
-    pub results: Receiver<(usize, Box<Analysis>)>,
+    /// Each analysis, or `None` when the extractor failed on that article.
+    pub results: Receiver<(usize, Option<Box<Analysis>>)>,
 }
 
 impl Worker {
@@ -22,7 +23,7 @@ impl Worker {
         let (req_tx, req_rx) = mpsc::channel::<usize>();
         let (res_tx, res_rx) = mpsc::channel();
         std::thread::Builder::new()
-            .name("lede-analysis".into())
+            .name(THREAD_NAME.into())
             .spawn(move || run(&articles, &req_rx, &res_tx))
             .ok();
         Worker {
@@ -37,7 +38,13 @@ impl Worker {
     }
 }
 
-fn run(articles: &[Article], requests: &Receiver<usize>, results: &Sender<(usize, Box<Analysis>)>) {
+/// The name of the analysis thread (its panics are reported in the status
+/// bar, not by restoring the terminal).
+pub const THREAD_NAME: &str = "lede-analysis";
+
+type Results = Sender<(usize, Option<Box<Analysis>>)>;
+
+fn run(articles: &[Article], requests: &Receiver<usize>, results: &Results) {
     let mut done: HashSet<usize> = HashSet::new();
     let mut queue: VecDeque<usize> = VecDeque::new();
     loop {
@@ -70,8 +77,13 @@ fn run(articles: &[Article], requests: &Receiver<usize>, results: &Sender<(usize
         if i >= articles.len() || !done.insert(i) {
             continue;
         }
-        let analysis = crate::extract::extract(&articles[i]);
-        if results.send((i, Box::new(analysis))).is_err() {
+        let article = &articles[i];
+        let analysis = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::extract::extract(article)
+        }))
+        .ok()
+        .map(Box::new);
+        if results.send((i, analysis)).is_err() {
             return;
         }
     }
@@ -95,7 +107,15 @@ mod tests {
             .collect();
         let w = Worker::spawn(Arc::new(articles));
         w.want(3);
-        let got: Vec<usize> = w.results.iter().take(5).map(|(i, _)| i).collect();
+        let got: Vec<usize> = w
+            .results
+            .iter()
+            .take(5)
+            .map(|(i, a)| {
+                assert!(a.is_some());
+                i
+            })
+            .collect();
         assert_eq!(got[0], 3);
         let mut rest = got[1..].to_vec();
         rest.sort();

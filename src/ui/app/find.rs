@@ -93,7 +93,16 @@ impl App {
                     }
                 }
             }
-            Focus::Reader => {}
+            Focus::Reader => {
+                // a click on a highlighted name follows its actor or date
+                let text = self.panes.reader_text;
+                if text.contains((x, y).into()) {
+                    let line = self.scroll + usize::from(y - text.y);
+                    if let Some(at) = self.doc.byte_at(line, x - text.x) {
+                        self.follow_at(at);
+                    }
+                }
+            }
             Focus::Sidebar => {
                 let areas = sidebar::areas(panes.sidebar?.inner, self);
                 if areas.report.contains((x, y).into()) {

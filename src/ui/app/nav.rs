@@ -232,6 +232,42 @@ impl App {
         self.reveal(first);
     }
 
+    /// Follow the actor or date whose mention covers byte `at`, if any.
+    pub(super) fn follow_at(&mut self, at: usize) {
+        let Some(analysis) = self.analysis(self.current) else {
+            return;
+        };
+        let Some(m) = analysis
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= at && at < m.span.end)
+        else {
+            return;
+        };
+        let item = match (m.actor, m.date) {
+            (Some(a), _) => Some(SideItem::Actor(a)),
+            (None, Some(d)) => self
+                .derived
+                .dates
+                .iter()
+                .position(|g| g.dates.contains(&d))
+                .map(SideItem::Date),
+            (None, None) => None,
+        };
+        let Some(pos) = item.and_then(|it| self.derived.items.iter().position(|i| *i == it)) else {
+            return;
+        };
+        self.side_sel = pos;
+        self.fix_offsets();
+        self.follow_selected();
+        if let Some(marks) = self.marks.as_mut() {
+            // the clicked mention is the current one
+            if let Some(i) = marks.spans.iter().position(|s| s.start <= at && at < s.end) {
+                marks.current = i;
+            }
+        }
+    }
+
     pub(super) fn activate(&mut self) {
         match self.focus {
             Focus::List => {

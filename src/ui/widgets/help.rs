@@ -10,49 +10,62 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
-/// Every line of the help, in order.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
-    let rows = app.keymap.help_rows();
-    let kw = rows
+/// Every line of the help, in order, for an overlay `width` columns wide:
+/// keys and description side by side, or one under the other when narrow.
+pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut entries: Vec<(String, String, ratatui::style::Style)> = app
+        .keymap
+        .help_rows()
+        .into_iter()
+        .map(|(k, d)| (k, d.to_string(), t.headline))
+        .collect();
+    entries.push((String::new(), String::new(), t.headline));
+    entries.push((
+        "mouse click".into(),
+        "focus a pane, open an article, follow an actor or date (sidebar or highlighted name)"
+            .into(),
+        t.headline,
+    ));
+    entries.push((
+        "mouse wheel".into(),
+        "scroll the pane under the pointer".into(),
+        t.headline,
+    ));
+    entries.push((String::new(), String::new(), t.headline));
+    for kind in Kind::ALL {
+        let cue = cue_words(t.kind(kind).add_modifier);
+        entries.push((Theme::legend_label(kind).into(), cue, t.kind(kind)));
+    }
+    entries.push((
+        "followed".into(),
+        "reversed: mentions of the followed actor or date, search matches".into(),
+        t.mark,
+    ));
+    let kw = entries
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _, _)| k.chars().count())
         .max()
         .unwrap_or(0)
         .min(24);
-    let mut out: Vec<Line<'static>> = rows
-        .into_iter()
-        .map(|(k, d)| {
-            Line::from(vec![
-                Span::styled(format!("{k:<kw$}  "), app.theme.headline),
-                Span::raw(d),
-            ])
-        })
-        .collect();
-    out.push(Line::default());
-    out.push(Line::from(vec![
-        Span::styled(format!("{:<kw$}  ", "mouse click"), app.theme.headline),
-        Span::raw("focus a pane, open an article, follow an actor or date"),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled(format!("{:<kw$}  ", "mouse wheel"), app.theme.headline),
-        Span::raw("scroll the pane under the pointer"),
-    ]));
-    out.push(Line::default());
-    out.push(Line::styled("Highlights", app.theme.headline));
-    for kind in Kind::ALL {
-        let cue = cue_words(app.theme.kind(kind).add_modifier);
-        out.push(Line::from(vec![
-            Span::styled(
-                format!("{:<kw$}", Theme::legend_label(kind)),
-                app.theme.kind(kind),
-            ),
-            Span::raw(format!("  {cue}")),
-        ]));
+    let side_by_side = usize::from(width) >= kw + 2 + 30;
+    let mut out = Vec::new();
+    for (k, d, style) in entries {
+        if side_by_side {
+            out.push(Line::from(vec![
+                Span::styled(format!("{k:<kw$}"), style),
+                Span::raw(format!("  {d}")),
+            ]));
+        } else if k.is_empty() {
+            out.push(Line::default());
+        } else {
+            out.push(Line::styled(k, style));
+            let w = usize::from(width).saturating_sub(4).max(8);
+            for part in textwrap::wrap(&d, w) {
+                out.push(Line::raw(format!("    {part}")));
+            }
+        }
     }
-    out.push(Line::from(vec![
-        Span::styled(format!("{:<kw$}", "followed"), app.theme.mark),
-        Span::raw("  reversed: mentions of the followed actor or date, search matches"),
-    ]));
     out
 }
 
@@ -70,12 +83,13 @@ fn cue_words(m: Modifier) -> String {
     w.join(" ")
 }
 
-pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
-    let lines = help_lines(app);
+/// The overlay's rectangle in `area` and its lines.
+fn geometry(app: &App, area: Rect) -> Option<(Rect, Vec<Line<'static>>)> {
     let w = area.width.saturating_sub(4).min(100);
+    let lines = help_lines(app, w.saturating_sub(2));
     let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
     if w < 3 || h < 3 {
-        return;
+        return None;
     }
     let rect = Rect::new(
         area.x + (area.width - w) / 2,
@@ -83,6 +97,25 @@ pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
         w,
         h,
     );
+    Some((rect, lines))
+}
+
+/// The largest useful scroll offset of the help on this screen.
+pub fn max_offset(app: &App) -> usize {
+    geometry(app, app.panes.area)
+        .map(|(r, lines)| {
+            lines
+                .len()
+                .saturating_sub(usize::from(r.height.saturating_sub(2)))
+        })
+        .unwrap_or(0)
+}
+
+pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
+    let Some((rect, lines)) = geometry(app, area) else {
+        return;
+    };
+    let h = rect.height;
     Clear.render(rect, buf);
     let fits = usize::from(h.saturating_sub(2));
     let more = if lines.len() > fits + offset {

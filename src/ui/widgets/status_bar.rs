@@ -79,14 +79,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let left = Line::from(left);
     let used = left.width();
     buf.set_line(area.x, area.y, &left, area.width);
-    let hw = hints.width();
-    if used + hw < usize::from(area.width) {
-        let x = area.x + area.width - hw as u16;
+    // all the hints when they fit, else just the help key
+    let short = format!(" {} help ", km.hint(Action::Help));
+    let hints = [hints, short]
+        .into_iter()
+        .find(|h| used + h.width() < usize::from(area.width));
+    if let Some(hints) = hints {
+        let hw = hints.width() as u16;
+        let x = area.x + area.width - hw;
         buf.set_line(
             x,
             area.y,
             &Line::styled(hints, base.add_modifier(Modifier::DIM)),
-            hw as u16,
+            hw,
         );
     }
 }
