@@ -359,3 +359,114 @@ fn snapshot_english_80x24_and_120x40() {
     );
     insta::assert_snapshot!(both);
 }
+
+/// A one-shot HTTP server on 127.0.0.1 answering 201 with a Location; the
+/// request (head and body) comes back through the channel.
+fn one_shot_server() -> (String, std::sync::mpsc::Receiver<String>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let Ok((stream, _)) = listener.accept() else {
+            return;
+        };
+        let mut reader = BufReader::new(stream);
+        let mut head = String::new();
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                len = v.trim().parse().unwrap_or(0);
+            }
+            head.push_str(&line);
+        }
+        let mut body = vec![0; len];
+        let _ = reader.read_exact(&mut body);
+        let mut stream = reader.into_inner();
+        let _ = stream.write_all(
+            b"HTTP/1.1 201 Created\r\nLocation: /annotations/7\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        );
+        let _ = tx.send(format!("{head}\r\n{}", String::from_utf8_lossy(&body)));
+    });
+    (format!("http://{addr}/annotations"), rx)
+}
+
+#[test]
+fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let (endpoint, requests) = one_shot_server();
+    let mut app = app(100, 30);
+    let (report, warning) = lede::ui::form::Reporting::start(
+        Some(path.clone()),
+        Some(endpoint.clone()),
+        &lede::notes::NotesSettings::default(),
+    );
+    assert!(warning.is_none());
+    app.report = report;
+    press(&mut app, "e");
+    assert_eq!(
+        app.report.form.as_ref().unwrap().endpoint.as_deref(),
+        Some(endpoint.as_str())
+    );
+    press(&mut app, "Envoyée au serveur");
+    ctrl(&mut app, 's');
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Note enregistrée")
+    );
+    let request = requests
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the outbox posts the note");
+    assert!(request.starts_with("POST /annotations"), "{request}");
+    assert!(request.contains("Envoyée au serveur"), "{request}");
+    // the events, as the UI loop takes them (it polls without blocking)
+    let outbox = app.report.outbox.take().unwrap();
+    let mut sent = false;
+    while let Ok(ev) = outbox
+        .events()
+        .recv_timeout(std::time::Duration::from_secs(20))
+    {
+        let is_sent = matches!(ev, lede::notes::OutboxEvent::Sent { .. });
+        lede::ui::form::on_outbox_event(&mut app, ev);
+        if is_sent {
+            sent = true;
+            break;
+        }
+    }
+    assert!(sent, "the outbox reports Sent");
+    let status = app.status.as_ref().unwrap();
+    assert!(
+        status.text.contains("envoyée (HTTP 201)"),
+        "{}",
+        status.text
+    );
+    assert_eq!(app.report.notes[0].status, lede::notes::Status::Sent);
+    outbox.shutdown();
+    let stored = notes_in(&path);
+    assert_eq!(stored[0].status, lede::notes::Status::Sent);
+}
+
+#[test]
+fn the_config_file_gives_the_notes_file_and_endpoint() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[notes]\nendpoint = \"https://example.org/c\"\nfile = \"/tmp/x/notes.jsonl\"\n",
+    )
+    .unwrap();
+    let s = lede::notes::config_file_notes_settings(Some(&config));
+    assert_eq!(s.endpoint.as_deref(), Some("https://example.org/c"));
+    assert_eq!(s.file.as_deref(), Some(Path::new("/tmp/x/notes.jsonl")));
+    // the flag wins over the config file
+    let p = lede::notes::resolve_notes_path(Some(Path::new("/a/b.jsonl")), &s).unwrap();
+    assert_eq!(p, Path::new("/a/b.jsonl"));
+}

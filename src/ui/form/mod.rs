@@ -405,8 +405,16 @@ pub fn poll(app: &mut App) -> bool {
     };
     let events: Vec<OutboxEvent> = outbox.events().try_iter().collect();
     let mut changed = false;
-    let fr = lang_of(app, app.current).is_fr();
     for ev in events {
+        changed |= on_outbox_event(app, ev);
+    }
+    changed
+}
+
+/// Show one outbox event in the status bar; true when something changed.
+pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
+    let fr = lang_of(app, app.current).is_fr();
+    {
         let short = |id: &Uuid| {
             let s = id.simple().to_string();
             s[s.len() - 8..].to_string()
@@ -481,7 +489,7 @@ pub fn poll(app: &mut App) -> bool {
             OutboxEvent::NoEndpoint { id, mailto } if app.report.saved_now.contains(id) => {
                 // The save message already said the note stays local; keep
                 // "saved" in view and add the publisher's address if any.
-                let Some(m) = mailto else { continue };
+                let Some(m) = mailto else { return false };
                 let address = m.split('?').next().unwrap_or(m);
                 let file = app
                     .report
@@ -499,16 +507,80 @@ pub fn poll(app: &mut App) -> bool {
                 (t, false)
             }
             OutboxEvent::StoreError { message, .. } => (message.clone(), true),
-            _ => continue,
+            _ => return false,
         };
         app.set_status(&text, error);
-        changed = true;
+        true
     }
-    changed
 }
 
 fn set_status_of(app: &mut App, id: Uuid, status: notes::Status) {
     for n in app.report.notes.iter_mut().filter(|n| n.id == id) {
         n.status = status;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str, r: Range<usize>) -> &str {
+        &text[r]
+    }
+
+    #[test]
+    fn sentence_at_finds_the_sentence_around_a_position() {
+        let text = "Titre du jour\n\nPremière phrase. Deuxième, avec M. Durand ? Oui… Fin";
+        let cases: &[(&str, &str)] = &[
+            ("Titre", "Titre du jour"),
+            ("Première", "Première phrase."),
+            ("phrase", "Première phrase."),
+            ("Deuxième", "Deuxième, avec M."),
+            ("Oui", "Oui…"),
+            ("Fin", "Fin"),
+        ];
+        for (at, want) in cases {
+            let i = text.find(at).unwrap();
+            assert_eq!(quoted(text, sentence_at(text, i)), *want, "at {at}");
+        }
+        // out of range and mid-character positions are clamped, never a panic
+        assert_eq!(quoted(text, sentence_at(text, 10_000)), "Fin");
+        let e = text.find('è').unwrap() + 1;
+        assert_eq!(quoted(text, sentence_at(text, e)), "Première phrase.");
+    }
+
+    #[test]
+    fn visual_span_widens_to_words_in_any_script() {
+        let text = "Ольга Петрова a vu Zoe\u{301} Martin à 京都.";
+        let a = text.find("льга").unwrap();
+        let b = text.find("Петрова").unwrap() + 2;
+        assert_eq!(quoted(text, visual_span(text, a, b)), "Ольга Петрова");
+        let z = text.find("Zoe").unwrap() + 1;
+        assert_eq!(quoted(text, visual_span(text, z, z)), "Zoe\u{301}");
+        // reversed ends and ends past the text
+        assert_eq!(quoted(text, visual_span(text, b, a)), "Ольга Петрова");
+        let end = visual_span(text, text.len() + 5, text.len() + 9);
+        assert!(end.end <= text.len());
+    }
+
+    #[test]
+    fn passage_prefers_the_followed_mention_then_the_sentence() {
+        let text = "Un titre\n\nLa maire a parlé. Le conseil a voté.";
+        let at = text.find("conseil").unwrap();
+        let target = |s: Option<(usize, usize)>| ReportTarget {
+            article: 0,
+            span: s.map(|(a, b)| crate::extract::Span::new(a, b)),
+        };
+        let t = target(Some((at, at + "conseil".len())));
+        assert_eq!(quoted(text, passage(text, &t, true).unwrap()), "conseil");
+        assert_eq!(
+            quoted(text, passage(text, &t, false).unwrap()),
+            "Le conseil a voté."
+        );
+        assert_eq!(
+            quoted(text, passage(text, &target(None), false).unwrap()),
+            "Un titre"
+        );
+        assert_eq!(passage("   ", &target(None), false), None);
     }
 }

@@ -275,6 +275,12 @@ impl Form {
                     }
                 }
                 KeyCode::Char('c') if ctrl => return self.escape(),
+                KeyCode::Char('s') if ctrl => {
+                    let p = first_line(prompt).trim().to_string();
+                    if !p.is_empty() {
+                        return FormAction::SaveTo(PathBuf::from(p));
+                    }
+                }
                 _ => {
                     prompt.input(key);
                 }
