@@ -470,3 +470,38 @@ fn the_config_file_gives_the_notes_file_and_endpoint() {
     let p = lede::notes::resolve_notes_path(Some(Path::new("/a/b.jsonl")), &s).unwrap();
     assert_eq!(p, Path::new("/a/b.jsonl"));
 }
+
+#[test]
+fn a_mouse_drag_over_the_text_selects_the_passage() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    let rt = app.panes.reader_text;
+    let ev = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    use lede::ui::form::on_mouse_event;
+    let down = ev(MouseEventKind::Down(MouseButton::Left), rt.x + 1, rt.y);
+    assert!(
+        !on_mouse_event(&mut app, &down),
+        "a press still reaches the reader"
+    );
+    let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 8, rt.y);
+    assert!(on_mouse_event(&mut app, &drag));
+    let up = ev(MouseEventKind::Up(MouseButton::Left), rt.x + 8, rt.y);
+    on_mouse_event(&mut app, &up);
+    press(&mut app, "e");
+    let form = app.report.form.as_ref().expect("e reports the selection");
+    assert_eq!(form.quote, "Lyon accueille");
+    // a drag outside the text selects nothing
+    press_code(&mut app, KeyCode::Esc);
+    let outside = ev(MouseEventKind::Down(MouseButton::Left), 0, 0);
+    on_mouse_event(&mut app, &outside);
+    let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 3, rt.y);
+    assert!(!on_mouse_event(&mut app, &drag));
+    assert!(app.report.visual.is_none());
+}

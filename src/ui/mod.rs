@@ -110,7 +110,12 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         if event::poll(Duration::from_millis(40))? {
             // Handle everything already waiting before drawing again.
             loop {
-                if let Some(m) = to_msg(event::read()?) {
+                let ev = event::read()?;
+                if let Event::Mouse(m) = &ev
+                    && form::on_mouse_event(&mut app, m)
+                {
+                    dirty = true;
+                } else if let Some(m) = to_msg(ev) {
                     app.dispatch(m);
                     dirty = true;
                 }

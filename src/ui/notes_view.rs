@@ -320,6 +320,11 @@ pub fn start_visual(app: &mut App) {
     };
     let end = next_word_end(&app.text, at);
     app.report.visual = Some((at, end));
+    visual_hint(app);
+}
+
+/// Say in the status bar how to extend and report the selection.
+pub fn visual_hint(app: &mut App) {
     let hint = if app
         .article()
         .is_some_and(|a| a.in_language.starts_with("fr"))

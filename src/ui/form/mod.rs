@@ -51,6 +51,8 @@ pub struct Reporting {
     pub list: Option<usize>,
     /// The visual selection in the reader: (anchor byte, cursor byte).
     pub visual: Option<(usize, usize)>,
+    /// Where a left-button press in the reader's text was (a drag selects from there).
+    pub drag_from: Option<usize>,
     /// Notes placed on the current article's text (computed when drawn).
     pub placed: RefCell<Placed>,
 }
@@ -242,6 +244,60 @@ pub fn visual_span(text: &str, a: usize, b: usize) -> Range<usize> {
         end += c.len_utf8();
     }
     start..end
+}
+
+/// The byte of the reader's text under the cell (x, y), if text is shown there.
+pub fn byte_at_cell(app: &App, x: u16, y: u16) -> Option<usize> {
+    let rt = app.panes.reader_text;
+    if app.panes.reader.is_none() || !rt.contains((x, y).into()) {
+        return None;
+    }
+    let line = app.scroll + usize::from(y - rt.y);
+    let r = app.doc.lines.get(line)?.range()?.clone();
+    let col = usize::from(x - rt.x);
+    let mut w = 0;
+    for (i, c) in app.text.get(r.clone())?.char_indices() {
+        w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w > col {
+            return Some(r.start + i);
+        }
+    }
+    Some(r.end)
+}
+
+/// Raw mouse events the reader's messages do not carry: a left-button drag
+/// over the text selects a passage (then `e` reports it). Returns true when
+/// the event was used up; a press is only noted, so clicks still work.
+pub fn on_mouse_event(app: &mut App, ev: &crossterm::event::MouseEvent) -> bool {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    if app.report.form.is_some() || app.report.list.is_some() {
+        return false;
+    }
+    match ev.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            app.report.drag_from = byte_at_cell(app, ev.column, ev.row);
+            false
+        }
+        MouseEventKind::Drag(MouseButton::Left) => {
+            let (Some(from), Some(to)) =
+                (app.report.drag_from, byte_at_cell(app, ev.column, ev.row))
+            else {
+                return false;
+            };
+            let (a, b) = if to < from { (to, from) } else { (from, to) };
+            let first = app.report.visual.is_none();
+            app.report.visual = Some((a, b.max(a + 1).min(app.text.len())));
+            if first {
+                crate::ui::notes_view::visual_hint(app);
+            }
+            true
+        }
+        MouseEventKind::Up(MouseButton::Left) => {
+            app.report.drag_from = None;
+            false
+        }
+        _ => false,
+    }
 }
 
 /// Give the form, the notes list and the visual selection their messages;
