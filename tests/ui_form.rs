@@ -227,10 +227,9 @@ fn a_write_error_keeps_the_text_and_offers_to_save_elsewhere() {
             .is_some_and(|s| s.text.contains("enregistrée (")),
         "never says saved"
     );
-    // type another path in the prompt (clear it first) and save there
-    for _ in 0..bad.display().to_string().chars().count() {
-        press_code(&mut app, KeyCode::Backspace);
-    }
+    // the prompt shows the failed path, selected: typing replaces it
+    let prompt = app.report.form.as_ref().unwrap().save_as.as_ref().unwrap();
+    assert_eq!(prompt.lines().join(""), bad.display().to_string());
     let good = dir.path().join("elsewhere.jsonl");
     press(&mut app, &good.display().to_string());
     press_code(&mut app, KeyCode::Enter);

@@ -68,7 +68,8 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(Vec::new(), keymap, theme);
-    if let Some(p) = &notes_path {
+    // only a regular file: a device such as /dev/full would never end
+    if let Some(p) = notes_path.as_ref().filter(|p| p.is_file()) {
         app.noted = noted_articles(p);
     }
     let settings = crate::notes::config_file_notes_settings(common.config.as_deref());

@@ -94,6 +94,11 @@ impl Labels {
         }
     }
 
+    /// ": " in English, " : " in French typography.
+    pub fn colon(&self) -> &'static str {
+        if self.is_fr() { " : " } else { ": " }
+    }
+
     /// True for the French labels.
     pub fn is_fr(&self) -> bool {
         self.lang == "fr"

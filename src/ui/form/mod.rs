@@ -78,7 +78,8 @@ impl Reporting {
         };
         let mut warning = None;
         if let Some(path) = r.path.clone() {
-            if path.exists() {
+            // only a regular file is read: a device such as /dev/full never ends
+            if path.is_file() {
                 match notes::Store::new(&path).load() {
                     Ok(loaded) => {
                         if let Some(w) = loaded.warnings.first() {
@@ -394,13 +395,18 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) {
     let note = match Note::new(article, form.span.clone(), &form.draft()) {
         Ok(n) => n,
         Err(e) => {
-            form.save_error = Some(format!("{}: {e}", labels.not_saved));
+            form.save_error = Some(format!("{}{}{e}", labels.not_saved, labels.colon()));
             return;
         }
     };
     let Some(path) = elsewhere.clone().or_else(|| app.report.path.clone()) else {
         form.save_failed(
-            format!("{}: {}", labels.not_saved, notes::NoNotesPath),
+            format!(
+                "{}{}{}",
+                labels.not_saved,
+                labels.colon(),
+                notes::NoNotesPath
+            ),
             None,
         );
         return;
@@ -432,7 +438,7 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) {
             app.set_status(&msg, false);
         }
         Err(e) => {
-            let message = format!("{}: {e}", labels.not_saved);
+            let message = format!("{}{}{e}", labels.not_saved, labels.colon());
             if let Some(form) = app.report.form.as_mut() {
                 form.save_failed(message, Some(&path));
             }

@@ -237,7 +237,9 @@ impl Form {
         self.save_error = Some(message);
         let mut t = text_area("/path/to/notes.jsonl", false);
         if let Some(p) = path {
+            // shown, and replaced by whatever is typed first
             t.insert_str(p.display().to_string());
+            t.select_all();
         }
         self.save_as = Some(t);
     }
