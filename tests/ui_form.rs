@@ -504,3 +504,46 @@ fn a_mouse_drag_over_the_text_selects_the_passage() {
     assert!(!on_mouse_event(&mut app, &drag));
     assert!(app.report.visual.is_none());
 }
+
+#[test]
+fn the_form_and_the_notes_list_draw_at_any_size_without_panicking() {
+    for (w, h) in [
+        (1, 1),
+        (8, 3),
+        (20, 6),
+        (30, 10),
+        (40, 12),
+        (50, 16),
+        (61, 17),
+        (240, 70),
+    ] {
+        let mut app = app(w, h);
+        press(&mut app, "e");
+        press(
+            &mut app,
+            "Un mot assez long pour passer à la ligne dans une petite boîte",
+        );
+        ctrl(&mut app, 's');
+        let _ = render(&app);
+        app.report
+            .form
+            .as_mut()
+            .unwrap()
+            .save_failed("disque plein".into(), None);
+        let _ = render(&app);
+        press_code(&mut app, KeyCode::Esc);
+        press_code(&mut app, KeyCode::Esc);
+        press(&mut app, "o");
+        assert!(app.report.form.is_none(), "{w}x{h}");
+        press(&mut app, "m");
+        let _ = render(&app);
+    }
+    // at 40x12 the comment, the buttons and the error are still shown
+    let mut app = app(40, 12);
+    press(&mut app, "e");
+    ctrl(&mut app, 's');
+    let s = screen(&render(&app));
+    assert!(s.contains("Commentaire"), "{s}");
+    assert!(s.contains("[ Envoyer"), "{s}");
+    assert!(s.contains("⚠ Un commentaire"), "{s}");
+}

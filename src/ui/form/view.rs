@@ -132,6 +132,7 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .max()
         .unwrap_or(10) as u16
         + 2;
+    let label_w = label_w.min(inner.width * 2 / 5);
     let value_w = inner.width.saturating_sub(label_w);
 
     // (row, wanted height, minimum height)
@@ -193,6 +194,34 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
     while !fits(&want) && want[comment].1 > 1 {
         want[comment].1 -= 1;
     }
+    // Still too tall: one line for the passage and the messages, then drop
+    // the optional fields (never the focused one, never an error).
+    for row in [Row::Passage, Row::Destination, Row::SaveError] {
+        if !fits(&want)
+            && let Some(r) = want.iter_mut().find(|r| r.0 == row)
+        {
+            r.1 = r.1.min(1);
+        }
+    }
+    let keep = |r: Row| r == Row::Field(form.focus);
+    for drop in [
+        Row::Field(FormField::Name),
+        Row::Field(FormField::Email),
+        Row::Field(FormField::Consent),
+        Row::Field(FormField::Suggestion),
+        Row::Destination,
+        Row::Field(FormField::Severity),
+        Row::Field(FormField::Category),
+        Row::Passage,
+    ] {
+        if !fits(&want) && !keep(drop) {
+            want.retain(|r| r.0 != drop);
+        }
+    }
+    let comment = want
+        .iter()
+        .position(|r| r.0 == Row::Field(FormField::Comment))
+        .unwrap_or(0);
     if want.iter().any(|r| r.0 == Row::Hint) && total(&want) < inner.height {
         // the comment takes the room left
         let spare = inner.height - total(&want);
@@ -318,10 +347,11 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 }
             }
             Row::Passage => {
-                buf.set_string(
+                buf.set_stringn(
                     r.x,
                     r.y,
                     l.passage,
+                    usize::from(lay.label_w.saturating_sub(1)),
                     Style::new().add_modifier(Modifier::BOLD),
                 );
                 let text = passage_text(form);
@@ -375,10 +405,11 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 }
             }
             Row::SaveAs => {
-                buf.set_string(
+                buf.set_stringn(
                     r.x,
                     r.y,
                     l.save_elsewhere,
+                    usize::from(lay.label_w.saturating_sub(1)),
                     theme.error.add_modifier(Modifier::BOLD),
                 );
                 if let Some(t) = &form.save_as {
@@ -480,7 +511,13 @@ fn render_field(
     if f != FormField::Consent {
         let mark = if form.focus == f { "▸" } else { " " };
         buf.set_string(r.x.saturating_sub(1), r.y, mark, theme.border_focused);
-        buf.set_string(r.x, r.y, label_of(form, f), label_style);
+        buf.set_stringn(
+            r.x,
+            r.y,
+            label_of(form, f),
+            usize::from(lay.label_w.saturating_sub(1)),
+            label_style,
+        );
     }
     let lang = form.labels.lang;
     match f {
