@@ -547,3 +547,49 @@ fn the_form_and_the_notes_list_draw_at_any_size_without_panicking() {
     assert!(s.contains("[ Envoyer"), "{s}");
     assert!(s.contains("⚠ Un commentaire"), "{s}");
 }
+
+#[test]
+fn visual_mode_moves_by_words_and_lines_and_other_keys_end_it() {
+    let mut app = app(120, 40);
+    press(&mut app, "v");
+    let (a, b) = app.report.visual.unwrap();
+    assert_eq!(&app.text[a..b], "Lyon");
+    press(&mut app, "ww");
+    let (_, b2) = app.report.visual.unwrap();
+    assert_eq!(&app.text[a..b2], "Lyon accueille Ольга");
+    press(&mut app, "b");
+    let (_, b3) = app.report.visual.unwrap();
+    assert_eq!(&app.text[a..b3], "Lyon accueille");
+    press(&mut app, "j"); // to the end of the next text line
+    let (_, b4) = app.report.visual.unwrap();
+    assert!(b4 > b3);
+    press(&mut app, "]"); // another key: the selection ends, the key works
+    assert!(app.report.visual.is_none());
+    assert_eq!(app.current, 1);
+}
+
+#[test]
+fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut first = app_saving_in(&path, 120, 40);
+    press(&mut first, "vw");
+    press(&mut first, "e");
+    press(&mut first, "Déjà signalé");
+    ctrl(&mut first, 's');
+
+    let mut app = app(120, 40);
+    let (report, warning) = lede::ui::form::Reporting::start(
+        Some(path.clone()),
+        None,
+        &lede::notes::NotesSettings::default(),
+    );
+    assert!(warning.is_none());
+    app.report = report;
+    assert_eq!(app.report.notes.len(), 1);
+    let placed = lede::ui::notes_view::placed(&app).notes.clone();
+    assert_eq!(placed.len(), 1);
+    let span = placed[0].1.clone().expect("placed on the unchanged text");
+    assert_eq!(&app.text[span], "Lyon accueille");
+    drop(app.report.outbox.take().map(|o| o.shutdown()));
+}

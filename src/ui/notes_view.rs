@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 /// Place the current article's notes on its text (cached until the article
 /// or the notes change).
 pub fn placed(app: &App) -> std::cell::Ref<'_, Placed> {
-    let key = (app.current, app.report.notes.len());
+    let key = (app.current, app.report.notes.len(), app.text.len());
     if app.report.placed.borrow().key != Some(key) {
         let id = app.article().map(|a| a.id.as_str()).unwrap_or("");
         let notes = app
@@ -381,7 +381,11 @@ pub fn on_visual_key(app: &mut App, key: KeyEvent) -> Option<Option<crate::ui::m
             app.status = None;
             return Some(None);
         }
-        _ => return Some(None),
+        _ => {
+            // any other key ends the selection and does what it always does
+            app.report.visual = None;
+            return None;
+        }
     };
     let nb = if nb <= a { next_word_end(text, a) } else { nb };
     app.report.visual = Some((a, nb));

@@ -27,8 +27,8 @@ use uuid::Uuid;
 /// Where each note of one article sits in its current text.
 #[derive(Debug, Clone, Default)]
 pub struct Placed {
-    /// The article index and the number of notes this was computed for.
-    pub key: Option<(usize, usize)>,
+    /// The article index, the number of notes and the text length this was computed for.
+    pub key: Option<(usize, usize, usize)>,
     /// (index into `Reporting::notes`, byte span in the text or `None` when orphaned).
     pub notes: Vec<(usize, Option<Range<usize>>)>,
 }
