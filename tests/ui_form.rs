@@ -591,5 +591,7 @@ fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
     assert_eq!(placed.len(), 1);
     let span = placed[0].1.clone().expect("placed on the unchanged text");
     assert_eq!(&app.text[span], "Lyon accueille");
-    drop(app.report.outbox.take().map(|o| o.shutdown()));
+    if let Some(o) = app.report.outbox.take() {
+        o.shutdown();
+    }
 }
