@@ -86,7 +86,8 @@ impl Theme {
             colors,
             kinds,
             mark: Style::new().add_modifier(Modifier::REVERSED),
-            mark_current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            // reversed, so its colour becomes the background of the current mark
+            mark_current: fg(accent).add_modifier(Modifier::REVERSED | Modifier::BOLD),
             headline: Style::new().add_modifier(Modifier::BOLD),
             meta: fg(Color::Gray).add_modifier(Modifier::ITALIC),
             dim: Style::new().add_modifier(Modifier::DIM),
