@@ -100,7 +100,16 @@ fn paint(app: &App, spans: &[Range<usize>], style: Style, buf: &mut Buffer) {
             };
             let x = area.x + before.width().min(usize::from(area.width)) as u16;
             let w = (inside.width() as u16).min(area.right().saturating_sub(x));
-            buf.set_style(Rect::new(x, area.y + row, w, 1), style);
+            for cx in x..x + w {
+                let cell = &mut buf[(cx, area.y + row)];
+                // a background already there (the current search match) stays
+                let s = if cell.bg != Color::Reset && style.bg.is_some() {
+                    Style { bg: None, ..style }
+                } else {
+                    style
+                };
+                cell.set_style(s);
+            }
         }
     }
 }
