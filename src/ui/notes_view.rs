@@ -174,10 +174,11 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         };
         buf.set_line(inner.x, y, &Line::styled(t, app.theme.dim), inner.width);
     }
-    let first =
-        sel.saturating_sub(usize::from(inner.height.saturating_sub(1) / 2).saturating_sub(1));
+    // three rows a note; the selected one is always in view
+    let per_screen = usize::from(inner.height.saturating_sub(1) / 3).max(1);
+    let first = (sel + 1).saturating_sub(per_screen);
     for (row, (idx, span)) in placed.notes.iter().enumerate().skip(first) {
-        if y + 2 > bottom {
+        if y + 3 > bottom {
             break;
         }
         let Some(n) = app.report.notes.get(*idx) else {
@@ -228,40 +229,36 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             .map(|c| if c.is_whitespace() { ' ' } else { c })
             .collect();
         let comment: String = n.comment.lines().next().unwrap_or("").to_string();
-        let body = Line::from(vec![
-            Span::raw("  "),
-            Span::styled(format!("“{quote}”"), app.theme.mark),
-            Span::raw(" — "),
-            Span::raw(comment),
-        ]);
+        let lines = [
+            head,
+            Line::from(vec![Span::raw("  "), Span::raw(comment)]),
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("“{quote}”"), app.theme.mark),
+            ]),
+        ];
         let style = if row == sel {
             app.theme.selected_unfocused
         } else {
             Style::new()
         };
-        if row == sel {
-            buf.set_style(
-                Rect::new(inner.x, y, inner.width, 2.min(inner.bottom() - y)),
-                style,
-            );
-        }
-        crate::ui::widgets::set_line_clipped(
-            buf,
-            inner.x,
-            y,
-            &head.patch_style(style),
-            inner.width,
-        );
-        if y + 1 < inner.bottom() {
+        for (i, line) in lines.iter().enumerate() {
+            let ly = y + i as u16;
+            if ly >= bottom {
+                break;
+            }
+            if row == sel {
+                buf.set_style(Rect::new(inner.x, ly, inner.width, 1), style);
+            }
             crate::ui::widgets::set_line_clipped(
                 buf,
                 inner.x,
-                y + 1,
-                &body.patch_style(style),
+                ly,
+                &line.clone().patch_style(style),
                 inner.width,
             );
         }
-        y += 2;
+        y += 3;
     }
     let hint = if fr {
         "j/k choisir · Entrée aller au passage · Échap fermer"
@@ -338,9 +335,9 @@ pub fn visual_hint(app: &mut App) {
         .article()
         .is_some_and(|a| a.in_language.starts_with("fr"))
     {
-        "Sélection : w/b mot suivant/précédent · j/k ligne · e signaler · Échap annuler"
+        "Sélection : w/b mot · j/k ligne · e signaler · Échap annuler"
     } else {
-        "Selecting: w/b next/previous word · j/k line · e report · Esc cancel"
+        "Selecting: w/b word · j/k line · e report · Esc cancel"
     };
     app.set_status(hint, false);
 }
