@@ -7,12 +7,18 @@
 //! first; the form, the notes list and the visual selection take what is
 //! theirs and give the rest back.
 
+pub mod events;
 pub mod labels;
+pub mod layout;
+pub mod passage;
 pub mod state;
 pub mod view;
 
+pub use events::{on_outbox_event, poll};
+pub use passage::{byte_at_cell, passage, sentence_at, visual_span};
+
 use crate::article::Article;
-use crate::notes::{self, Note, NotesSettings, Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
+use crate::notes::{self, Note, NotesSettings, Outbox, OutboxConfig, OutboxHandle};
 use crate::ui::app::App;
 use crate::ui::msg::{Msg, ReportTarget};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -125,74 +131,6 @@ impl Reporting {
     }
 }
 
-/// The sentence around byte `at` of `text`: from after the previous sentence
-/// end (`.`, `!`, `?`, `…` followed by a space) or paragraph break, to the next.
-pub fn sentence_at(text: &str, at: usize) -> Range<usize> {
-    let at = at.min(text.len());
-    let mut at = at;
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let is_end = |prev: char, next: Option<char>| {
-        matches!(prev, '.' | '!' | '?' | '…') && next.is_none_or(char::is_whitespace)
-    };
-    // start: after the last sentence end or newline before `at`
-    let mut start = 0;
-    let before = &text[..at];
-    let mut prev: Option<(usize, char)> = None;
-    for (i, c) in before.char_indices() {
-        if c == '\n' {
-            start = i + 1;
-        } else if let Some((_, p)) = prev
-            && c.is_whitespace()
-            && is_end(p, Some(c))
-        {
-            start = i;
-        }
-        prev = Some((i, c));
-    }
-    // end: the next sentence end (inclusive) or newline at or after `at`
-    let mut end = text.len();
-    let mut it = text[at..].char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c == '\n' {
-            end = at + i;
-            break;
-        }
-        let next = it.peek().map(|(_, n)| *n);
-        if is_end(c, next) && at + i >= start {
-            end = at + i + c.len_utf8();
-            break;
-        }
-    }
-    let s = &text[start..end];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
-    let (a, b) = (start + lead, end - trail);
-    if a < b { a..b } else { start..end }
-}
-
-/// A passage for the form: the target's span as given when a mention or
-/// match is followed, else the sentence around it; never empty when the
-/// text has any words.
-pub fn passage(text: &str, target: &ReportTarget, followed: bool) -> Option<Range<usize>> {
-    let span = target.span.map(|s| s.start..s.end);
-    let ok = |r: &Range<usize>| {
-        r.start < r.end && text.get(r.clone()).is_some_and(|s| !s.trim().is_empty())
-    };
-    if followed && let Some(r) = span.clone().filter(ok) {
-        return Some(r);
-    }
-    let at = span.map(|r| r.start).unwrap_or(0);
-    let r = sentence_at(text, at);
-    if ok(&r) {
-        return Some(r);
-    }
-    let first = text.find(|c: char| !c.is_whitespace())?;
-    let r = sentence_at(text, first);
-    ok(&r).then_some(r)
-}
-
 /// Open the form on `target`.
 pub fn open(app: &mut App, target: ReportTarget) {
     let Some(article) = app.articles.get(target.article) else {
@@ -218,52 +156,6 @@ pub fn open(app: &mut App, target: ReportTarget) {
     );
     app.report.list = None;
     app.report.form = Some(Box::new(form));
-}
-
-/// The selection from `a` to `b` widened to whole words.
-pub fn visual_span(text: &str, a: usize, b: usize) -> Range<usize> {
-    let (lo, hi) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
-    let is_word = |c: char| !c.is_whitespace();
-    let mut start = lo;
-    while start > 0 {
-        let Some(c) = text[..start].chars().next_back() else {
-            break;
-        };
-        if !is_word(c) {
-            break;
-        }
-        start -= c.len_utf8();
-    }
-    let mut end = hi.max(start);
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    for c in text[end..].chars() {
-        if !is_word(c) {
-            break;
-        }
-        end += c.len_utf8();
-    }
-    start..end
-}
-
-/// The byte of the reader's text under the cell (x, y), if text is shown there.
-pub fn byte_at_cell(app: &App, x: u16, y: u16) -> Option<usize> {
-    let rt = app.panes.reader_text;
-    if app.panes.reader.is_none() || !rt.contains((x, y).into()) {
-        return None;
-    }
-    let line = app.scroll + usize::from(y - rt.y);
-    let r = app.doc.lines.get(line)?.range()?.clone();
-    let col = usize::from(x - rt.x);
-    let mut w = 0;
-    for (i, c) in app.text.get(r.clone())?.char_indices() {
-        w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w > col {
-            return Some(r.start + i);
-        }
-    }
-    Some(r.end)
 }
 
 /// Raw mouse events the reader's messages do not carry: a left-button drag
@@ -318,7 +210,7 @@ pub fn intercept(app: &mut App, msg: Msg) -> Result<Option<Msg>, Msg> {
     }
 }
 
-fn lang_of(app: &App, index: usize) -> &'static Labels {
+pub(crate) fn lang_of(app: &App, index: usize) -> &'static Labels {
     Labels::for_lang(
         app.articles
             .get(index)
@@ -454,195 +346,8 @@ fn no_endpoint_short(l: &Labels) -> &'static str {
     }
 }
 
-fn short_path(p: &Path) -> String {
+pub(crate) fn short_path(p: &Path) -> String {
     p.file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| p.display().to_string())
-}
-
-/// Take what the outbox reported (never waits); true when something changed.
-pub fn poll(app: &mut App) -> bool {
-    let Some(outbox) = app.report.outbox.as_ref() else {
-        return false;
-    };
-    let events: Vec<OutboxEvent> = outbox.events().try_iter().collect();
-    let mut changed = false;
-    for ev in events {
-        changed |= on_outbox_event(app, ev);
-    }
-    changed
-}
-
-/// Show one outbox event in the status bar; true when something changed.
-pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
-    let fr = lang_of(app, app.current).is_fr();
-    {
-        let short = |id: &Uuid| {
-            let s = id.simple().to_string();
-            s[s.len() - 8..].to_string()
-        };
-        let (text, error) = match &ev {
-            OutboxEvent::Sent { id, status, .. } => {
-                set_status_of(app, *id, notes::Status::Sent);
-                if fr {
-                    (
-                        format!("Note {} envoyée (HTTP {status}).", short(id)),
-                        false,
-                    )
-                } else {
-                    (format!("Note {} sent (HTTP {status}).", short(id)), false)
-                }
-            }
-            OutboxEvent::Retrying {
-                id, after, reason, ..
-            } => {
-                let s = after.as_secs().max(1);
-                if fr {
-                    (
-                        format!(
-                            "Note {} : envoi échoué ({reason}), nouvel essai dans {s} s.",
-                            short(id)
-                        ),
-                        false,
-                    )
-                } else {
-                    (
-                        format!(
-                            "Note {}: sending failed ({reason}), retrying in {s} s.",
-                            short(id)
-                        ),
-                        false,
-                    )
-                }
-            }
-            OutboxEvent::Deferred { id, reason } => {
-                if fr {
-                    (
-                        format!(
-                            "Note {} en attente : {reason}. Elle partira au prochain lancement.",
-                            short(id)
-                        ),
-                        false,
-                    )
-                } else {
-                    (
-                        format!(
-                            "Note {} still queued: {reason}. It will be retried at the next start.",
-                            short(id)
-                        ),
-                        false,
-                    )
-                }
-            }
-            OutboxEvent::Failed { id, reason, .. } => {
-                set_status_of(app, *id, notes::Status::Failed);
-                if fr {
-                    (
-                        format!("Note {} refusée par le serveur : {reason}", short(id)),
-                        true,
-                    )
-                } else {
-                    (
-                        format!("Note {} refused by the server: {reason}", short(id)),
-                        true,
-                    )
-                }
-            }
-            OutboxEvent::NoEndpoint { id, mailto } if app.report.saved_now.contains(id) => {
-                // The save message already said the note stays local; keep
-                // "saved" in view and add the publisher's address if any.
-                let Some(m) = mailto else { return false };
-                let address = m.split('?').next().unwrap_or(m);
-                let file = app
-                    .report
-                    .path
-                    .as_deref()
-                    .map(short_path)
-                    .unwrap_or_default();
-                let t = if fr {
-                    format!(
-                        "Note enregistrée ({file}). Le journal reçoit les corrections à {address}."
-                    )
-                } else {
-                    format!("Note saved ({file}). The publisher takes corrections at {address}.")
-                };
-                (t, false)
-            }
-            OutboxEvent::StoreError { message, .. } => (message.clone(), true),
-            _ => return false,
-        };
-        app.set_status(&text, error);
-        true
-    }
-}
-
-fn set_status_of(app: &mut App, id: Uuid, status: notes::Status) {
-    for n in app.report.notes.iter_mut().filter(|n| n.id == id) {
-        n.status = status;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn quoted(text: &str, r: Range<usize>) -> &str {
-        &text[r]
-    }
-
-    #[test]
-    fn sentence_at_finds_the_sentence_around_a_position() {
-        let text = "Titre du jour\n\nPremière phrase. Deuxième, avec M. Durand ? Oui… Fin";
-        let cases: &[(&str, &str)] = &[
-            ("Titre", "Titre du jour"),
-            ("Première", "Première phrase."),
-            ("phrase", "Première phrase."),
-            ("Deuxième", "Deuxième, avec M."),
-            ("Oui", "Oui…"),
-            ("Fin", "Fin"),
-        ];
-        for (at, want) in cases {
-            let i = text.find(at).unwrap();
-            assert_eq!(quoted(text, sentence_at(text, i)), *want, "at {at}");
-        }
-        // out of range and mid-character positions are clamped, never a panic
-        assert_eq!(quoted(text, sentence_at(text, 10_000)), "Fin");
-        let e = text.find('è').unwrap() + 1;
-        assert_eq!(quoted(text, sentence_at(text, e)), "Première phrase.");
-    }
-
-    #[test]
-    fn visual_span_widens_to_words_in_any_script() {
-        let text = "Ольга Петрова a vu Zoe\u{301} Martin à 京都.";
-        let a = text.find("льга").unwrap();
-        let b = text.find("Петрова").unwrap() + 2;
-        assert_eq!(quoted(text, visual_span(text, a, b)), "Ольга Петрова");
-        let z = text.find("Zoe").unwrap() + 1;
-        assert_eq!(quoted(text, visual_span(text, z, z)), "Zoe\u{301}");
-        // reversed ends and ends past the text
-        assert_eq!(quoted(text, visual_span(text, b, a)), "Ольга Петрова");
-        let end = visual_span(text, text.len() + 5, text.len() + 9);
-        assert!(end.end <= text.len());
-    }
-
-    #[test]
-    fn passage_prefers_the_followed_mention_then_the_sentence() {
-        let text = "Un titre\n\nLa maire a parlé. Le conseil a voté.";
-        let at = text.find("conseil").unwrap();
-        let target = |s: Option<(usize, usize)>| ReportTarget {
-            article: 0,
-            span: s.map(|(a, b)| crate::extract::Span::new(a, b)),
-        };
-        let t = target(Some((at, at + "conseil".len())));
-        assert_eq!(quoted(text, passage(text, &t, true).unwrap()), "conseil");
-        assert_eq!(
-            quoted(text, passage(text, &t, false).unwrap()),
-            "Le conseil a voté."
-        );
-        assert_eq!(
-            quoted(text, passage(text, &target(None), false).unwrap()),
-            "Un titre"
-        );
-        assert_eq!(passage("   ", &target(None), false), None);
-    }
 }
