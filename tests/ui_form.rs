@@ -595,3 +595,20 @@ fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
         o.shutdown();
     }
 }
+
+#[test]
+fn snapshot_marker_and_notes_list_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 80, 24);
+    press(&mut app, "vww");
+    press(&mut app, "e");
+    press(&mut app, "Le nom russe est mal transcrit.");
+    ctrl(&mut app, 's');
+    app.status = None; // the message names the temp file
+    let created = app.report.notes[0].created.clone();
+    let reader = styled_screen(&render(&app));
+    press(&mut app, "m");
+    let list = screen(&render(&app)).replace(&created, "<created>");
+    insta::assert_snapshot!(format!("{reader}\n----\n{list}"));
+}
