@@ -612,3 +612,23 @@ fn snapshot_marker_and_notes_list_80x24() {
     let list = screen(&render(&app)).replace(&created, "<created>");
     insta::assert_snapshot!(format!("{reader}\n----\n{list}"));
 }
+
+#[test]
+fn a_publisher_taking_mail_is_named_when_no_endpoint_is_set() {
+    let mut a = article();
+    if let Some(f) = a.feedback.as_mut() {
+        f.endpoint = Some("mailto:corrections@example.org?subject=x".into());
+    }
+    let mut app = App::new(
+        vec![a],
+        lede::ui::keymap::KeyMap::default(),
+        lede::ui::theme::Theme::new(true),
+    );
+    app.dispatch(Msg::Resize(120, 40));
+    press(&mut app, "e");
+    let form = app.report.form.as_ref().unwrap();
+    assert_eq!(form.endpoint, None, "mailto is not an HTTP endpoint");
+    assert_eq!(form.mailto.as_deref(), Some("corrections@example.org"));
+    let s = screen(&render(&app));
+    assert!(s.contains("corrections@example.org"), "{s}");
+}

@@ -93,7 +93,10 @@ pub(super) fn destination_text(form: &Form) -> String {
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            format!("→ {} {p}", l.no_endpoint)
+            match &form.mailto {
+                Some(m) => format!("→ {} {p}. {} {m}", l.no_endpoint, l.publisher_mail),
+                None => format!("→ {} {p}", l.no_endpoint),
+            }
         }
     }
 }

@@ -103,6 +103,8 @@ pub struct Form {
     pub endpoint: Option<String>,
     /// The notes file it is saved in.
     pub notes_path: Option<PathBuf>,
+    /// The publisher's `mailto:` address, when that is how it takes corrections.
+    pub mailto: Option<String>,
     pub focus: FormField,
     pub category: usize,
     pub severity: usize,
@@ -166,6 +168,18 @@ impl Form {
             quote,
             endpoint,
             notes_path,
+            mailto: fb
+                .and_then(|f| f.endpoint.as_deref())
+                .map(str::trim)
+                .filter(|e| e.to_ascii_lowercase().starts_with("mailto:"))
+                .map(|e| {
+                    e["mailto:".len()..]
+                        .split('?')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .filter(|e| !e.is_empty()),
             focus: FormField::Comment,
             category: 0,
             severity: 0,
