@@ -93,6 +93,8 @@ pub struct App {
     pub quit: bool,
     /// What is being loaded, while the articles load in the background.
     pub loading: Option<String>,
+    /// Correction notes: the report form, the saved notes, the outbox.
+    pub report: crate::ui::form::Reporting,
 }
 
 impl App {
@@ -128,6 +130,7 @@ impl App {
             wanted: None,
             quit: false,
             loading: None,
+            report: Default::default(),
         };
         app.relayout();
         app.open(0);
@@ -255,6 +258,10 @@ impl App {
 
     /// Apply one message; may return a follow-up message.
     pub fn update(&mut self, msg: Msg) -> Option<Msg> {
+        let msg = match crate::ui::form::intercept(self, msg) {
+            Ok(next) => return next,
+            Err(msg) => msg,
+        };
         match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Action(a) => self.on_action(a),

@@ -5,10 +5,12 @@
 //! analyses articles in the background so the first frame never waits.
 
 pub mod app;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod notes_view;
 pub mod search;
 pub mod terminal;
 pub mod text_layout;
@@ -66,8 +68,15 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(Vec::new(), keymap, theme);
-    if let Some(p) = notes_path {
-        app.noted = noted_articles(&p);
+    // only a regular file: a device such as /dev/full would never end
+    if let Some(p) = notes_path.as_ref().filter(|p| p.is_file()) {
+        app.noted = noted_articles(p);
+    }
+    let settings = crate::notes::config_file_notes_settings(common.config.as_deref());
+    let (report, warning) = form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
+    app.report = report;
+    if let Some(w) = warning {
+        app.set_status(&w, true);
     }
     // Standard input is read before the terminal is taken; files load in the
     // background behind the first frame.
@@ -102,7 +111,12 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         if event::poll(Duration::from_millis(40))? {
             // Handle everything already waiting before drawing again.
             loop {
-                if let Some(m) = to_msg(event::read()?) {
+                let ev = event::read()?;
+                if let Event::Mouse(m) = &ev
+                    && form::on_mouse_event(&mut app, m)
+                {
+                    dirty = true;
+                } else if let Some(m) = to_msg(ev) {
                     app.dispatch(m);
                     dirty = true;
                 }
@@ -127,6 +141,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
             }
             Err(_) => {}
         }
+        dirty |= form::poll(&mut app);
         for (i, analysis) in worker.results.try_iter() {
             let msg = match analysis {
                 Some(a) => Msg::Analysed(i, a),
