@@ -326,6 +326,7 @@ pub fn load_bytes(
             .push(Problem::warning(name, message).at(line, None));
     }
     let mut text = decoded.text;
+    let format = format.unwrap_or_else(|| Format::sniff(&text));
     if let Some(line) = decode::first_unclean_line(&text) {
         out.problems.push(
             Problem::warning(
@@ -334,16 +335,21 @@ pub fn load_bytes(
             )
             .at(Some(line), None),
         );
-        text = sanitize::clean_text(&text);
+        // Plain text is cleaned as a whole, so that a sequence spanning
+        // lines goes entirely. JSON is parsed first and its strings cleaned
+        // one by one (when the article is finished): cleaning the raw
+        // document could eat its quotes and brackets.
+        if format == Format::Text {
+            text = sanitize::clean_text(&text);
+        }
     }
-    if text.trim().is_empty() {
+    if sanitize::clean_text(&text).trim().is_empty() {
         out.problems.push(Problem::error(
             name,
             "empty file: only white space, no article to load",
         ));
         return;
     }
-    let format = format.unwrap_or_else(|| Format::sniff(&text));
     let (articles, issues) = match format {
         Format::Text => {
             let article = text::parse(&text);
