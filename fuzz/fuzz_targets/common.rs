@@ -48,6 +48,12 @@ pub fn check_article(a: &Article) {
             assert!(is_clean(s) && !s.contains('\n'), "unclean feedback {s:?}");
         }
     }
+    for s in [&a.date_published, &a.url, &a.publisher] {
+        assert_ne!(s.as_deref(), Some(""), "an empty optional field");
+    }
+    if let Some(f) = &a.feedback {
+        assert!(!f.prompt.is_empty(), "feedback without a prompt");
+    }
     for p in &a.paragraphs {
         assert!(!p.trim().is_empty(), "empty paragraph");
         assert!(is_clean(p), "unclean paragraph {p:?}");

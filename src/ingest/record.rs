@@ -239,10 +239,12 @@ fn names_of(v: &Value) -> Vec<String> {
 
 fn names_of_keys(obj: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A set, not a search of `out`: a record may list thousands of names.
+    let mut seen = std::collections::HashSet::new();
     for k in keys {
         if let Some(v) = obj.get(*k) {
             for n in names_of(v) {
-                if !out.contains(&n) {
+                if seen.insert(n.clone()) {
                     out.push(n);
                 }
             }
