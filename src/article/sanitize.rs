@@ -132,6 +132,21 @@ pub fn is_clean(s: &str) -> bool {
         .any(|c| c == ESC || c == '\r' || (c != '\n' && c != '\t' && is_forbidden(c)))
 }
 
+/// Show `s` with every character [`clean_text`] would remove (and newlines,
+/// tabs and carriage returns) written as a visible `\u{..}` escape: for text
+/// that must be shown exactly but safely, such as a file name.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == ESC || c == '\r' || c == '\n' || c == '\t' || is_forbidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +189,16 @@ mod tests {
             assert_eq!(&got, want, "input {input:?}");
             assert!(is_clean(&got), "{got:?} still dirty");
         }
+    }
+
+    #[test]
+    fn escape_controls_shows_what_it_hides() {
+        assert_eq!(escape_controls("plain é 日本.txt"), "plain é 日本.txt");
+        assert_eq!(
+            escape_controls("a\u{1b}]0;t\u{7}\u{9b}\u{202e}b\n"),
+            "a\\u{1b}]0;t\\u{7}\\u{9b}\\u{202e}b\\u{a}"
+        );
+        assert!(is_clean(&escape_controls("\u{0}\u{85}\u{2066}\r")));
     }
 
     #[test]
