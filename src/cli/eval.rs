@@ -1,7 +1,9 @@
-//! `lede eval GOLD...`
+//! `lede eval GOLD... [--json] [--errors]`
 
 use super::Common;
+use crate::eval::{load_corpus, report};
 use clap::Args;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,9 +15,42 @@ pub struct EvalArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also list every false positive, miss and wrong date value.
+    #[arg(long)]
+    pub errors: bool,
 }
 
+/// Scores every corpus that loads; files that fail are reported on standard
+/// error with their name and line, and make the exit code 1.
 pub fn run(args: EvalArgs, common: &Common) -> anyhow::Result<ExitCode> {
-    let _ = (args, common);
-    Ok(ExitCode::SUCCESS)
+    let _ = common;
+    let mut failed = false;
+    let mut results = Vec::new();
+    for path in &args.gold {
+        let (corpus, errors) = load_corpus(path);
+        for e in &errors {
+            eprintln!("lede eval: {e}");
+        }
+        failed |= !errors.is_empty();
+        if corpus.documents.is_empty() && !errors.is_empty() {
+            continue;
+        }
+        results.push(report::run_corpus(&corpus));
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let value = report::to_json(&results, args.errors);
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+    } else {
+        write!(out, "{}", report::render(&results))?;
+        if args.errors {
+            writeln!(out)?;
+            write!(out, "{}", report::render_mistakes(&results))?;
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -4,8 +4,19 @@
 //! [`Article::text`]); code points appear only at the edges that need them
 //! (exports), through [`crate::article::byte_to_char`].
 
+pub mod actors;
+pub mod cand;
 pub mod dates;
+pub mod doc;
 pub mod gazetteer;
+pub mod known;
+pub mod lexicon;
+pub mod names;
+pub mod orgs;
+mod pipeline;
+pub mod places;
+pub mod roles;
+pub mod tokenize;
 
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
@@ -185,6 +196,5 @@ pub fn extract(article: &Article) -> Analysis {
 
 /// Analyse any text.
 pub fn extract_text(text: &str, ctx: &Context) -> Analysis {
-    let _ = (text, ctx);
-    Analysis::default()
+    pipeline::run(text, ctx)
 }

@@ -1,10 +1,204 @@
 //! The terminal reader. The only module that knows about ratatui and crossterm.
+//!
+//! `app` holds the state and its `update(Msg)`; `widgets` draw it without
+//! changing it; `terminal` sets up and always restores the terminal; `worker`
+//! analyses articles in the background so the first frame never waits.
 
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod model;
+pub mod msg;
+pub mod search;
+pub mod terminal;
+pub mod text_layout;
+pub mod theme;
+pub mod widgets;
+pub mod worker;
+
+use crate::article::Article;
 use crate::cli::Common;
-use std::path::PathBuf;
+use crate::config::Config;
+use crate::ingest::{self, LoadOptions, Loaded};
+use app::App;
+use crossterm::event::{self, Event, KeyEventKind};
+use keymap::KeyMap;
+use msg::{MouseInput, Msg};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Duration;
+use theme::Theme;
 
+/// The name of the loading thread (see [`terminal`]'s panic hook).
+pub const LOAD_THREAD: &str = "lede-load";
+
+/// Open the reader on `paths` (the bundled articles when empty).
 pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
-    let _ = (paths, common);
+    let config = Config::load_or_default(common.config.as_deref())?;
+    let keymap = KeyMap::from_config(&config)?;
+    let theme = Theme::from_config(&config, theme::no_color_from_env())?;
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let what = match paths.len() {
+        0 => "Loading the bundled articles…".to_string(),
+        1 => format!(
+            "Loading {}…",
+            crate::article::sanitize::clean_inline(&paths[0].display().to_string())
+        ),
+        n => format!("Loading {n} paths…"),
+    };
+    let notes_path = common
+        .notes
+        .clone()
+        .or_else(|| config.notes.file.clone())
+        .or_else(crate::config::default_notes_path);
+    let opts = LoadOptions {
+        max_bytes: common.max_file_mb.saturating_mul(1024 * 1024),
+    };
+    let load = move || -> Loaded {
+        if paths.is_empty() {
+            ingest::load_bundled()
+        } else {
+            ingest::load_paths(&paths, &opts)
+        }
+    };
+    let mut app = App::new(Vec::new(), keymap, theme);
+    if let Some(p) = notes_path {
+        app.noted = noted_articles(&p);
+    }
+    // Standard input is read before the terminal is taken; files load in the
+    // background behind the first frame.
+    let (load_tx, load_rx) = mpsc::channel::<Loaded>();
+    if reads_stdin {
+        app.dispatch(Msg::Loaded(Box::new(load())));
+    } else {
+        app.loading = Some(what);
+        std::thread::Builder::new()
+            .name(LOAD_THREAD.into())
+            .spawn(move || {
+                let _ = load_tx.send(load());
+            })?;
+    }
+
+    let mut guard = terminal::TerminalGuard::new()?;
+    let mut worker = worker::Worker::spawn(app.articles.clone());
+    let size = guard.terminal.size()?;
+    app.dispatch(Msg::Resize(size.width, size.height));
+    let mut dirty = true;
+    loop {
+        if let Some(i) = app.take_wanted() {
+            worker.want(i);
+        }
+        if dirty {
+            guard.terminal.draw(|f| widgets::draw(f, &app))?;
+            dirty = false;
+        }
+        if app.quit {
+            break;
+        }
+        if event::poll(Duration::from_millis(40))? {
+            // Handle everything already waiting before drawing again.
+            loop {
+                if let Some(m) = to_msg(event::read()?) {
+                    app.dispatch(m);
+                    dirty = true;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        match load_rx.try_recv() {
+            Ok(loaded) => {
+                app.dispatch(Msg::Loaded(Box::new(loaded)));
+                worker = worker::Worker::spawn(app.articles.clone());
+                dirty = true;
+            }
+            Err(mpsc::TryRecvError::Disconnected) if app.loading.is_some() => {
+                app.loading = None;
+                app.set_status(
+                    "Loading failed (internal error); no article was loaded.",
+                    true,
+                );
+                dirty = true;
+            }
+            Err(_) => {}
+        }
+        for (i, analysis) in worker.results.try_iter() {
+            let msg = match analysis {
+                Some(a) => Msg::Analysed(i, a),
+                None => Msg::AnalysisFailed(i),
+            };
+            app.dispatch(msg);
+            dirty = true;
+        }
+    }
+    drop(guard);
     Ok(ExitCode::SUCCESS)
+}
+
+fn to_msg(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => Some(Msg::Key(k)),
+        Event::Mouse(m) => MouseInput::from_event(&m).map(Msg::Mouse),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// The app for what was loaded, with loading problems in the status bar.
+pub fn build_app(loaded: Loaded, keymap: KeyMap, theme: Theme) -> App {
+    let mut app = App::new(Vec::new(), keymap, theme);
+    app.dispatch(Msg::Loaded(Box::new(loaded)));
+    app
+}
+
+/// Ids of articles with saved correction notes, read leniently from the
+/// notes file (JSON Lines with `article.id`); a missing or damaged file gives none.
+pub fn noted_articles(path: &Path) -> HashSet<String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return HashSet::new();
+    };
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| {
+            v.pointer("/article/id")
+                .and_then(|id| id.as_str())
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+/// Lay out and draw the first frame without a terminal: what start-up costs
+/// before the first screen (used by the bench and tests). The analysis of the
+/// visible article is not waited for.
+pub fn headless_first_frame(articles: Vec<Article>, width: u16, height: u16) -> (App, Buffer) {
+    let mut app = App::new(articles, KeyMap::default(), Theme::new(true));
+    app.dispatch(Msg::Resize(width, height));
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    widgets::render(&app, &mut buf);
+    (app, buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noted_articles_reads_ids_and_skips_damaged_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("notes.jsonl");
+        std::fs::write(
+            &p,
+            "{\"article\":{\"id\":\"a1\"}}\nnot json\n{\"article\":{\"id\":\"b2\"}}\n{\"art",
+        )
+        .unwrap();
+        let ids = noted_articles(&p);
+        assert_eq!(ids.len(), 2);
+        assert!(ids.contains("a1") && ids.contains("b2"));
+        assert!(noted_articles(&dir.path().join("missing")).is_empty());
+    }
 }

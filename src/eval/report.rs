@@ -1,0 +1,223 @@
+//! Running the extractor over corpora and printing the scores: a readable
+//! table per corpus and a total, a JSON object, and the list of mistakes.
+
+use super::Corpus;
+use super::score::{Counts, Mistake, Scores, analyse, score_document};
+use serde_json::{Map, Value, json};
+use std::fmt::Write as _;
+
+/// The scores and mistakes of one corpus.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusResult {
+    pub name: String,
+    pub scores: Scores,
+    pub mistakes: Vec<Mistake>,
+    /// Files in the corpus folder in no format `lede eval` reads.
+    pub skipped: Vec<String>,
+}
+
+/// Analyse and score every document of a corpus.
+pub fn run_corpus(corpus: &Corpus) -> CorpusResult {
+    let mut out = CorpusResult {
+        name: corpus.name.clone(),
+        skipped: corpus
+            .skipped
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        ..CorpusResult::default()
+    };
+    for doc in &corpus.documents {
+        let analysis = analyse(doc);
+        let (scores, mistakes) = score_document(doc, &analysis);
+        out.scores.add(&scores);
+        out.mistakes.extend(mistakes);
+    }
+    out
+}
+
+/// The sum of all corpora's counts.
+pub fn total(results: &[CorpusResult]) -> Scores {
+    let mut t = Scores::default();
+    for r in results {
+        t.add(&r.scores);
+    }
+    t
+}
+
+fn row(out: &mut String, label: &str, c: &Counts) {
+    let _ = writeln!(
+        out,
+        "  {label:<22} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6} {:>6}",
+        c.precision(),
+        c.recall(),
+        c.f1(),
+        c.tp,
+        c.fp,
+        c.missed
+    );
+}
+
+/// A readable table of one set of scores under a title.
+pub fn table(title: &str, s: &Scores) -> String {
+    let mut out = String::new();
+    let docs = if s.documents == 1 {
+        "1 document".to_string()
+    } else {
+        format!("{} documents", s.documents)
+    };
+    let _ = writeln!(out, "{title} ({docs})");
+    let _ = writeln!(
+        out,
+        "  {:<22} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        "", "P", "R", "F1", "tp", "fp", "fn"
+    );
+    for (kind, c) in &s.by_kind {
+        row(&mut out, &format!("mentions {}", kind.label()), c);
+    }
+    if let Some(c) = &s.mentions {
+        row(&mut out, "mentions PER+ORG+LOC", c);
+    }
+    if let Some(c) = &s.lenient {
+        row(&mut out, "  lenient (overlap)", c);
+    }
+    if let Some(c) = &s.actors {
+        row(&mut out, "actors", c);
+    }
+    if let Some(c) = &s.dates {
+        row(&mut out, "dates (span)", c);
+        match s.date_value_accuracy() {
+            Some(a) => {
+                let _ = writeln!(
+                    out,
+                    "  {:<22} {a:>6.3}  ({} of {} span-matched dates)",
+                    "date value accuracy", s.date_values_right, s.date_values_judged
+                );
+            }
+            None => {
+                let _ = writeln!(out, "  {:<22} {:>6}", "date value accuracy", "-");
+            }
+        }
+    }
+    if s.mentions.is_none() && s.actors.is_none() && s.dates.is_none() {
+        let _ = writeln!(out, "  (nothing annotated)");
+    }
+    out
+}
+
+/// Every corpus's table, then the total when there is more than one.
+pub fn render(results: &[CorpusResult]) -> String {
+    let mut out = String::new();
+    for r in results {
+        out.push_str(&table(&r.name, &r.scores));
+        if !r.skipped.is_empty() {
+            let _ = writeln!(
+                out,
+                "  ({} files skipped: not in a format lede eval reads)",
+                r.skipped.len()
+            );
+        }
+        out.push('\n');
+    }
+    if results.len() > 1 {
+        out.push_str(&table(
+            &format!("total of {} corpora", results.len()),
+            &total(results),
+        ));
+    }
+    out
+}
+
+/// The mistakes, one per line, grouped by corpus:
+/// `document  layer error  LABEL  "text"  start..end  detail`.
+pub fn render_mistakes(results: &[CorpusResult]) -> String {
+    let mut out = String::new();
+    for r in results {
+        let _ = writeln!(out, "{}: {} mistakes", r.name, r.mistakes.len());
+        for m in &r.mistakes {
+            let _ = write!(
+                out,
+                "  {} {} {:<8} {:<4} {:?}",
+                m.document, m.layer, m.error, m.label, m.text
+            );
+            if let (Some(s), Some(e)) = (m.start, m.end) {
+                let _ = write!(out, " {s}..{e}");
+            }
+            if let Some(d) = &m.detail {
+                let _ = write!(out, "  ({d})");
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn counts_json(c: &Counts) -> Value {
+    json!({
+        "precision": round(c.precision()),
+        "recall": round(c.recall()),
+        "f1": round(c.f1()),
+        "tp": c.tp, "fp": c.fp, "fn": c.missed,
+    })
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Scores as JSON: `{documents, mentions: {PER, ORG, LOC, NORP, overall,
+/// lenient}, actors, dates: {span, value_accuracy, values_right,
+/// values_judged}}`, each score `{precision, recall, f1, tp, fp, fn}`;
+/// layers the gold does not annotate are absent.
+pub fn scores_json(s: &Scores) -> Value {
+    let mut obj = Map::new();
+    obj.insert("documents".into(), json!(s.documents));
+    if s.mentions.is_some() || !s.by_kind.is_empty() {
+        let mut m = Map::new();
+        for (kind, c) in &s.by_kind {
+            m.insert(kind.label().into(), counts_json(c));
+        }
+        if let Some(c) = &s.mentions {
+            m.insert("overall".into(), counts_json(c));
+        }
+        if let Some(c) = &s.lenient {
+            m.insert("lenient".into(), counts_json(c));
+        }
+        obj.insert("mentions".into(), Value::Object(m));
+    }
+    if let Some(c) = &s.actors {
+        obj.insert("actors".into(), counts_json(c));
+    }
+    if let Some(c) = &s.dates {
+        obj.insert(
+            "dates".into(),
+            json!({
+                "span": counts_json(c),
+                "value_accuracy": s.date_value_accuracy().map(round),
+                "values_right": s.date_values_right,
+                "values_judged": s.date_values_judged,
+            }),
+        );
+    }
+    Value::Object(obj)
+}
+
+/// The whole report as one JSON object: `{corpora: [{name, scores, skipped,
+/// mistakes?}], total}`.
+pub fn to_json(results: &[CorpusResult], with_mistakes: bool) -> Value {
+    let corpora: Vec<Value> = results
+        .iter()
+        .map(|r| {
+            let mut c = json!({
+                "name": r.name,
+                "scores": scores_json(&r.scores),
+                "skipped": r.skipped,
+            });
+            if with_mistakes && let Some(obj) = c.as_object_mut() {
+                obj.insert("mistakes".into(), json!(r.mistakes));
+            }
+            c
+        })
+        .collect();
+    json!({ "corpora": corpora, "total": scores_json(&total(results)) })
+}

@@ -1,0 +1,58 @@
+//! What the grammar recognises, before it is resolved to an ISO value.
+
+use super::lexicon::{Season, Shift, Unit};
+
+/// A recognised temporal expression, not yet resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// A calendar date with any of its parts known: "2020", "mars 2024", "3 mai".
+    Cal {
+        y: Option<i32>,
+        m: Option<u8>,
+        d: Option<u8>,
+    },
+    /// A weekday, bare ("mardi") or shifted ("mardi dernier", "next Tuesday").
+    /// `tense` is that of the sentence: it says whether a bare weekday
+    /// is the last one or the next one.
+    Weekday {
+        d: u8,
+        shift: Option<Shift>,
+        tense: Tense,
+    },
+    /// A month, or a day of it, shifted from the publication date
+    /// ("mai dernier", "le 2 mars dernier", "last May").
+    MonthShift { m: u8, d: Option<u8>, shift: Shift },
+    /// A quarter of a year: "premier trimestre 2024", "Q3 2024".
+    Quarter { q: u8, y: Option<i32> },
+    /// A season, with its year or shift if given.
+    Season {
+        s: Season,
+        y: Option<i32>,
+        shift: Option<Shift>,
+    },
+    /// A decade by its first three digits: 199 for "les années 1990".
+    Decade(i32),
+    /// A century by its first two digits: 19 for "XXe siècle".
+    Century(i32),
+    /// `n` units away from the publication date (`anchored` false) or from
+    /// the last date the text mentioned (`anchored` true).
+    Rel { unit: Unit, n: i32, anchored: bool },
+}
+
+/// The tense of a sentence, as far as a few cues tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// One expression found by the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    /// For one end of a range, the index of the other end among the found expressions.
+    pub pair: Option<usize>,
+}

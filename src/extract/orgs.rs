@@ -1,0 +1,538 @@
+//! Organisations and named structures that the gazetteer does not know,
+//! recognised by their head word: "Alliance des États du Sahel",
+//! "International Olympic Committee", "Tuileries Garden", "Stade de France".
+//! Also acronyms defined in parentheses ("Long Name (ACR)", "ACR (Long Name)")
+//! and standalone all-caps tokens.
+
+use super::Kind;
+use super::cand::{Cand, Occupancy, Src};
+use super::doc::Doc;
+use super::lexicon::FastMap as HashMap;
+use super::lexicon::{self, looks_adjectival};
+use super::tokenize::TokKind;
+use std::sync::OnceLock;
+
+fn is_place_head(lower: &str) -> bool {
+    static SET: OnceLock<lexicon::FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [
+            // French (head first)
+            "place",
+            "rue",
+            "avenue",
+            "boulevard",
+            "pont",
+            "stade",
+            "palais",
+            "jardin",
+            "jardins",
+            "lac",
+            "mont",
+            "monts",
+            "fleuve",
+            "rivière",
+            "île",
+            "îles",
+            "golfe",
+            "mer",
+            "océan",
+            "désert",
+            "vallée",
+            "parc",
+            "gare",
+            "aéroport",
+            "cathédrale",
+            "musée",
+            "quai",
+            "port",
+            "château",
+            "forêt",
+            "massif",
+            "détroit",
+            "canal",
+            "basilique",
+            "esplanade",
+            // English (head last)
+            "tower",
+            "garden",
+            "gardens",
+            "palace",
+            "bridge",
+            "square",
+            "street",
+            "stadium",
+            "arena",
+            "park",
+            "river",
+            "lake",
+            "mountain",
+            "mountains",
+            "island",
+            "islands",
+            "bay",
+            "sea",
+            "ocean",
+            "valley",
+            "desert",
+            "cathedral",
+            "museum",
+            "airport",
+            "station",
+            "strait",
+            "gulf",
+            "castle",
+            "forest",
+            "plateau",
+            "peninsula",
+            "basin",
+            "road",
+        ]
+        .into_iter()
+        .collect()
+    })
+    .contains(lower)
+}
+
+/// Kind of a head word, if it is one.
+fn head_kind(lower: &str) -> Option<Kind> {
+    if lexicon::is_org_head(lower) {
+        Some(Kind::Organization)
+    } else if is_place_head(lower) {
+        Some(Kind::Place)
+    } else {
+        None
+    }
+}
+
+/// A capitalised token that may be part of a structure name.
+fn part_word(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    if t.kind != TokKind::Word || !t.cap {
+        return t.kind == TokKind::Number && doc.word(i).len() == 4;
+    }
+    let lower = doc.lower(i);
+    !lexicon::is_stopword(lower) && !lexicon::is_role_head(lower) && !lexicon::is_honorific(lower)
+}
+
+/// A capitalised article inside a name ("La" of "Paris La Défense", "Le" of
+/// "Marine Le Pen"), never at a sentence start.
+pub fn inner_article(doc: &Doc, i: usize) -> bool {
+    doc.toks
+        .get(i)
+        .is_some_and(|t| t.cap && !t.start && t.kind == TokKind::Word)
+        && matches!(
+            doc.word(i),
+            "La" | "Le"
+                | "Les"
+                | "De"
+                | "Du"
+                | "Des"
+                | "Di"
+                | "Da"
+                | "Van"
+                | "Von"
+                | "Del"
+                | "Al"
+                | "El"
+        )
+        && doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.cap && t.kind == TokKind::Word)
+}
+
+/// Recognise structures whose head word is capitalised. `known_at[i]` is the
+/// gazetteer candidate covering token `i`; a structure may swallow those.
+pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) -> Vec<Cand> {
+    let n = doc.len();
+    let mut out: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = doc.toks[i];
+        if t.kind != TokKind::Word || !t.cap || known_at[i].is_some() || doc.title_like(i) {
+            i += 1;
+            continue;
+        }
+        let lower = doc.lower(i);
+        let Some(kind) = head_kind(lower) else {
+            i += 1;
+            continue;
+        };
+        let (a, b) = extend(doc, i, known_at, cands);
+        let words = (a..b).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokKind::Number);
+        // "Parlement ukrainien", "Armée malienne": an institution noun and a
+        // nationality word is no name; the nationality stays a mention.
+        let head_and_nationality = b == i + 2
+            && a == i
+            && known_at[i + 1].is_some_and(|ki| cands[ki].kind == Kind::Nationality);
+        // "Treaty on European Union": inside the name of a document or event.
+        let in_misc = a >= 2
+            && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
+            && doc.toks[a - 2].cap
+            && lexicon::is_misc_head(doc.lower(a - 2));
+        if words.count() >= 2 && (b - a) >= 2 && !head_and_nationality && !in_misc {
+            let mut c = Cand::new(a, b, doc.span(a, b), kind, Src::Structure);
+            c.key = None;
+            out.push(c);
+            i = b;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Extend a structure around its head at `h`; returns `[a, b)`.
+fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (usize, usize) {
+    let sent = doc.toks[h].sent;
+    let same = |k: usize| doc.toks.get(k).is_some_and(|t| t.sent == sent);
+    // Left: capitalised words and gazetteer spans ("African Development Bank",
+    // "Paris Olympic Committee"), never a closed-class word.
+    let mut a = h;
+    let mut steps = 0;
+    while a > 0 && steps < 4 && same(a) {
+        let p = a - 1;
+        if let Some(ki) = known_at[p] {
+            a = cands[ki].a;
+        } else if part_word(doc, p) && !doc.toks[p].upper {
+            a = p;
+        } else if inner_article(doc, p)
+            && p > 0
+            && (part_word(doc, p - 1) || known_at[p - 1].is_some())
+        {
+            // "Paris La Défense Arena"
+            a = p;
+        } else {
+            break;
+        }
+        steps += 1;
+    }
+    // Do not start with a word capitalised by position only.
+    while a < h && doc.toks[a].start && known_at[a].is_none() && !doc.is_name_word(a) {
+        a += 1;
+    }
+    // Right: adjectives, capitalised words, links followed by a name part.
+    let mut b = h + 1;
+    let mut adjs = 0;
+    loop {
+        if b >= doc.len() || !same(b) {
+            break;
+        }
+        if let Some(ki) = known_at[b] {
+            b = cands[ki].b;
+            adjs = 0;
+            continue;
+        }
+        let lower = doc.lower(b);
+        if part_word(doc, b) && !doc.toks[b].upper {
+            b += 1;
+            adjs = 0;
+            continue;
+        }
+        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(lower) {
+            b += 1;
+            adjs += 1;
+            continue;
+        }
+        // Links (de, du, des, d', l', of, for, and ...), maybe lower-case
+        // nouns and more links ("du traité de l'"), then a name part.
+        if let Some(k) = link_chain(doc, b, known_at, &same) {
+            b = k;
+            continue;
+        }
+        break;
+    }
+    (a, b)
+}
+
+/// From `b`, links and lower-case nouns leading to a name part: the part's
+/// index, or `None`.
+fn link_chain(
+    doc: &Doc,
+    b: usize,
+    known_at: &[Option<usize>],
+    same: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut k = b;
+    let mut links = 0;
+    let mut nouns = 0;
+    let mut conj = false;
+    while k < doc.len() && same(k) && k - b < 8 {
+        let t = doc.toks[k];
+        let l = doc.lower(k);
+        let linkish = t.kind == TokKind::Elision || t.kind == TokKind::Word || doc.is_punct(k, "&");
+        if linkish && !t.cap && lexicon::is_org_link(l) {
+            conj |= matches!(l, "et" | "and" | "&");
+            k += 1;
+            links += 1;
+            continue;
+        }
+        if links == 0 {
+            return None;
+        }
+        if known_at[k].is_some() || part_word(doc, k) {
+            // "et" / "and" joins two name parts, never a clause.
+            if conj && links > 1 {
+                return None;
+            }
+            return Some(k);
+        }
+        // A lower-case noun or adjective between links: "du traité de".
+        if t.kind == TokKind::Word
+            && !t.cap
+            && nouns < 2
+            && !conj
+            && !lexicon::is_stopword(l)
+            && !lexicon::is_role_head(l)
+            && l.chars().count() >= 3
+        {
+            k += 1;
+            nouns += 1;
+            links = 0;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// Acronyms in parentheses right after a candidate ("Long Name (ACR)") or
+/// a candidate in parentheses right after an acronym ("ACR (Long Name)"),
+/// and aliases (a person's name in another script in parentheses).
+/// Returns new candidates linked to the ones they name.
+pub fn find_definitions(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        if !alive[ci] {
+            continue;
+        }
+        // "Long Name (ACR)"
+        let (o, x, cl) = (c.b, c.b + 1, c.b + 2);
+        if doc.is_punct(o, "(") && doc.is_punct(cl, ")") && is_acronym(doc, x) && occ.free(x, x + 1)
+        {
+            let mut d = Cand::new(x, x + 1, doc.toks[x].span, c.kind, Src::Alias);
+            d.link = Some(ci);
+            out.push(d);
+            continue;
+        }
+        // "ACR (Long Name)"
+        if c.a >= 2 && doc.is_punct(c.a - 1, "(") && doc.is_punct(c.b, ")") {
+            let x = c.a - 2;
+            if is_acronym(doc, x) && occ.free(x, x + 1) {
+                let mut d = Cand::new(x, x + 1, doc.toks[x].span, c.kind, Src::Alias);
+                d.link = Some(ci);
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// An all-caps word of 2 to 8 letters (digits allowed after the first).
+pub fn is_acronym(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    if t.kind != TokKind::Word || !t.upper {
+        return false;
+    }
+    let w = doc.word(i);
+    let n = w.chars().filter(|c| c.is_alphanumeric()).count();
+    (2..=8).contains(&n) && !w.contains('-')
+}
+
+/// Later standalone uses of defined acronyms, and undefined all-caps tokens
+/// that look like organisation acronyms.
+pub fn find_acronym_uses(
+    doc: &Doc,
+    cands: &[Cand],
+    occ: &Occupancy,
+    blocked: &[String],
+) -> Vec<Cand> {
+    let mut defined: HashMap<&str, usize> = HashMap::default();
+    for (ci, c) in cands.iter().enumerate() {
+        if c.src == Src::Alias && c.b == c.a + 1 && doc.toks[c.a].upper {
+            defined.entry(doc.word(c.a)).or_insert(c.link.unwrap_or(ci));
+        }
+    }
+    let mut out = Vec::new();
+    for i in 0..doc.len() {
+        if !is_acronym(doc, i) || occ.at(i).is_some() {
+            continue;
+        }
+        let w = doc.word(i);
+        if blocked.iter().any(|b| b == w) {
+            continue;
+        }
+        if let Some(&target) = defined.get(w) {
+            let mut d = Cand::new(i, i + 1, doc.toks[i].span, cands[target].kind, Src::Alias);
+            d.link = Some(target);
+            out.push(d);
+            continue;
+        }
+        // "DAKAR —": a known place in capitals (a dateline).
+        if let Some(k) = super::known::lookup_title_case(w, &doc_lang(doc)) {
+            let mut d = Cand::new(i, i + 1, doc.toks[i].span, k.kind, Src::Known);
+            d.key = Some(k.key);
+            d.name = Some(k.name);
+            out.push(d);
+            continue;
+        }
+        let dateline = doc.toks[i].start
+            && (doc.is_punct(i + 1, "—") || doc.is_punct(i + 1, "-") || doc.is_punct(i + 1, "–"));
+        if dateline {
+            out.push(Cand::new(
+                i,
+                i + 1,
+                doc.toks[i].span,
+                Kind::Place,
+                Src::GuessAcronym,
+            ));
+            continue;
+        }
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        if (3..=5).contains(&letters)
+            && !w.contains('.')
+            && !lexicon::is_non_org_acronym(w)
+            && !doc.title_like(i)
+            && !is_roman(w)
+        {
+            out.push(Cand::new(
+                i,
+                i + 1,
+                doc.toks[i].span,
+                Kind::Organization,
+                Src::GuessAcronym,
+            ));
+        }
+    }
+    out
+}
+
+fn doc_lang(doc: &Doc) -> String {
+    match doc.lang {
+        super::doc::Lang::Fr => "fr".into(),
+        _ => "en".into(),
+    }
+}
+
+pub fn is_roman(w: &str) -> bool {
+    w.chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// "Centre national d'études spatiales (CNES)": when an acronym in
+/// parentheses spells the initials of the words before it (link words may be
+/// skipped or spelled), the whole stretch from a capitalised first word is a
+/// name. Returns structure candidates; the caller drops what they contain.
+pub fn find_expansions(
+    doc: &Doc,
+    cands: &[Cand],
+    occ: &Occupancy,
+    blocked: &mut Vec<String>,
+) -> Vec<Cand> {
+    let mut out = Vec::new();
+    for x in 2..doc.len() {
+        if !(doc.is_punct(x - 1, "(") && doc.is_punct(x + 1, ")") && is_acronym(doc, x)) {
+            continue;
+        }
+        let letters: Vec<char> = super::lexicon::fold(doc.word(x))
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        if letters.len() < 2 {
+            continue;
+        }
+        let end = x - 1; // the "("
+        let sent = doc.toks[end].sent;
+        // Try starts from far to near; keep the farthest that spells the acronym.
+        let lo = end.saturating_sub(letters.len() * 3 + 2);
+        let mut best: Option<usize> = None;
+        for s in lo..end {
+            if doc.toks[s].sent != sent || !doc.toks[s].cap || !doc.is_word(s) {
+                continue;
+            }
+            let first = doc.lower(s);
+            if lexicon::is_stopword(first) || lexicon::is_org_link(first) {
+                continue;
+            }
+            if (s + 1..end).any(|k| doc.toks[k].nl_before || doc.toks[k].sent != sent) {
+                continue;
+            }
+            if spells(doc, s, end, &letters) {
+                best = Some(s);
+                break;
+            }
+        }
+        let Some(s) = best else { continue };
+        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(doc.lower(s)) {
+            continue;
+        }
+        // Already exactly a candidate? Nothing to add.
+        if let Some(ci) = occ.at(s)
+            && cands[ci].a == s
+            && cands[ci].b == end
+        {
+            continue;
+        }
+        // Treaties, programmes and events are not entities, nor their acronyms.
+        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(doc.lower(k))) {
+            blocked.push(doc.word(x).to_string());
+            continue;
+        }
+        // A person inside means it is not an organisation's name.
+        if (s..end).any(|k| occ.at(k).is_some_and(|ci| cands[ci].kind == Kind::Person)) {
+            continue;
+        }
+        let kind = (s..end)
+            .find_map(|k| head_kind(doc.lower(k)))
+            .unwrap_or(Kind::Organization);
+        out.push(Cand::new(s, end, doc.span(s, end), kind, Src::Structure));
+    }
+    out
+}
+
+/// Do the words in `[s, e)` spell `letters` by their initials, link words
+/// being optional and punctuation other than elision absent?
+fn spells(doc: &Doc, s: usize, e: usize, letters: &[char]) -> bool {
+    // Small DP over (word, letter) positions: words are few.
+    let words: Vec<(char, bool)> = (s..e)
+        .filter_map(|k| {
+            let t = doc.toks[k];
+            match t.kind {
+                TokKind::Word | TokKind::Elision => {
+                    let l = doc.lower(k);
+                    let f = super::lexicon::fold(doc.word(k));
+                    let init = f.chars().next()?;
+                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(l);
+                    Some((init, optional))
+                }
+                _ => Some(('\0', false)),
+            }
+        })
+        .collect();
+    if words.iter().any(|w| w.0 == '\0') {
+        return false;
+    }
+    let (nw, nl) = (words.len(), letters.len());
+    // reach[i][j]: first i words can spell first j letters.
+    let mut reach = vec![vec![false; nl + 1]; nw + 1];
+    reach[0][0] = true;
+    for i in 0..nw {
+        for j in 0..=nl {
+            if !reach[i][j] {
+                continue;
+            }
+            let (init, optional) = words[i];
+            if optional {
+                reach[i + 1][j] = true;
+            }
+            if j < nl && init == letters[j] {
+                reach[i + 1][j + 1] = true;
+            }
+        }
+    }
+    reach[nw][nl]
+}

@@ -1,0 +1,435 @@
+//! Roles and titles: "le ministre malien des Affaires étrangères",
+//! "Russian Foreign Minister", "the Mayor of Paris", "ministre des Affaires
+//! étrangères du Niger". A role phrase never includes its determiner; its
+//! affiliation comes from a nationality word or a place or organisation in
+//! its complement.
+
+use super::Kind;
+use super::Span;
+use super::cand::{Cand, Occupancy, Src};
+use super::doc::Doc;
+use super::lexicon::{self, looks_adjectival};
+use super::tokenize::TokKind;
+
+/// One role phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Token range `[a, b)`.
+    pub a: usize,
+    pub b: usize,
+    pub span: Span,
+    /// Candidate (nationality, place or organisation) that gives the affiliation.
+    pub affiliation: Option<usize>,
+}
+
+/// Words that may stand right before a role head without making it a verb
+/// or something else: determiners, prepositions, possessives.
+fn role_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "le" | "la"
+            | "l'"
+            | "les"
+            | "un"
+            | "une"
+            | "du"
+            | "des"
+            | "de"
+            | "d'"
+            | "au"
+            | "aux"
+            | "son"
+            | "sa"
+            | "ses"
+            | "leur"
+            | "notre"
+            | "cet"
+            | "cette"
+            | "ce"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "by"
+            | "with"
+            | "as"
+            | "comme"
+            | "par"
+            | "avec"
+            | "et"
+            | "and"
+            | "'s"
+    )
+}
+
+fn is_link(lower: &str) -> bool {
+    matches!(
+        lower,
+        "de" | "du" | "des" | "d'" | "l'" | "la" | "of" | "the" | "for" | "pour" | "à" | "aux"
+    )
+}
+
+/// Find role phrases. `occ` holds gazetteer matches and structures, which a
+/// role may contain in its complement but never starts inside.
+pub fn find_roles(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Role> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    let mut i = 0;
+    while i < n {
+        if !doc.is_word(i) || occ.at(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let lower = doc.lower(i);
+        if !lexicon::is_role_head(lower) || !head_ok(doc, i, lower) {
+            i += 1;
+            continue;
+        }
+        let role = extend(doc, i, occ, cands);
+        i = role.b.max(i + 1);
+        out.push(role);
+    }
+    out
+}
+
+/// Guard against a head word used otherwise ("il juge", "head of state").
+fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
+    let next_cap = doc.is_name_word(i + 1);
+    let next_lower = doc.lower(i + 1);
+    match lower {
+        "head" | "chair" => return next_lower == "of",
+        "general" | "général" | "générale" => {
+            // A postmodifier after "secrétaire", else a military rank before a name.
+            if i > 0 && lexicon::is_role_head(doc.lower(i - 1)) {
+                return false;
+            }
+            return next_cap;
+        }
+        _ => {}
+    }
+    if next_cap {
+        return true;
+    }
+    if i == 0 || doc.toks[i].start {
+        return true;
+    }
+    let mut p = i - 1;
+    // Skip premodifiers and nationality words.
+    while p > 0 && lexicon::is_role_premodifier(doc.lower(p)) {
+        p -= 1;
+    }
+    let pl = doc.lower(p);
+    role_opener(pl)
+        || doc.is_punct(p, ",")
+        || doc.is_punct(p, "(")
+        || lexicon::is_role_premodifier(pl)
+        || doc.toks[p].kind == TokKind::Punct && doc.word(p) == "'s"
+        || doc.toks[p].cap
+}
+
+fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
+    let sent = doc.toks[h].sent;
+    let same = |k: usize| doc.toks.get(k).is_some_and(|t| t.sent == sent);
+    let mut affiliation: Option<usize> = None;
+    // Left: premodifiers, nationality words, a possessive place ("Niger's").
+    let mut a = h;
+    while a > 0 && same(a) {
+        let p = a - 1;
+        if let Some(ci) = occ.at(p) {
+            let c = &cands[ci];
+            if c.kind == Kind::Nationality {
+                affiliation.get_or_insert(ci);
+                a = c.a;
+                continue;
+            }
+            // "U.S. President", "NATO Secretary-General": a known place or
+            // organisation right before a title written in capitals.
+            if matches!(c.kind, Kind::Place | Kind::Organization)
+                && c.src == Src::Known
+                && c.b == a
+                && doc.toks[h].cap
+                && !doc.toks[h].start
+            {
+                affiliation.get_or_insert(ci);
+                a = c.a;
+            }
+            break;
+        }
+        let pl = doc.lower(p);
+        if doc.is_word(p) && lexicon::is_role_premodifier(pl) {
+            a = p;
+            continue;
+        }
+        if doc.word(p) == "'s"
+            && p > 0
+            && let Some(ci) = occ.at(p - 1)
+            && matches!(cands[ci].kind, Kind::Place | Kind::Organization)
+        {
+            affiliation.get_or_insert(ci);
+            a = cands[ci].a;
+            continue;
+        }
+        break;
+    }
+    // Right: postmodifiers, nationality words, complements.
+    let mut b = h + 1;
+    let mut complement_nouns_seen = false;
+    loop {
+        if b >= doc.len() || !same(b) {
+            break;
+        }
+        if let Some(ci) = occ.at(b) {
+            let c = &cands[ci];
+            if c.kind == Kind::Nationality && c.a == b {
+                affiliation = Some(ci);
+                b = c.b;
+                continue;
+            }
+            break;
+        }
+        let l = doc.lower(b);
+        // "chief negotiator", "ministre délégué"
+        if doc.is_word(b)
+            && (lexicon::is_role_postmodifier(l) || lexicon::is_role_head(l))
+            && !doc.toks[b].cap
+        {
+            b += 1;
+            continue;
+        }
+        // "secrétaire d'État"
+        if doc.toks[b].kind == TokKind::Elision && (l == "d'" || l == "d’") {
+            let w = super::lexicon::fold(doc.word(b + 1));
+            if w == "etat" || w == "etat-major" {
+                b += 2;
+                continue;
+            }
+        }
+        // Complement: links then a name part.
+        let mut k = b;
+        let mut links = 0;
+        while k < doc.len() && same(k) && links < 3 {
+            let kl = doc.lower(k);
+            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision) && is_link(kl) {
+                k += 1;
+                links += 1;
+            } else {
+                break;
+            }
+        }
+        if links == 0 || k >= doc.len() || !same(k) {
+            // "et des Finances": a conjunction then a complement.
+            if (l == "et" || l == "and") && b + 1 < doc.len() && is_link(doc.lower(b + 1)) {
+                let save = b;
+                b += 1;
+                if complement_follows(doc, b, occ) {
+                    continue;
+                }
+                b = save;
+            }
+            break;
+        }
+        if let Some(ci) = occ.at(k) {
+            let c = &cands[ci];
+            if c.a == k && c.src != Src::Person {
+                if matches!(c.kind, Kind::Place | Kind::Organization) {
+                    affiliation = Some(ci);
+                }
+                b = c.b;
+                continue;
+            }
+            break;
+        }
+        // "chef de la diplomatie européenne", "porte-parole du gouvernement":
+        // a lower-case noun, maybe with adjectives or a nationality word.
+        if doc.toks[k].kind == TokKind::Word
+            && !doc.toks[k].cap
+            && !complement_nouns_seen
+            && doc.lower(k).chars().count() >= 4
+            && !lexicon::is_stopword(doc.lower(k))
+            && !lexicon::is_saying_participle(doc.lower(k))
+            && !lexicon::is_role_head(doc.lower(k))
+        {
+            complement_nouns_seen = true;
+            b = k + 1;
+            loop {
+                if b < doc.len() && same(b) {
+                    if let Some(ci) = occ.at(b)
+                        && cands[ci].kind == Kind::Nationality
+                        && cands[ci].a == b
+                    {
+                        affiliation = Some(ci);
+                        b = cands[ci].b;
+                        continue;
+                    }
+                    if doc.is_word(b)
+                        && !doc.toks[b].cap
+                        && occ.at(b).is_none()
+                        && looks_adjectival(doc.lower(b))
+                    {
+                        b += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            continue;
+        }
+        if doc.toks[k].kind == TokKind::Word && doc.toks[k].cap && !doc.toks[k].upper {
+            let kl = doc.lower(k);
+            if lexicon::is_stopword(kl) || lexicon::is_role_head(kl) {
+                break;
+            }
+            b = k + 1;
+            // Lower-case adjectives after the capitalised word ("Affaires étrangères").
+            let mut adj = 0;
+            while adj < 2
+                && b < doc.len()
+                && same(b)
+                && doc.is_word(b)
+                && !doc.toks[b].cap
+                && occ.at(b).is_none()
+                && looks_adjectival(doc.lower(b))
+            {
+                b += 1;
+                adj += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    Role {
+        a,
+        b,
+        span: doc.span(a, b),
+        affiliation,
+    }
+}
+
+fn complement_follows(doc: &Doc, mut k: usize, occ: &Occupancy) -> bool {
+    while k < doc.len() && is_link(doc.lower(k)) {
+        k += 1;
+    }
+    occ.at(k).is_some() || (doc.is_word(k) && doc.toks[k].cap)
+}
+
+/// The role right before a name at token `i` ("le président X", "Le ministre
+/// ..., X"), if any.
+pub fn role_before(doc: &Doc, roles: &[Role], i: usize) -> Option<usize> {
+    let idx = roles.partition_point(|r| r.b <= i);
+    // Roles are sorted; look at the last one ending at or before i.
+    let r = idx.checked_sub(1)?;
+    let role = &roles[r];
+    if role.b == i && doc.same_sentence(role.a, i) {
+        return Some(r);
+    }
+    if role.b + 1 == i && doc.is_punct(role.b, ",") && doc.same_sentence(role.a, i) {
+        // Apposition: the role opens the noun phrase.
+        let opens = role.a == 0
+            || doc.toks[role.a].start
+            || role_opener(doc.lower(role.a - 1))
+            || doc.is_punct(role.a - 1, ",");
+        if opens {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// The role in apposition right after a name ending at token `b`
+/// ("X, ministre de ...", "X, the mayor of Paris").
+pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
+    // Skip a parenthesis right after the name: "Xi Jinping (习近平), the President".
+    if doc.is_punct(b, "(") {
+        let close = (b + 1..(b + 8).min(doc.len())).find(|&k| doc.is_punct(k, ")"))?;
+        b = close + 1;
+    }
+    if !doc.is_punct(b, ",") {
+        return None;
+    }
+    let mut k = b + 1;
+    if matches!(
+        doc.lower(k),
+        "le" | "la" | "l'" | "the" | "a" | "an" | "un" | "une" | "son" | "sa" | "his" | "her"
+    ) {
+        k += 1;
+    }
+    let r = roles.partition_point(|r| r.a < k);
+    (roles.get(r)?.a == k && doc.same_sentence(b, k)).then_some(r)
+}
+
+/// Fill a missing affiliation from the sentence when the text makes it
+/// clear: the one affiliation of the other roles in the sentence, or failing
+/// that the one country the sentence names.
+pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: &[bool]) {
+    let key_of = |ci: usize| -> Option<&str> { cands.get(ci)?.key.as_deref() };
+    // Country mentions by sentence.
+    let mut countries: super::lexicon::FastMap<u32, Vec<usize>> =
+        super::lexicon::FastMap::default();
+    for (ci, c) in cands.iter().enumerate() {
+        let is_country = alive[ci]
+            && c.src == Src::Known
+            && (c.kind == Kind::Nationality
+                || (c.kind == Kind::Place
+                    && c.key.as_deref().is_some_and(|k| k.starts_with("iso:"))));
+        if is_country {
+            countries.entry(doc.toks[c.a].sent).or_default().push(ci);
+        }
+    }
+    // Roles by sentence.
+    let mut by_sent: super::lexicon::FastMap<u32, Vec<usize>> = super::lexicon::FastMap::default();
+    for (r, role) in roles.iter().enumerate() {
+        by_sent.entry(doc.toks[role.a].sent).or_default().push(r);
+    }
+    for r in 0..roles.len() {
+        if roles[r].affiliation.is_some() {
+            continue;
+        }
+        let sent = doc.toks[roles[r].a].sent;
+        // "the Swedish pole vaulter": a nationality word just before the role.
+        let ra = roles[r].a;
+        if let Some(&ci) = countries.get(&sent).and_then(|v| {
+            v.iter().find(|&&ci| {
+                cands[ci].kind == Kind::Nationality && cands[ci].b < ra && cands[ci].b + 2 >= ra
+            })
+        }) {
+            roles[r].affiliation = Some(ci);
+            continue;
+        }
+        let others: Vec<usize> = by_sent
+            .get(&sent)
+            .map(|v| v.iter().filter_map(|&o| roles[o].affiliation).collect())
+            .unwrap_or_default();
+        let mut found: Option<usize> = None;
+        if let Some(&first) = others.first()
+            && others
+                .iter()
+                .all(|&o| key_of(o).is_some() && key_of(o) == key_of(first))
+            && key_of(first).is_some_and(|k| k.starts_with("iso:"))
+        {
+            found = Some(first);
+        }
+        if found.is_none() && others.is_empty() {
+            let mut country: Option<usize> = None;
+            let mut clash = false;
+            for &ci in countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]) {
+                // Only a country named before the role sets the scene.
+                if cands[ci].a >= ra {
+                    continue;
+                }
+                match country {
+                    None => country = Some(ci),
+                    Some(p) if key_of(p) == key_of(ci) => {}
+                    Some(_) => clash = true,
+                }
+            }
+            if !clash {
+                found = country;
+            }
+        }
+        roles[r].affiliation = found;
+    }
+}

@@ -1,0 +1,180 @@
+//! Typing into the list filter or the article search, and the mouse.
+
+use super::{App, InputKind, MarkSource, Marks, WHEEL, add};
+use crate::ui::keymap::Action;
+use crate::ui::layout::Focus;
+use crate::ui::model::SideItem;
+use crate::ui::msg::{MouseInput, Msg};
+use crate::ui::search;
+use crate::ui::widgets::sidebar;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+impl App {
+    pub(super) fn on_input_key(&mut self, key: KeyEvent) -> Option<Msg> {
+        let ctrl = key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let input = self.input.as_mut()?;
+        match key.code {
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Some(Msg::Action(Action::Quit));
+            }
+            KeyCode::Esc => {
+                let kind = input.kind;
+                self.input = None;
+                match kind {
+                    InputKind::Filter => self.set_filter(String::new()),
+                    InputKind::Search => self.marks = None,
+                }
+                return None;
+            }
+            KeyCode::Enter => {
+                let input = self.input.take()?;
+                if input.kind == InputKind::Search {
+                    match &self.marks {
+                        Some(m) => {
+                            let n = m.spans.len();
+                            self.set_status(&format!("{n} matches for “{}”", input.text), false);
+                        }
+                        None if !input.text.is_empty() => {
+                            self.set_status(&format!("no match for “{}”", input.text), false);
+                        }
+                        None => {}
+                    }
+                }
+                return None;
+            }
+            KeyCode::Backspace => {
+                input.text.pop();
+            }
+            KeyCode::Char(c) if !ctrl => input.text.push(c),
+            _ => return None,
+        }
+        let (kind, text) = (input.kind, input.text.clone());
+        match kind {
+            InputKind::Filter => self.set_filter(text),
+            InputKind::Search => self.search(&text),
+        }
+        None
+    }
+
+    pub(super) fn on_mouse(&mut self, m: MouseInput) -> Option<Msg> {
+        self.help = None;
+        let (x, y, delta) = match m {
+            MouseInput::Click { x, y } => (x, y, 0isize),
+            MouseInput::ScrollUp { x, y } => (x, y, -(WHEEL as isize)),
+            MouseInput::ScrollDown { x, y } => (x, y, WHEEL as isize),
+        };
+        let pane = self.panes.hit(x, y)?;
+        if delta != 0 {
+            match pane {
+                Focus::List => {
+                    let max = self.filtered.len().saturating_sub(self.list_rows());
+                    self.list_offset = add(self.list_offset, delta).min(max);
+                }
+                Focus::Reader => self.scroll = add(self.scroll, delta).min(self.max_scroll()),
+                Focus::Sidebar => {
+                    let max = self.derived.items.len().saturating_sub(self.side_rows());
+                    self.side_offset = add(self.side_offset, delta).min(max);
+                }
+            }
+            return None;
+        }
+        let panes = self.panes;
+        self.set_focus(pane);
+        match pane {
+            Focus::List => {
+                let inner = panes.list?.inner;
+                if y >= inner.y && y < inner.bottom() {
+                    let row = self.list_offset + usize::from((y - inner.y) / 2);
+                    if let Some(&i) = self.filtered.get(row) {
+                        self.list_sel = row;
+                        self.open(i);
+                    }
+                }
+            }
+            Focus::Reader => {
+                // a click on a highlighted name follows its actor or date
+                let text = self.panes.reader_text;
+                if text.contains((x, y).into()) {
+                    let line = self.scroll + usize::from(y - text.y);
+                    if let Some(at) = self.doc.byte_at(line, x - text.x) {
+                        self.follow_at(at);
+                    }
+                }
+            }
+            Focus::Sidebar => {
+                let areas = sidebar::areas(panes.sidebar?.inner, self);
+                if areas.report.contains((x, y).into()) {
+                    return Some(Msg::Action(Action::ReportError));
+                }
+                if areas.items.contains((x, y).into()) {
+                    let row = self.side_offset + usize::from(y - areas.items.y);
+                    if self
+                        .derived
+                        .items
+                        .get(row)
+                        .is_some_and(SideItem::selectable)
+                    {
+                        self.side_sel = row;
+                        self.follow_selected();
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn search(&mut self, query: &str) {
+        let spans = search::find_all(&self.text, query);
+        if spans.is_empty() {
+            self.marks = None;
+            return;
+        }
+        let top = self.doc.byte_at_line(self.scroll);
+        let current = spans.iter().position(|s| s.start >= top).unwrap_or(0);
+        let at = spans[current].start;
+        self.marks = Some(Marks {
+            source: MarkSource::Search(query.to_string()),
+            spans,
+            current,
+        });
+        self.reveal(at);
+    }
+
+    pub(super) fn set_filter(&mut self, filter: String) {
+        if self.folded.len() != self.articles.len() {
+            self.folded = self
+                .articles
+                .iter()
+                .map(|a| {
+                    let mut s = a.headline.clone();
+                    for extra in [&a.publisher, &a.url].into_iter().flatten() {
+                        s.push(' ');
+                        s.push_str(extra);
+                    }
+                    if let Some(name) = a.source_path.as_ref().and_then(|p| p.file_name()) {
+                        s.push(' ');
+                        s.push_str(&name.to_string_lossy());
+                    }
+                    search::fold(&s)
+                })
+                .collect();
+        }
+        let words: Vec<String> = search::fold(&filter)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        self.filtered = (0..self.articles.len())
+            .filter(|&i| words.iter().all(|w| self.folded[i].contains(w.as_str())))
+            .collect();
+        self.filter = filter;
+        self.list_sel = self
+            .filtered
+            .iter()
+            .position(|&i| i == self.current)
+            .unwrap_or(0);
+        self.list_offset = 0;
+        self.fix_offsets();
+    }
+}

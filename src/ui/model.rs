@@ -1,0 +1,172 @@
+//! What the reader derives from one article's analysis: the highlight spans,
+//! the sidebar entries (actors by importance, dates in time order) and the
+//! spans to mark when one of them is followed. Pure.
+
+use crate::extract::dates::compare_values;
+use crate::extract::{ActorKind, Analysis, Kind, Span};
+
+/// One row of the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SideItem {
+    Header(&'static str),
+    /// Index into `Analysis::actors`.
+    Actor(usize),
+    /// Index into [`Derived::dates`].
+    Date(usize),
+    /// A line of explanation ("analysing…", "none found").
+    Note(&'static str),
+}
+
+impl SideItem {
+    pub fn selectable(&self) -> bool {
+        matches!(self, SideItem::Actor(_) | SideItem::Date(_))
+    }
+}
+
+/// Dates with the same normalised value, listed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateGroup {
+    pub value: String,
+    /// Indices into `Analysis::dates`, in text order.
+    pub dates: Vec<usize>,
+}
+
+/// Everything the reader shows from one analysis, checked against the text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Derived {
+    /// Highlight spans: valid, sorted, non-overlapping.
+    pub mentions: Vec<(Span, Kind)>,
+    pub dates: Vec<DateGroup>,
+    pub items: Vec<SideItem>,
+}
+
+/// A span that can be used on `text`: in bounds and on character boundaries.
+pub fn valid_span(text: &str, s: Span) -> bool {
+    s.start < s.end
+        && s.end <= text.len()
+        && text.is_char_boundary(s.start)
+        && text.is_char_boundary(s.end)
+}
+
+impl Derived {
+    pub fn new(text: &str, analysis: &Analysis) -> Derived {
+        let mut mentions: Vec<(Span, Kind)> = analysis
+            .mentions
+            .iter()
+            .filter(|m| valid_span(text, m.span))
+            .map(|m| (m.span, m.kind))
+            .collect();
+        mentions.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+        let mut clean: Vec<(Span, Kind)> = Vec::with_capacity(mentions.len());
+        for m in mentions {
+            if clean.last().is_none_or(|(p, _)| p.end <= m.0.start) {
+                clean.push(m);
+            }
+        }
+
+        let mut dates: Vec<DateGroup> = Vec::new();
+        for (i, d) in analysis.dates.iter().enumerate() {
+            if !valid_span(text, d.span) {
+                continue;
+            }
+            match dates.iter_mut().find(|g| g.value == d.value) {
+                Some(g) => g.dates.push(i),
+                None => dates.push(DateGroup {
+                    value: d.value.clone(),
+                    dates: vec![i],
+                }),
+            }
+        }
+        dates.sort_by(|a, b| compare_values(&a.value, &b.value));
+
+        let mut items = Vec::new();
+        for (kind, title) in [
+            (ActorKind::Person, "People"),
+            (ActorKind::Organization, "Organisations"),
+            (ActorKind::Place, "Places"),
+        ] {
+            let mut actors: Vec<usize> = analysis
+                .actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.kind == kind)
+                .map(|(i, _)| i)
+                .collect();
+            if actors.is_empty() {
+                continue;
+            }
+            let first = |i: usize| -> usize {
+                analysis.actors[i]
+                    .mentions
+                    .iter()
+                    .filter_map(|m| analysis.mentions.get(*m))
+                    .map(|m| m.span.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            };
+            actors.sort_by_key(|i| {
+                (
+                    std::cmp::Reverse(analysis.actors[*i].mentions.len()),
+                    first(*i),
+                )
+            });
+            items.push(SideItem::Header(title));
+            items.extend(actors.into_iter().map(SideItem::Actor));
+        }
+        if items.is_empty() {
+            items.push(SideItem::Header("Actors"));
+            items.push(SideItem::Note("none found"));
+        }
+        items.push(SideItem::Header("Dates"));
+        if dates.is_empty() {
+            items.push(SideItem::Note("none found"));
+        }
+        items.extend((0..dates.len()).map(SideItem::Date));
+        Derived {
+            mentions: clean,
+            dates,
+            items,
+        }
+    }
+
+    /// Shown while the analysis is running.
+    pub fn pending() -> Derived {
+        Derived {
+            items: vec![SideItem::Header("Actors"), SideItem::Note("analysing…")],
+            ..Derived::default()
+        }
+    }
+
+    /// The spans to mark when following a sidebar item, sorted.
+    pub fn follow_spans(&self, text: &str, analysis: &Analysis, item: &SideItem) -> Vec<Span> {
+        let mut spans: Vec<Span> = match item {
+            SideItem::Actor(a) => analysis
+                .actors
+                .get(*a)
+                .map(|a| {
+                    a.mentions
+                        .iter()
+                        .filter_map(|m| analysis.mentions.get(*m))
+                        .map(|m| m.span)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            SideItem::Date(g) => self
+                .dates
+                .get(*g)
+                .map(|g| {
+                    g.dates
+                        .iter()
+                        .filter_map(|d| analysis.dates.get(*d))
+                        .map(|d| d.span)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        spans.retain(|s| valid_span(text, *s));
+        spans.sort();
+        spans.dedup_by(|b, a| b.start < a.end);
+        spans
+    }
+}

@@ -1,0 +1,209 @@
+//! The sidebar: actors by group and importance, dates in time order, the
+//! followed entry's "mention 2/5", and the article's report-an-error prompt.
+
+use crate::article::Article;
+use crate::ui::app::{App, MarkSource};
+use crate::ui::keymap::Action;
+use crate::ui::layout::Focus;
+use crate::ui::model::SideItem;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+/// The parts of the sidebar's inner area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub items: Rect,
+    /// "mention 2/5" while an entry is followed.
+    pub follow: Option<Rect>,
+    /// The report-an-error entry (empty when there is no room).
+    pub report: Rect,
+}
+
+/// The prompt of the report-an-error entry: the publisher's own when the
+/// article has one, else a plain one in the article's language.
+pub fn report_prompt(article: Option<&Article>) -> String {
+    match article {
+        Some(a) => match &a.feedback {
+            Some(f) if !f.prompt.trim().is_empty() => f.prompt.clone(),
+            _ if a.in_language.starts_with("fr") => "Signaler une erreur dans cet article".into(),
+            _ => "Report an error in this article".into(),
+        },
+        None => String::new(),
+    }
+}
+
+fn report_lines(app: &App, width: u16) -> Vec<String> {
+    let prompt = report_prompt(app.article());
+    if prompt.is_empty() || width == 0 {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = textwrap::wrap(&prompt, usize::from(width))
+        .into_iter()
+        .take(3)
+        .map(|c| c.into_owned())
+        .collect();
+    let fr = app
+        .article()
+        .is_some_and(|a| a.in_language.starts_with("fr"));
+    let key = app.keymap.hint(Action::ReportError);
+    lines.push(if fr {
+        format!("[{key}] signaler une erreur")
+    } else {
+        format!("[{key}] report an error")
+    });
+    lines
+}
+
+fn following(app: &App) -> bool {
+    matches!(&app.marks, Some(m) if matches!(m.source, MarkSource::Item(_)))
+}
+
+pub fn areas(inner: Rect, app: &App) -> Areas {
+    let mut items = inner;
+    let report_h = if inner.height >= 8 {
+        report_lines(app, inner.width).len() as u16 + 1
+    } else {
+        0
+    };
+    let report_h = report_h.min(items.height);
+    let report = Rect::new(inner.x, inner.bottom() - report_h, inner.width, report_h);
+    items.height -= report_h;
+    let follow = if following(app) && items.height >= 3 {
+        items.height -= 1;
+        Some(Rect::new(items.x, items.bottom(), items.width, 1))
+    } else {
+        None
+    };
+    Areas {
+        items,
+        follow,
+        report,
+    }
+}
+
+fn item_line<'a>(app: &'a App, item: &SideItem) -> Line<'a> {
+    let Some(analysis) = app.analysis(app.current) else {
+        return match item {
+            SideItem::Header(h) => Line::styled(*h, app.theme.headline),
+            SideItem::Note(n) => Line::styled(format!("  {n}"), app.theme.dim),
+            _ => Line::default(),
+        };
+    };
+    match item {
+        SideItem::Header(h) => {
+            Line::styled(*h, app.theme.headline.add_modifier(Modifier::UNDERLINED))
+        }
+        SideItem::Note(n) => Line::styled(format!("  {n}"), app.theme.dim),
+        SideItem::Actor(i) => {
+            let Some(actor) = analysis.actors.get(*i) else {
+                return Line::default();
+            };
+            let kind_style = actor
+                .mentions
+                .first()
+                .and_then(|m| analysis.mentions.get(*m))
+                .map(|m| app.theme.kind(m.kind))
+                .unwrap_or_default();
+            let mut spans = vec![
+                Span::raw(format!("{:>3} ", actor.mentions.len())),
+                Span::styled(actor.name.as_str(), kind_style),
+            ];
+            if let Some(role) = &actor.role {
+                spans.push(Span::styled(format!(" · {role}"), app.theme.dim));
+            }
+            Line::from(spans)
+        }
+        SideItem::Date(g) => {
+            let Some(group) = app.derived.dates.get(*g) else {
+                return Line::default();
+            };
+            let source = group
+                .dates
+                .first()
+                .and_then(|d| analysis.dates.get(*d))
+                .and_then(|d| app.text.get(d.span.range()))
+                .unwrap_or("");
+            let count = if group.dates.len() > 1 {
+                format!(" ×{}", group.dates.len())
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::raw("    "),
+                Span::styled(
+                    group.value.as_str(),
+                    app.theme.kind(crate::extract::Kind::Date),
+                ),
+                Span::styled(format!("  “{source}”{count}"), app.theme.dim),
+            ])
+        }
+    }
+}
+
+pub fn render(app: &App, inner: Rect, buf: &mut Buffer) {
+    if inner.is_empty() {
+        return;
+    }
+    let a = areas(inner, app);
+    let followed = match &app.marks {
+        Some(m) => match &m.source {
+            MarkSource::Item(it) => Some((it, m.current + 1, m.spans.len())),
+            MarkSource::Search(_) => None,
+        },
+        None => None,
+    };
+    for (row, idx) in (app.side_offset..app.derived.items.len())
+        .take(usize::from(a.items.height))
+        .enumerate()
+    {
+        let item = &app.derived.items[idx];
+        let mut line = item_line(app, item);
+        let y = a.items.y + row as u16;
+        if idx == app.side_sel && item.selectable() {
+            let style = if app.focus == Focus::Sidebar {
+                app.theme.selected
+            } else {
+                app.theme.selected_unfocused
+            };
+            buf.set_style(Rect::new(a.items.x, y, a.items.width, 1), style);
+            line = line.patch_style(style);
+        }
+        super::set_line_clipped(buf, a.items.x, y, &line, a.items.width);
+        if followed.is_some_and(|(it, _, _)| it == item) {
+            // the followed entry: a dot in the margin left free by the count
+            buf.set_string(a.items.x, y, "●", app.theme.note_mark);
+        }
+    }
+    if let (Some(r), Some((_, n, total))) = (a.follow, followed) {
+        let km = &app.keymap;
+        let text = format!(
+            "mention {n}/{total} · {}/{} next/prev",
+            km.hint(Action::NextMatch),
+            km.hint(Action::PrevMatch)
+        );
+        buf.set_line(r.x, r.y, &Line::styled(text, app.theme.note_mark), r.width);
+    }
+    if a.report.height > 0 {
+        let sep = "─".repeat(usize::from(a.report.width));
+        buf.set_line(
+            a.report.x,
+            a.report.y,
+            &Line::styled(sep, app.theme.border),
+            a.report.width,
+        );
+        for (i, l) in report_lines(app, a.report.width).into_iter().enumerate() {
+            let y = a.report.y + 1 + i as u16;
+            if y >= a.report.bottom() {
+                break;
+            }
+            let style = if l.starts_with('[') {
+                app.theme.note_mark
+            } else {
+                Style::new().add_modifier(Modifier::ITALIC)
+            };
+            buf.set_line(a.report.x, y, &Line::styled(l, style), a.report.width);
+        }
+    }
+}
