@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run one fuzz target for a while, one job, seeded from the repository's own
 # fixtures and fuzz/seeds. Usage: fuzz/run.sh TARGET [SECONDS]
-#   targets: sanitize load_text load_json load_entry
+#   targets: sanitize load_text load_json load_entry extract
 # Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly compiler; on a
 # stable toolchain RUSTC_BOOTSTRAP=1 unlocks the nightly flags cargo-fuzz uses.
 set -euo pipefail
@@ -16,6 +16,7 @@ case $target in
     load_text) seed seeds/text; seed ../tests/fixtures/articles; seed ../tests/fixtures/bad; dict=text.dict ;;
     load_json) seed seeds/json; seed ../tests/fixtures/articles; dict=json.dict ;;
     load_entry) seed seeds/text; seed seeds/json; seed ../tests/fixtures/articles; seed ../tests/fixtures/bad; dict=json.dict ;;
+    extract) seed seeds/extract; dict=text.dict ;;
     *) dict= ;;
 esac
 toolchain=()
