@@ -164,6 +164,14 @@ fn hostile_folder() -> tempfile::TempDir {
     tmp
 }
 
+fn assert_no_controls(what: &str, s: &str) {
+    let bad: Vec<(usize, char)> = s
+        .char_indices()
+        .filter(|&(_, c)| is_terminal_control(c))
+        .collect();
+    assert!(bad.is_empty(), "{what} holds {bad:?}:\n{s}");
+}
+
 #[test]
 fn lede_check_on_hostile_files_prints_no_control_characters() {
     let tmp = hostile_folder();
@@ -182,13 +190,8 @@ fn lede_check_on_hostile_files_prints_no_control_characters() {
             "errors were found: {stdout}{stderr}"
         );
         assert!(!stderr.contains("panicked"), "{stderr}");
-        for (name, s) in [("stdout", &stdout), ("stderr", &stderr)] {
-            let bad: Vec<(usize, char)> = s
-                .char_indices()
-                .filter(|&(_, c)| is_terminal_control(c))
-                .collect();
-            assert!(bad.is_empty(), "--json {json}: {name} holds {bad:?}:\n{s}");
-        }
+        assert_no_controls(&format!("check --json {json}: stdout"), &stdout);
+        assert_no_controls(&format!("check --json {json}: stderr"), &stderr);
         // The hostile names are still recognisable, with visible escapes
         // (whose backslash JSON doubles).
         let shown = if json {
@@ -207,4 +210,21 @@ fn lede_check_on_hostile_files_prints_no_control_characters() {
             assert!(shown.contains(name), "--json {json}: no {name} in {shown}");
         }
     }
+}
+
+#[test]
+fn lede_extract_on_hostile_files_prints_no_control_characters() {
+    let tmp = hostile_folder();
+    let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .arg("extract")
+        .arg(tmp.path())
+        .output()
+        .expect("run lede extract");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stdout.contains("Storm warning lifted"), "{stdout}");
+    assert!(stderr.contains(r"clear\u{1b}[2J.xyz"), "{stderr}");
+    assert_no_controls("extract: stdout", &stdout);
+    assert_no_controls("extract: stderr", &stderr);
 }
