@@ -239,3 +239,27 @@ fn raw_c1_inside_json_strings_does_not_break_the_document() {
     // The title string goes; the spaces around it stay.
     assert_eq!(a.paragraphs, ["The  body."]);
 }
+
+/// Inputs the fuzzers found, each through every loader (see fuzz/README.md).
+#[test]
+fn fuzz_regressions() {
+    use lede::article::sanitize::{clean_text, is_clean};
+    use lede::ingest::Format;
+    const FOUND: &[&[u8]] = &[
+        // sanitize: an 8-bit CSI aborted by a carriage return left the CR raw.
+        b"\xc2\x9b\x0d",
+        b"Title\n\nBody \xc2\x9b\x0d\x0a more.\n",
+    ];
+    for bytes in FOUND {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(is_clean(&clean_text(&text)), "{bytes:?}");
+        for format in [
+            Some(Format::Text),
+            Some(Format::Json),
+            Some(Format::JsonLines),
+            None,
+        ] {
+            hostile_common::load_checked("fuzz/found", bytes, format);
+        }
+    }
+}
