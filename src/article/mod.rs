@@ -131,11 +131,8 @@ impl Article {
         }
         self.authors.retain(|s| !s.is_empty());
         self.editors.retain(|s| !s.is_empty());
-        for s in [&mut self.date_published, &mut self.url, &mut self.publisher]
-            .into_iter()
-            .flatten()
-        {
-            *s = clean_inline(s);
+        for field in [&mut self.date_published, &mut self.url, &mut self.publisher] {
+            *field = field.as_deref().map(clean_inline).filter(|s| !s.is_empty());
         }
         self.in_language = clean_inline(&self.in_language);
         // A paragraph never holds a blank line: split any that do.
@@ -148,13 +145,12 @@ impl Article {
         }
         if let Some(f) = self.feedback.as_mut() {
             f.prompt = clean_inline(&f.prompt);
-            if let Some(p) = f.promise.as_mut() {
-                *p = clean_inline(p);
-            }
-            if let Some(e) = f.endpoint.as_mut() {
-                *e = clean_inline(e);
+            for field in [&mut f.promise, &mut f.endpoint] {
+                *field = field.as_deref().map(clean_inline).filter(|s| !s.is_empty());
             }
         }
+        // A prompt that was nothing but control characters is no prompt.
+        self.feedback = self.feedback.take().filter(|f| !f.prompt.is_empty());
     }
 }
 

@@ -2,7 +2,8 @@
 //! newline and tab), DEL, C1 controls, escape sequences (CSI, OSC, DCS, SOS,
 //! PM, APC, and two-character escapes, in both their 7-bit and 8-bit forms),
 //! bidirectional embedding/override/isolate characters and the byte-order mark.
-//! Carriage returns become newlines.
+//! Carriage returns become newlines. A string sequence left unterminated
+//! ends with its line.
 
 /// What a removed sequence was, for warnings and tests.
 const ESC: char = '\u{1b}';
@@ -43,71 +44,72 @@ pub fn clean_text(input: &str) -> String {
     let mut chars = input.chars().peekable();
     while let Some(c) = chars.next() {
         state = match state {
-            State::Text => match c {
-                ESC => State::Escape,
-                '\u{9b}' => State::Csi,
-                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => State::Str,
-                '\r' => {
-                    if chars.peek() != Some(&'\n') {
-                        out.push('\n');
-                    }
-                    State::Text
-                }
-                '\n' | '\t' => {
-                    out.push(c);
-                    State::Text
-                }
-                c if is_forbidden(c) => State::Text,
-                c => {
-                    out.push(c);
-                    State::Text
-                }
-            },
+            State::Text => text_char(c, chars.peek(), &mut out),
             State::Escape => match c {
                 '[' => State::Csi,
                 ']' | 'P' | 'X' | '^' | '_' => State::Str,
                 '\u{20}'..='\u{2f}' => State::EscIntermediate,
-                ESC => State::Escape,
-                // Any other character completes a two-character escape
-                // (ESC c, ESC 7, ESC =, ...). A newline is kept: it is text.
-                '\n' => {
-                    out.push('\n');
-                    State::Text
-                }
-                _ => State::Text,
+                // Any other printable ASCII character completes a
+                // two-character escape (ESC c, ESC 7, ESC =, ...).
+                '\u{30}'..='\u{7e}' => State::Text,
+                // Anything else aborts the escape and is read as text (a
+                // newline stays a newline, another ESC starts over).
+                c => text_char(c, chars.peek(), &mut out),
             },
             State::Csi => match c {
                 '\u{40}'..='\u{7e}' => State::Text,
                 '\u{20}'..='\u{3f}' => State::Csi,
-                // Anything else aborts the sequence; keep it if it is text.
-                ESC => State::Escape,
-                '\n' | '\t' => {
-                    out.push(c);
-                    State::Text
-                }
-                c if is_forbidden(c) => State::Text,
-                c => {
-                    out.push(c);
-                    State::Text
-                }
+                // Anything else aborts the sequence and is read as text.
+                c => text_char(c, chars.peek(), &mut out),
             },
             State::EscIntermediate => match c {
                 '\u{20}'..='\u{2f}' => State::EscIntermediate,
-                _ => State::Text,
+                '\u{30}'..='\u{7e}' => State::Text,
+                c => text_char(c, chars.peek(), &mut out),
             },
             State::Str => match c {
                 BEL | ST_8BIT => State::Text,
                 ESC => State::StrEscape,
+                // An unterminated string ends with its line, so that one
+                // stray introducer cannot swallow the rest of an article.
+                '\n' | '\r' => text_char(c, chars.peek(), &mut out),
                 _ => State::Str,
             },
             State::StrEscape => match c {
                 '\\' => State::Text,
                 ESC => State::StrEscape,
+                '\n' | '\r' => text_char(c, chars.peek(), &mut out),
                 _ => State::Str,
             },
         };
     }
     out
+}
+
+/// One character of ordinary text (or one that aborted a sequence): the
+/// state it leads to, with what it leaves in `out`. `next` is the character
+/// after it, to fold `\r\n` into one newline.
+fn text_char(c: char, next: Option<&char>, out: &mut String) -> State {
+    match c {
+        ESC => State::Escape,
+        '\u{9b}' => State::Csi,
+        '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => State::Str,
+        '\r' => {
+            if next != Some(&'\n') {
+                out.push('\n');
+            }
+            State::Text
+        }
+        '\n' | '\t' => {
+            out.push(c);
+            State::Text
+        }
+        c if is_forbidden(c) => State::Text,
+        c => {
+            out.push(c);
+            State::Text
+        }
+    }
 }
 
 /// Clean a single-line field: as [`clean_text`], then every run of whitespace
@@ -128,6 +130,21 @@ pub fn clean_inline(input: &str) -> String {
 pub fn is_clean(s: &str) -> bool {
     !s.chars()
         .any(|c| c == ESC || c == '\r' || (c != '\n' && c != '\t' && is_forbidden(c)))
+}
+
+/// Show `s` with every character [`clean_text`] would remove (and newlines,
+/// tabs and carriage returns) written as a visible `\u{..}` escape: for text
+/// that must be shown exactly but safely, such as a file name.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c == ESC || c == '\r' || c == '\n' || c == '\t' || is_forbidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -156,13 +173,32 @@ mod tests {
             ("reset\u{1b}cdone", "resetdone"),
             ("charset\u{1b}(Bdone", "charsetdone"),
             ("unterminated\u{1b}]52;c;AAAA", "unterminated"),
+            (
+                "a\u{1b}]0;never closed\r\nnext\u{9d}x\nlast",
+                "a\nnext\nlast",
+            ),
             ("Сергей é 日本 z\u{200d}w", "Сергей é 日本 z\u{200d}w"),
+            // Found by fuzzing: a carriage return that aborts a CSI stayed raw.
+            ("\u{9b}\r", "\n"),
+            ("a\u{1b}[\r\nb", "a\nb"),
+            ("a\u{1b}(\nb", "a\nb"),
+            ("a\u{1b}\u{9b}2Jb", "ab"),
         ];
         for (input, want) in cases {
             let got = clean_text(input);
             assert_eq!(&got, want, "input {input:?}");
             assert!(is_clean(&got), "{got:?} still dirty");
         }
+    }
+
+    #[test]
+    fn escape_controls_shows_what_it_hides() {
+        assert_eq!(escape_controls("plain é 日本.txt"), "plain é 日本.txt");
+        assert_eq!(
+            escape_controls("a\u{1b}]0;t\u{7}\u{9b}\u{202e}b\n"),
+            "a\\u{1b}]0;t\\u{7}\\u{9b}\\u{202e}b\\u{a}"
+        );
+        assert!(is_clean(&escape_controls("\u{0}\u{85}\u{2066}\r")));
     }
 
     #[test]

@@ -90,7 +90,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 fn source(a: &Article) -> String {
     a.source_path
         .as_deref()
-        .map(|p| p.display().to_string())
+        .map(ingest::display_path)
         .unwrap_or_else(|| "-".into())
 }
 
@@ -149,7 +149,7 @@ fn report_text(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
         writeln!(
             out,
             "{}: skipped: not an article format lede reads",
-            s.display()
+            ingest::display_path(s)
         )?;
     }
     let s = summary(loaded);
@@ -193,7 +193,10 @@ fn report_json(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
         line(out, v)?;
     }
     for s in &loaded.skipped {
-        line(out, json!({"type": "skipped", "path": s}))?;
+        line(
+            out,
+            json!({"type": "skipped", "path": ingest::display_path(s)}),
+        )?;
     }
     let s = summary(loaded);
     line(

@@ -50,7 +50,7 @@ pub fn run(args: ExtractArgs, common: &Common) -> anyhow::Result<ExitCode> {
     for path in &loaded.skipped {
         eprintln!(
             "lede extract: {}: skipped (not an article format)",
-            path.display()
+            crate::ingest::display_path(path)
         );
     }
     let format = args.format.unwrap_or(Format::Json);
@@ -222,8 +222,8 @@ fn article_json<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleOut<
         published: article.date_published.as_deref(),
         source: article
             .source_path
-            .as_ref()
-            .map(|p| p.display().to_string()),
+            .as_deref()
+            .map(crate::ingest::display_path),
         text,
         mentions,
         actors,

@@ -56,8 +56,14 @@ fn visit(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Found>) {
         // Follows symlinks: a link to a folder is walked (once), a link to a file is read.
         match fs::metadata(&path) {
             Ok(m) if m.is_dir() => visit(&path, seen, out),
-            Ok(_) => out.push(match Format::for_folder_entry(&path) {
-                Some(format) => Found::File(path, format),
+            // A pipe, socket or device is never opened: reading a pipe with
+            // no writer would wait for ever.
+            Ok(m) => out.push(match Format::for_folder_entry(&path) {
+                Some(format) if m.is_file() => Found::File(path, format),
+                Some(_) => Found::Unreadable(
+                    path,
+                    "not a regular file (a pipe, socket or device); not read".into(),
+                ),
                 None => Found::Skipped(path),
             }),
             Err(e) => out.push(Found::Unreadable(path, e.to_string())),

@@ -105,7 +105,10 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
+        // Look for the `;` only as far as the longest entity name: searching
+        // the whole rest for every `&` is quadratic on a run of ampersands.
+        let window = &after.as_bytes()[..after.len().min(11)];
+        let end = window.iter().position(|&b| b == b';');
         let decoded = end.and_then(|e| entity(&after[..e]));
         match (end, decoded) {
             (Some(e), Some(c)) => {

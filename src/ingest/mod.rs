@@ -45,6 +45,8 @@ pub enum Severity {
 /// Something wrong with one input file, always naming the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    /// Serialised as [`display_path`]: a file name can hold escape sequences.
+    #[serde(serialize_with = "serialize_path")]
     pub path: PathBuf,
     /// 1-based line, where there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,10 +58,21 @@ pub struct Problem {
     pub message: String,
 }
 
+/// A path as it may be shown on a terminal: lossily decoded, with control,
+/// escape and bidi characters (which a hostile file name can hold) written
+/// as visible `\u{..}` escapes.
+pub fn display_path(path: &Path) -> String {
+    sanitize::escape_controls(&path.to_string_lossy())
+}
+
+fn serialize_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&display_path(path))
+}
+
 impl fmt::Display for Problem {
     /// `path:line:column: error: message`, like a compiler.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", display_path(&self.path))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -162,7 +175,8 @@ impl Format {
     /// As [`Format::from_path`], but documentation files met in a folder
     /// (README, LICENSE, CHANGELOG ...) are not articles.
     pub fn for_folder_entry(path: &Path) -> Option<Format> {
-        let stem = path.file_stem()?.to_str()?.to_ascii_uppercase();
+        // A stem that is not UTF-8 is still a name: only the extension decides.
+        let stem = path.file_stem()?.to_string_lossy().to_ascii_uppercase();
         const DOCS: &[&str] = &[
             "README",
             "LICENSE",
@@ -326,6 +340,7 @@ pub fn load_bytes(
             .push(Problem::warning(name, message).at(line, None));
     }
     let mut text = decoded.text;
+    let format = format.unwrap_or_else(|| Format::sniff(&text));
     if let Some(line) = decode::first_unclean_line(&text) {
         out.problems.push(
             Problem::warning(
@@ -334,16 +349,21 @@ pub fn load_bytes(
             )
             .at(Some(line), None),
         );
-        text = sanitize::clean_text(&text);
+        // Plain text is cleaned as a whole, so that a sequence spanning
+        // lines goes entirely. JSON is parsed first and its strings cleaned
+        // one by one (when the article is finished): cleaning the raw
+        // document could eat its quotes and brackets.
+        if format == Format::Text {
+            text = sanitize::clean_text(&text);
+        }
     }
-    if text.trim().is_empty() {
+    if sanitize::clean_text(&text).trim().is_empty() {
         out.problems.push(Problem::error(
             name,
             "empty file: only white space, no article to load",
         ));
         return;
     }
-    let format = format.unwrap_or_else(|| Format::sniff(&text));
     let (articles, issues) = match format {
         Format::Text => {
             let article = text::parse(&text);

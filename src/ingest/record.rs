@@ -29,14 +29,16 @@ pub(super) fn build(value: &Value) -> Result<(Article, Vec<String>), String> {
         headline = markup::to_text(&headline);
     }
     let mut paragraphs = body.map(paragraphs_of).unwrap_or_default();
-    paragraphs.retain(|p| !p.trim().is_empty());
-    if headline.trim().is_empty() && paragraphs.is_empty() {
+    // Judged on the text that will be shown: a headline that is only an
+    // escape sequence is no headline.
+    paragraphs.retain(|p| !sanitize::clean_inline(p).is_empty());
+    if sanitize::clean_inline(&headline).is_empty() && paragraphs.is_empty() {
         return Err(
             "neither a headline nor a body (expected \"headline\" or \"title\", \"articleBody\" or \"body\" or \"text\")"
                 .into(),
         );
     }
-    if headline.trim().is_empty() {
+    if sanitize::clean_inline(&headline).is_empty() {
         warnings.push("no headline".into());
     }
     if paragraphs.is_empty() {
@@ -237,10 +239,12 @@ fn names_of(v: &Value) -> Vec<String> {
 
 fn names_of_keys(obj: &Map<String, Value>, keys: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A set, not a search of `out`: a record may list thousands of names.
+    let mut seen = std::collections::HashSet::new();
     for k in keys {
         if let Some(v) = obj.get(*k) {
             for n in names_of(v) {
-                if !out.contains(&n) {
+                if seen.insert(n.clone()) {
                     out.push(n);
                 }
             }

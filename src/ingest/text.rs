@@ -10,6 +10,9 @@ use crate::article::{Article, split_paragraphs};
 
 /// How many blocks after the headline may hold byline lines.
 const BYLINE_BLOCKS: usize = 5;
+/// How many lines a byline may take: more is a list in the body, and
+/// reading it as names would cost time quadratic in its length.
+const BYLINE_LINES: usize = 12;
 
 /// Parse a plain-text article. The result is finished (sanitised, language
 /// and id filled); the caller sets `source_path`.
@@ -29,11 +32,15 @@ pub fn parse(text: &str) -> Article {
         let mut block: &[&str] = &block;
         if i == 0 {
             // Lines right under the headline, before any blank line.
-            while let Some(b) = block.first().and_then(|l| byline::parse_line(l)) {
+            let mut read = 0;
+            while read < BYLINE_LINES
+                && let Some(b) = block.first().and_then(|l| byline::parse_line(l))
+            {
                 meta.merge(b);
                 block = &block[1..];
+                read += 1;
             }
-        } else if i < BYLINE_BLOCKS {
+        } else if i < BYLINE_BLOCKS && block.len() <= BYLINE_LINES {
             let parsed: Option<Vec<Byline>> = block.iter().map(|l| byline::parse_line(l)).collect();
             if let Some(parsed) = parsed {
                 parsed.into_iter().for_each(|b| meta.merge(b));

@@ -104,6 +104,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         if dirty {
             guard.terminal.draw(|f| widgets::draw(f, &app))?;
             dirty = false;
+            terminal::inject_fault();
         }
         if app.quit {
             break;

@@ -1,6 +1,8 @@
 //! Terminal set-up and restoration. An RAII guard undoes each step in `Drop`
-//! (early returns, errors) and a panic hook restores the terminal before the
-//! panic message is printed, so the shell is left sane on every exit path.
+//! (early returns, errors), a panic hook restores the terminal before the
+//! panic message is printed, and SIGTERM, SIGHUP, SIGINT and SIGQUIT restore
+//! it before the process exits, so the shell is left sane on every exit path.
+//! The reader refuses to start when standard output is not a terminal.
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -9,14 +11,28 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use std::io::{self, Stdout};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
-/// Undo everything [`TerminalGuard::new`] did. Safe to call more than once.
+/// True while the terminal is in the reader's modes. Restoring twice is not
+/// harmless: a second "leave the alternate screen" moves the cursor back to
+/// where the reader started, and the shell then writes over what was printed
+/// after the first restore (a panic message).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Undo everything [`TerminalGuard::new`] did. Only the first call after
+/// set-up does anything.
 pub fn restore() {
-    let mut out = io::stdout();
+    restore_to(&mut io::stdout().lock());
+}
+
+fn restore_to(out: &mut impl Write) {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         out,
         DisableMouseCapture,
@@ -24,6 +40,50 @@ pub fn restore() {
         crossterm::cursor::Show
     );
     let _ = disable_raw_mode();
+}
+
+/// Signals that end the reader: the terminal is restored, then the process
+/// exits with 128 + the signal number, as the shell expects.
+const EXIT_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
+fn install_signal_handler() -> io::Result<()> {
+    static ONCE: Once = Once::new();
+    let mut result = Ok(());
+    ONCE.call_once(|| {
+        result = signal_hook::iterator::Signals::new(EXIT_SIGNALS).and_then(|mut signals| {
+            std::thread::Builder::new()
+                .name("lede-signals".into())
+                .spawn(move || {
+                    if let Some(signal) = signals.forever().next() {
+                        // Hold standard output so the reader cannot draw
+                        // after the restore; CAN (0x18) first ends any escape
+                        // sequence it was half-way through writing.
+                        let mut out = io::stdout().lock();
+                        let _ = out.write_all(b"\x18");
+                        restore_to(&mut out);
+                        let _ = out.flush();
+                        std::process::exit(128 + signal);
+                    }
+                })
+                .map(|_| ())
+        });
+    });
+    result
+}
+
+/// The hidden fault injection used by the terminal tests:
+/// `LEDE_DEBUG_FAULT=panic` makes the reader panic once its first frame is
+/// drawn, to show that a panic leaves the terminal sane.
+pub fn inject_fault() {
+    static FAULT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *FAULT.get_or_init(|| std::env::var_os("LEDE_DEBUG_FAULT").is_some_and(|v| v == "panic")) {
+        panic!("injected fault (LEDE_DEBUG_FAULT=panic)");
+    }
 }
 
 fn install_panic_hook() {
@@ -54,7 +114,15 @@ pub struct TerminalGuard {
 
 impl TerminalGuard {
     pub fn new() -> io::Result<TerminalGuard> {
+        if !io::stdout().is_terminal() {
+            return Err(io::Error::other(
+                "standard output is not a terminal; the reader needs one \
+                 (use `lede check` or `lede extract` to print to a pipe or a file)",
+            ));
+        }
         install_panic_hook();
+        install_signal_handler()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         let guard_partial = PartialGuard;
         let mut out = io::stdout();
