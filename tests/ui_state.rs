@@ -547,3 +547,45 @@ fn a_failed_analysis_shows_the_text_without_highlights() {
     let s = screen(&render(&app));
     assert!(s.contains("Budget"), "{s}");
 }
+
+/// The help lists every key that does something, the notes keys included,
+/// and leaves out a notes key the user's keymap has taken for something else.
+#[test]
+fn help_lists_the_notes_keys_and_the_form_keys() {
+    let help_text = |app: &lede::ui::app::App| -> String {
+        lede::ui::widgets::help::help_lines(app, 100)
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let app = app(100, 30);
+    let help = help_text(&app);
+    for want in [
+        "list the notes on this article",
+        "select a passage",
+        "Ctrl-S",
+        "Tab Shift-Tab",
+        "the article has correction notes",
+        "language detected from the text",
+    ] {
+        assert!(help.contains(want), "{want:?} missing from\n{help}");
+    }
+    assert!(help.lines().any(|l| l.starts_with("m ")), "{help}");
+    assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+
+    let config = lede::config::Config::parse(
+        "[keys]\ntoggle_sidebar = \"m\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let app = lede::ui::app::App::new(vec![article()], keymap, lede::ui::theme::Theme::new(false));
+    let help = help_text(&app);
+    assert!(!help.contains("list the notes on this article"), "{help}");
+    assert!(
+        help.lines()
+            .any(|l| l.starts_with("m ") && l.contains("sidebar"))
+    );
+    assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+}

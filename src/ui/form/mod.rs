@@ -68,6 +68,44 @@ pub const NOTES_LIST_KEY: char = 'm';
 /// Key that starts a visual selection in the reader.
 pub const VISUAL_KEY: char = 'v';
 
+/// Whether a notes key (`m`, `v`) works: the keymap leaves it free.
+pub fn key_is_free(app: &App, c: char) -> bool {
+    app.keymap
+        .action(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        .is_none()
+}
+
+/// Rows for the help overlay: the notes keys that are free in the keymap,
+/// then the keys of the report form (which are fixed).
+pub fn help_rows(app: &App) -> Vec<(String, &'static str)> {
+    let mut rows = Vec::new();
+    if key_is_free(app, NOTES_LIST_KEY) {
+        rows.push((
+            NOTES_LIST_KEY.to_string(),
+            "list the notes on this article (Enter goes to the passage)",
+        ));
+    }
+    if key_is_free(app, VISUAL_KEY) {
+        rows.push((
+            VISUAL_KEY.to_string(),
+            "select a passage: w/b word, j/k line, e report it, Esc cancel",
+        ));
+    }
+    rows.push((String::new(), ""));
+    rows.push(("in the form:".into(), ""));
+    rows.push((
+        "Tab Shift-Tab".into(),
+        "next / previous field (the form opens in the comment)",
+    ));
+    rows.push(("← →".into(), "change the error type or severity"));
+    rows.push(("Ctrl-S".into(), "save the note, from any field"));
+    rows.push((
+        "Esc Ctrl-c".into(),
+        "cancel (asks first when something was typed)",
+    ));
+    rows
+}
+
 impl Reporting {
     /// Set up from the command line and the config file, load the notes and
     /// start the outbox (which sends what is still queued).

@@ -20,6 +20,9 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .into_iter()
         .map(|(k, d)| (k, d.to_string(), t.headline))
         .collect();
+    for (k, d) in crate::ui::form::help_rows(app) {
+        entries.push((k, d.into(), t.headline));
+    }
     entries.push((String::new(), String::new(), t.headline));
     entries.push((
         "mouse click".into(),
@@ -41,6 +44,22 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         "followed".into(),
         "reversed: mentions of the followed actor or date, search matches".into(),
         t.mark,
+    ));
+    entries.push((String::new(), String::new(), t.headline));
+    entries.push((
+        "✎".into(),
+        "in the list: the article has correction notes".into(),
+        t.note_mark,
+    ));
+    entries.push((
+        "noted passage".into(),
+        "in the text: a passage with a correction note (m lists them)".into(),
+        crate::ui::notes_view::marker_style(app),
+    ));
+    entries.push((
+        "fr? en?".into(),
+        "in the list: language detected from the text (the source did not say)".into(),
+        t.dim,
     ));
     let kw = entries
         .iter()
