@@ -284,13 +284,10 @@ impl App {
                 }
                 None
             }
-            // The correction-notes form plugs in here: open it on the target
-            // (and route keys to it while it is open, in `on_key`).
-            Msg::OpenReport(_) => {
-                self.set_status(
-                    "The report form is not available yet: nothing was saved.",
-                    false,
-                );
+            // The report form opens on the target; while it is open,
+            // `form::intercept` routes the keys to it.
+            Msg::OpenReport(target) => {
+                crate::ui::form::open(self, target);
                 None
             }
             Msg::Status(s) => {

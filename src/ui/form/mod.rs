@@ -235,10 +235,6 @@ pub fn on_mouse_event(app: &mut App, ev: &crossterm::event::MouseEvent) -> bool 
 /// anything else comes back (`Err`) for the reader.
 pub fn intercept(app: &mut App, msg: Msg) -> Result<Option<Msg>, Msg> {
     match msg {
-        Msg::OpenReport(target) => {
-            open(app, target);
-            Ok(None)
-        }
         Msg::Key(key) if key.kind != KeyEventKind::Release => on_key(app, key).ok_or(msg),
         Msg::Mouse(m) if app.report.form.is_some() => {
             view::on_mouse(app, m);
