@@ -40,6 +40,15 @@ pub const LOAD_THREAD: &str = "lede-load";
 
 /// Open the reader on `paths` (the bundled articles when empty).
 pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    use std::io::IsTerminal as _;
+    // Drawing into a pipe or a file would fill it with escape sequences.
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal and standard output is not one; \
+             `lede check PATH` and `lede extract PATH` print articles instead"
+        );
+    }
     let config = Config::load_or_default(common.config.as_deref())?;
     let keymap = KeyMap::from_config(&config)?;
     let theme = Theme::from_config(&config, theme::no_color_from_env())?;
@@ -92,7 +101,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
             })?;
     }
 
-    let mut guard = terminal::TerminalGuard::new()?;
+    let mut guard = terminal::TerminalGuard::new().context("cannot set up the terminal")?;
     let mut worker = worker::Worker::spawn(app.articles.clone());
     let size = guard.terminal.size()?;
     app.dispatch(Msg::Resize(size.width, size.height));
