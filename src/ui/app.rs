@@ -76,6 +76,8 @@ pub struct App {
     pub list_sel: usize,
     pub list_offset: usize,
     folded: Vec<String>,
+    /// The current article folded for search: (article index, folded text).
+    search_index: Option<(usize, crate::ui::search::Folded)>,
     pub text: String,
     pub doc: Doc,
     pub scroll: usize,
@@ -116,6 +118,7 @@ impl App {
             list_sel: 0,
             list_offset: 0,
             folded: Vec::new(),
+            search_index: None,
             text: String::new(),
             doc: Doc::build(&Article::default(), 1),
             scroll: 0,
@@ -230,6 +233,7 @@ impl App {
         self.analyses = vec![None; n];
         self.filtered = (0..n).collect();
         self.folded.clear();
+        self.search_index = None;
         self.filter.clear();
         self.list_sel = 0;
         self.list_offset = 0;
