@@ -222,20 +222,12 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(format!(" · {}", n.created), app.theme.dim),
         ]);
-        let quote: String = n
-            .target
-            .exact
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .collect();
+        let quote = crate::ui::form::layout::quoted_passage(&n.target.exact, fr);
         let comment: String = n.comment.lines().next().unwrap_or("").to_string();
         let lines = [
             head,
             Line::from(vec![Span::raw("  "), Span::raw(comment)]),
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("“{quote}”"), app.theme.mark),
-            ]),
+            Line::from(vec![Span::raw("  "), Span::styled(quote, app.theme.mark)]),
         ];
         let style = if row == sel {
             app.theme.selected_unfocused
