@@ -632,3 +632,26 @@ fn a_publisher_taking_mail_is_named_when_no_endpoint_is_set() {
     let s = screen(&render(&app));
     assert!(s.contains("corrections@example.org"), "{s}");
 }
+
+/// Without colours a noted passage must not look like an entity: on plain
+/// text and on top of each highlight its cue differs from every kind's.
+#[test]
+fn the_no_color_note_marker_is_not_an_entity_cue() {
+    use lede::extract::Kind;
+    let app = app_with(80, 24, false);
+    assert!(!app.theme.colors);
+    let marker = lede::ui::notes_view::marker_style(&app);
+    let kinds: Vec<_> = Kind::ALL
+        .iter()
+        .map(|&k| app.theme.kind(k).add_modifier)
+        .collect();
+    let plain = ratatui::style::Style::new();
+    for base in std::iter::once(plain).chain(Kind::ALL.iter().map(|&k| app.theme.kind(k))) {
+        let noted = base.patch(marker).add_modifier;
+        assert!(
+            !kinds.contains(&noted),
+            "a note over {base:?} looks like an entity: {noted:?}"
+        );
+        assert_ne!(noted, app.theme.mark.add_modifier);
+    }
+}

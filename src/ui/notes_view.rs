@@ -34,11 +34,12 @@ pub fn placed(app: &App) -> std::cell::Ref<'_, Placed> {
     app.report.placed.borrow()
 }
 
-/// The marker style of saved notes: a highlighter-pen background (or
-/// underlined italics without colours), distinct from entity highlights.
+/// The marker style of saved notes: a highlighter-pen background (or bold
+/// italics without colours: no entity kind is bold and italic, so a noted
+/// passage stays distinct on plain text and on every highlight).
 pub fn marker_style(app: &App) -> Style {
     if !app.theme.colors {
-        return Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC);
+        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
     }
     let mut s = Style::new()
         .bg(Color::Indexed(58))
