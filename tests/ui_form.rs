@@ -587,6 +587,12 @@ fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
     assert!(warning.is_none());
     app.report = report;
     assert_eq!(app.report.notes.len(), 1);
+    let noted = lede::ui::noted_articles(&app.report.notes);
+    assert_eq!(noted.len(), 1);
+    assert!(
+        noted.contains(&app.articles[0].id),
+        "the list marks the article"
+    );
     let placed = lede::ui::notes_view::placed(&app).notes.clone();
     assert_eq!(placed.len(), 1);
     let span = placed[0].1.clone().expect("placed on the unchanged text");
