@@ -448,6 +448,13 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
         status.text
     );
     assert_eq!(app.report.notes[0].status, lede::notes::Status::Sent);
+    // the note goes by the same short id as in `lede notes list`
+    let short = app.report.notes[0].short_id();
+    assert!(
+        status.text.contains(&format!("Note {short} ")),
+        "{}",
+        status.text
+    );
     outbox.shutdown();
     let stored = notes_in(&path);
     assert_eq!(stored[0].status, lede::notes::Status::Sent);
