@@ -207,3 +207,39 @@ fn add_help_lists_the_categories_and_severities() {
     );
     assert!(!notes.exists(), "nothing saved");
 }
+
+/// The `[notes]` section may say where notes go and where they are sent: a
+/// config file that cannot be read stops `lede notes` with the file's name
+/// (and the OS reason said once), rather than falling back in silence.
+#[test]
+fn a_config_file_that_cannot_be_read_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes.jsonl");
+    let missing = dir.path().join("missing.toml");
+    let out = lede(
+        &notes,
+        &[
+            "--config",
+            missing.to_str().expect("utf-8"),
+            "notes",
+            "list",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("missing.toml: cannot read the config file"),
+        "{err}"
+    );
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[notes]\nendpoint = 3\n").expect("write");
+    let out = lede(
+        &notes,
+        &["--config", bad.to_str().expect("utf-8"), "notes", "submit"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml:2:"), "{err}");
+}

@@ -136,7 +136,10 @@ pub struct StressArgs {
 }
 
 pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
-    let settings = notes::config_file_notes_settings(common.config.as_deref());
+    // A config file that cannot be read is an error here: its [notes] section
+    // may name the file and the endpoint, and they must not be dropped silently.
+    let config = crate::config::Config::load_or_default(common.config.as_deref())?;
+    let settings = notes::NotesSettings::from_config(&config);
     let path = notes::resolve_notes_path(common.notes.as_deref(), &settings)?;
     let store = Store::new(path);
     match args.command {

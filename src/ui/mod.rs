@@ -77,7 +77,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(Vec::new(), keymap, theme);
-    let settings = crate::notes::config_file_notes_settings(common.config.as_deref());
+    let settings = crate::notes::NotesSettings::from_config(&config);
     let (report, warning) = form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
     // the list's marks come from the notes the store loaded: read once, under its lock
     app.noted = noted_articles(&report.notes);
