@@ -596,3 +596,42 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     );
     assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
 }
+
+/// Several loading problems: the status bar leads with how many there are
+/// and shows an error before any warning.
+#[test]
+fn loading_problems_show_their_count_and_an_error_first() {
+    use lede::ingest::Problem;
+    use std::path::Path;
+    let mut app = app(80, 24);
+    let loaded = lede::ingest::Loaded {
+        articles: vec![article()],
+        problems: vec![
+            Problem::warning(
+                Path::new("/tmp/a/empty.json"),
+                "no articles found in this file",
+            ),
+            Problem::error(Path::new("/tmp/a/cut.json"), "invalid JSON"),
+            Problem::warning(Path::new("/tmp/a/latin1.txt"), "invalid UTF-8"),
+        ],
+        skipped: vec![],
+    };
+    app.dispatch(Msg::Loaded(Box::new(loaded)));
+    let status = app.status.as_ref().expect("a status");
+    assert!(status.error);
+    assert!(
+        status.text.starts_with("3 loading problems"),
+        "{}",
+        status.text
+    );
+    assert!(
+        status.text.contains("/tmp/a/cut.json: error: invalid JSON"),
+        "{}",
+        status.text
+    );
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("3 loading problems"),
+        "visible at 80 columns: {s}"
+    );
+}

@@ -244,12 +244,18 @@ impl App {
         if n == 0 {
             self.derived = Derived::default();
         }
-        if let Some(first) = problems.first() {
-            let more = match problems.len() {
-                1 => String::new(),
-                n => format!(" (and {} more problems; `lede check` lists them)", n - 1),
+        // An error comes before a warning; with several, the count comes
+        // first so that a narrow status bar still shows it.
+        let first = problems
+            .iter()
+            .find(|p| p.severity == crate::ingest::Severity::Error)
+            .or(problems.first());
+        if let Some(first) = first {
+            let text = match problems.len() {
+                1 => first.to_string(),
+                n => format!("{n} loading problems (`lede check` lists them): {first}"),
             };
-            self.set_status(&format!("{first}{more}"), true);
+            self.set_status(&text, true);
         } else if !skipped.is_empty() {
             self.set_status(
                 &format!("{} files skipped (unknown type)", skipped.len()),
