@@ -580,6 +580,16 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     }
     assert!(help.lines().any(|l| l.starts_with("m ")), "{help}");
     assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+    // narrow: keys above their descriptions, and a heading has no blank line under it
+    let narrow: Vec<String> = lede::ui::widgets::help::help_lines(&app, 30)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let at = narrow
+        .iter()
+        .position(|l| l == "in the form:")
+        .expect("heading");
+    assert!(!narrow[at + 1].trim().is_empty(), "{narrow:#?}");
 
     let config = lede::config::Config::parse(
         "[keys]\ntoggle_sidebar = \"m\"\n",

@@ -80,7 +80,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         } else {
             out.push(Line::styled(k, style));
             let w = usize::from(width).saturating_sub(4).max(8);
-            for part in textwrap::wrap(&d, w) {
+            for part in textwrap::wrap(&d, w).into_iter().filter(|p| !p.is_empty()) {
                 out.push(Line::raw(format!("    {part}")));
             }
         }
