@@ -668,3 +668,26 @@ fn the_no_color_note_marker_is_not_an_entity_cue() {
         assert_ne!(noted, app.theme.mark.add_modifier);
     }
 }
+
+/// Going to a note's passage from the notes list shows it in the reader,
+/// whichever pane had the focus (on a narrow screen the list hides the reader).
+#[test]
+fn going_to_a_note_from_the_list_shows_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 50, 16);
+    press(&mut app, "vw");
+    press(&mut app, "e");
+    press(&mut app, "Une note");
+    ctrl(&mut app, 's');
+    assert_eq!(app.report.notes.len(), 1);
+    press_code(&mut app, KeyCode::Tab);
+    assert_ne!(app.focus, lede::ui::layout::Focus::Reader);
+    press(&mut app, "m");
+    press_code(&mut app, KeyCode::Enter);
+    assert!(app.report.list.is_none());
+    assert_eq!(app.focus, lede::ui::layout::Focus::Reader);
+    assert!(app.panes.reader.is_some());
+    let s = screen(&render(&app));
+    assert!(s.contains("Lyon accueille"), "{s}");
+}

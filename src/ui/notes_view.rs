@@ -278,6 +278,8 @@ pub fn on_list_key(app: &mut App, sel: usize, key: KeyEvent) -> Option<crate::ui
             let span = placed(app).notes.get(sel).and_then(|(_, s)| s.clone());
             app.report.list = None;
             if let Some(s) = span {
+                // the passage is in the reader: show it (a narrow screen shows one pane)
+                app.set_focus(crate::ui::layout::Focus::Reader);
                 scroll_to(app, s.start);
             }
         }

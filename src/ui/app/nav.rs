@@ -99,7 +99,7 @@ impl App {
         self.fix_offsets();
     }
 
-    pub(super) fn set_focus(&mut self, f: Focus) {
+    pub(crate) fn set_focus(&mut self, f: Focus) {
         let entering_sidebar = f == Focus::Sidebar && self.focus != Focus::Sidebar;
         self.focus = f;
         if f == Focus::List
