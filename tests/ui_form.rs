@@ -691,3 +691,19 @@ fn going_to_a_note_from_the_list_shows_the_reader() {
     let s = screen(&render(&app));
     assert!(s.contains("Lyon accueille"), "{s}");
 }
+
+/// "Saved" and where the note stays fit in the status bar of an 80-column
+/// screen, beside the position.
+#[test]
+fn the_saved_message_fits_an_80_column_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 80, 24);
+    press(&mut app, "e");
+    press(&mut app, "Une remarque");
+    ctrl(&mut app, 's');
+    let status = app.status.as_ref().expect("a status").text.clone();
+    let s = screen(&render(&app));
+    let bar = s.lines().last().expect("a status bar");
+    assert!(bar.contains(status.trim_end()), "{status:?} cut in {bar:?}");
+}

@@ -374,9 +374,9 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) {
 
 fn no_endpoint_short(l: &Labels) -> &'static str {
     if l.is_fr() {
-        "Aucune adresse d'envoi : elle reste enregistrée localement."
+        "Pas d'adresse d'envoi."
     } else {
-        "No endpoint configured: the note stays saved locally."
+        "Not sent: no endpoint."
     }
 }
 
