@@ -645,3 +645,42 @@ fn loading_problems_show_their_count_and_an_error_first() {
         "visible at 80 columns: {s}"
     );
 }
+
+/// `n`/`N` in a search say which match is shown and when they wrap around.
+#[test]
+fn next_and_previous_match_say_where_they_are() {
+    let mut app = app(120, 40);
+    press_code(&mut app, KeyCode::Tab); // the reader
+    press(&mut app, "/lyon");
+    press_code(&mut app, KeyCode::Enter);
+    let n = app.marks.as_ref().map(|m| m.spans.len()).unwrap_or(0);
+    assert!(n >= 2, "the fixture names Lyon more than once");
+    let status = |app: &lede::ui::app::App| app.status.as_ref().map(|s| s.text.clone());
+    let first = app.marks.as_ref().unwrap().current;
+    press(&mut app, "n");
+    let want = format!("match {}/{n} for “lyon”", (first + 1) % n + 1);
+    assert!(
+        status(&app).is_some_and(|s| s.starts_with(&want)),
+        "{:?} vs {want}",
+        status(&app)
+    );
+    // all the way round: the wrap is said when it comes back to the first match
+    for _ in 0..n {
+        press(&mut app, "n");
+        if app.marks.as_ref().unwrap().current == 0 {
+            break;
+        }
+    }
+    assert_eq!(app.marks.as_ref().unwrap().current, 0);
+    assert!(
+        status(&app).is_some_and(|s| s.ends_with("(from the top)")),
+        "{:?}",
+        status(&app)
+    );
+    press(&mut app, "N");
+    assert!(
+        status(&app).is_some_and(|s| s.starts_with("match ")),
+        "{:?}",
+        status(&app)
+    );
+}
