@@ -147,8 +147,7 @@ pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(app.theme.border_focused)
         .title(format!(
-            " Keys — {} closes, {}/{} scroll ",
-            app.keymap.hint(Action::Help),
+            " Keys · {}/{} scroll · Esc closes ",
             app.keymap.hint(Action::Down),
             app.keymap.hint(Action::Up)
         ));
