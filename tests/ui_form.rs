@@ -4,32 +4,13 @@
 
 mod ui_fixture;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use lede::notes::{Field, Problem, Store};
+use crossterm::event::KeyCode;
+use lede::notes::{Field, Problem};
 use lede::ui::app::App;
 use lede::ui::form::state::FormField;
 use lede::ui::msg::{MouseInput, Msg};
 use std::path::Path;
 use ui_fixture::*;
-
-fn ctrl(app: &mut App, c: char) {
-    app.dispatch(Msg::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-/// The fixture reader (a French article with its publisher's prompt) saving
-/// notes in `path`.
-fn app_saving_in(path: &Path, w: u16, h: u16) -> App {
-    let mut app = app(w, h);
-    app.report.path = Some(path.to_path_buf());
-    app
-}
-
-fn notes_in(path: &Path) -> Vec<lede::notes::Note> {
-    Store::new(path).load().expect("the notes file loads").notes
-}
 
 fn focus(app: &App) -> FormField {
     app.report.form.as_ref().expect("the form is open").focus
@@ -264,64 +245,6 @@ fn a_click_on_submit_saves() {
 }
 
 #[test]
-fn visual_selection_by_words_is_the_quote() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.jsonl");
-    let mut app = app_saving_in(&path, 120, 40);
-    press(&mut app, "vw");
-    assert!(app.report.visual.is_some());
-    press(&mut app, "e");
-    let form = app
-        .report
-        .form
-        .as_ref()
-        .expect("e opens the form on the selection");
-    assert_eq!(form.quote, "Lyon accueille");
-    assert!(app.report.visual.is_none());
-    press(&mut app, "ok");
-    ctrl(&mut app, 's');
-    assert_eq!(notes_in(&path)[0].target.exact, "Lyon accueille");
-}
-
-#[test]
-fn saved_notes_are_marked_in_the_reader_and_listed_with_orphans() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.jsonl");
-    let mut app = app_saving_in(&path, 120, 40);
-    press(&mut app, "vw");
-    press(&mut app, "e");
-    press(&mut app, "Titre");
-    ctrl(&mut app, 's');
-    // an orphan: a note on this article whose passage is gone
-    let mut orphan = app.report.notes[0].clone();
-    orphan.id = uuid::Uuid::now_v7();
-    orphan.target.exact = "un passage qui a disparu du texte".into();
-    orphan.target.prefix = "rien de tel ".into();
-    orphan.target.suffix = " nulle part".into();
-    app.report.notes.push(orphan);
-
-    let buf = render(&app);
-    let marker = lede::ui::notes_view::marker_style(&app);
-    let rt = app.panes.reader_text;
-    let underlined: String = (rt.x..rt.right())
-        .filter(|x| buf[(*x, rt.y)].style() == buf[(*x, rt.y)].style().patch(marker))
-        .map(|x| buf[(x, rt.y)].symbol().to_string())
-        .collect();
-    assert_eq!(
-        underlined, "Lyon accueille",
-        "the marker sits on the passage"
-    );
-
-    press(&mut app, "m");
-    let s = screen(&render(&app));
-    assert!(s.contains("Notes sur cet article"), "{s}");
-    assert!(s.contains("Titre"));
-    assert!(s.contains("orpheline"), "the orphan is listed: {s}");
-    press_code(&mut app, KeyCode::Esc);
-    assert!(app.report.list.is_none());
-}
-
-#[test]
 fn snapshot_french_80x24() {
     let mut app = app(80, 24);
     app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
@@ -448,6 +371,13 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
         status.text
     );
     assert_eq!(app.report.notes[0].status, lede::notes::Status::Sent);
+    // the note goes by the same short id as in `lede notes list`
+    let short = app.report.notes[0].short_id();
+    assert!(
+        status.text.contains(&format!("Note {short} ")),
+        "{}",
+        status.text
+    );
     outbox.shutdown();
     let stored = notes_in(&path);
     assert_eq!(stored[0].status, lede::notes::Status::Sent);
@@ -468,41 +398,6 @@ fn the_config_file_gives_the_notes_file_and_endpoint() {
     // the flag wins over the config file
     let p = lede::notes::resolve_notes_path(Some(Path::new("/a/b.jsonl")), &s).unwrap();
     assert_eq!(p, Path::new("/a/b.jsonl"));
-}
-
-#[test]
-fn a_mouse_drag_over_the_text_selects_the_passage() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.jsonl");
-    let mut app = app_saving_in(&path, 120, 40);
-    let rt = app.panes.reader_text;
-    let ev = |kind, column, row| MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    };
-    use lede::ui::form::on_mouse_event;
-    let down = ev(MouseEventKind::Down(MouseButton::Left), rt.x + 1, rt.y);
-    assert!(
-        !on_mouse_event(&mut app, &down),
-        "a press still reaches the reader"
-    );
-    let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 8, rt.y);
-    assert!(on_mouse_event(&mut app, &drag));
-    let up = ev(MouseEventKind::Up(MouseButton::Left), rt.x + 8, rt.y);
-    on_mouse_event(&mut app, &up);
-    press(&mut app, "e");
-    let form = app.report.form.as_ref().expect("e reports the selection");
-    assert_eq!(form.quote, "Lyon accueille");
-    // a drag outside the text selects nothing
-    press_code(&mut app, KeyCode::Esc);
-    let outside = ev(MouseEventKind::Down(MouseButton::Left), 0, 0);
-    on_mouse_event(&mut app, &outside);
-    let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 3, rt.y);
-    assert!(!on_mouse_event(&mut app, &drag));
-    assert!(app.report.visual.is_none());
 }
 
 #[test]
@@ -549,71 +444,6 @@ fn the_form_and_the_notes_list_draw_at_any_size_without_panicking() {
 }
 
 #[test]
-fn visual_mode_moves_by_words_and_lines_and_other_keys_end_it() {
-    let mut app = app(120, 40);
-    press(&mut app, "v");
-    let (a, b) = app.report.visual.unwrap();
-    assert_eq!(&app.text[a..b], "Lyon");
-    press(&mut app, "ww");
-    let (_, b2) = app.report.visual.unwrap();
-    assert_eq!(&app.text[a..b2], "Lyon accueille Ольга");
-    press(&mut app, "b");
-    let (_, b3) = app.report.visual.unwrap();
-    assert_eq!(&app.text[a..b3], "Lyon accueille");
-    press(&mut app, "j"); // to the end of the next text line
-    let (_, b4) = app.report.visual.unwrap();
-    assert!(b4 > b3);
-    press(&mut app, "]"); // another key: the selection ends, the key works
-    assert!(app.report.visual.is_none());
-    assert_eq!(app.current, 1);
-}
-
-#[test]
-fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.jsonl");
-    let mut first = app_saving_in(&path, 120, 40);
-    press(&mut first, "vw");
-    press(&mut first, "e");
-    press(&mut first, "Déjà signalé");
-    ctrl(&mut first, 's');
-
-    let mut app = app(120, 40);
-    let (report, warning) = lede::ui::form::Reporting::start(
-        Some(path.clone()),
-        None,
-        &lede::notes::NotesSettings::default(),
-    );
-    assert!(warning.is_none());
-    app.report = report;
-    assert_eq!(app.report.notes.len(), 1);
-    let placed = lede::ui::notes_view::placed(&app).notes.clone();
-    assert_eq!(placed.len(), 1);
-    let span = placed[0].1.clone().expect("placed on the unchanged text");
-    assert_eq!(&app.text[span], "Lyon accueille");
-    if let Some(o) = app.report.outbox.take() {
-        o.shutdown();
-    }
-}
-
-#[test]
-fn snapshot_marker_and_notes_list_80x24() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("notes.jsonl");
-    let mut app = app_saving_in(&path, 80, 24);
-    press(&mut app, "vww");
-    press(&mut app, "e");
-    press(&mut app, "Le nom russe est mal transcrit.");
-    ctrl(&mut app, 's');
-    app.status = None; // the message names the temp file
-    let created = app.report.notes[0].created.clone();
-    let reader = styled_screen(&render(&app));
-    press(&mut app, "m");
-    let list = screen(&render(&app)).replace(&created, "<created>");
-    insta::assert_snapshot!(format!("{reader}\n----\n{list}"));
-}
-
-#[test]
 fn a_publisher_taking_mail_is_named_when_no_endpoint_is_set() {
     let mut a = article();
     if let Some(f) = a.feedback.as_mut() {
@@ -631,4 +461,20 @@ fn a_publisher_taking_mail_is_named_when_no_endpoint_is_set() {
     assert_eq!(form.mailto.as_deref(), Some("corrections@example.org"));
     let s = screen(&render(&app));
     assert!(s.contains("corrections@example.org"), "{s}");
+}
+
+/// "Saved" and where the note stays fit in the status bar of an 80-column
+/// screen, beside the position.
+#[test]
+fn the_saved_message_fits_an_80_column_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 80, 24);
+    press(&mut app, "e");
+    press(&mut app, "Une remarque");
+    ctrl(&mut app, 's');
+    let status = app.status.as_ref().expect("a status").text.clone();
+    let s = screen(&render(&app));
+    let bar = s.lines().last().expect("a status bar");
+    assert!(bar.contains(status.trim_end()), "{status:?} cut in {bar:?}");
 }

@@ -369,9 +369,13 @@ fn resizing_to_any_size_in_any_state_never_panics() {
             let _ = render(&a);
             press(&mut a, "jjGgn]");
             let _ = render(&a);
+            assert!(a.scroll <= a.max_scroll(), "{w}x{h} after {keys:?}");
+            assert!(a.current < a.articles.len());
         }
         app.dispatch(Msg::Resize(w, h));
-        let _ = render(&app);
+        let buf = render(&app);
+        assert_eq!((buf.area.width, buf.area.height), (w, h));
+        assert!(app.scroll <= app.max_scroll(), "{w}x{h}");
     }
     // analyses that do not fit the text are ignored, not trusted
     let mut bad = lede::extract::Analysis::default();
@@ -403,7 +407,10 @@ fn every_small_size_draws_without_panicking() {
         for w in 0..=130u16 {
             for h in [0u16, 1, 2, 3, 4, 5, 6, 7, 8, 11, 24] {
                 app.dispatch(Msg::Resize(w, h));
-                let _ = render(&app);
+                let buf = render(&app);
+                // something is drawn on any screen with room for it
+                let drawn = buf.content.iter().any(|c| c.symbol() != " ");
+                assert!(drawn || w < 3 || h < 2, "{w}x{h} after {keys:?} is blank");
             }
         }
     }

@@ -52,6 +52,16 @@ pub struct NotesSettings {
     pub endpoint: Option<String>,
 }
 
+impl NotesSettings {
+    /// The `[notes]` section of a loaded config file.
+    pub fn from_config(c: &crate::config::Config) -> NotesSettings {
+        NotesSettings {
+            file: c.notes.file.clone(),
+            endpoint: c.notes.endpoint.clone(),
+        }
+    }
+}
+
 /// The config-file fallback for the notes file and endpoint.
 ///
 /// Reads the `[notes]` section of [`crate::config::Config`] from
@@ -60,10 +70,7 @@ pub struct NotesSettings {
 /// starts), and the flag, the environment and the defaults apply.
 pub fn config_file_notes_settings(config_path: Option<&Path>) -> NotesSettings {
     match crate::config::Config::load_or_default(config_path) {
-        Ok(c) => NotesSettings {
-            file: c.notes.file,
-            endpoint: c.notes.endpoint,
-        },
+        Ok(c) => NotesSettings::from_config(&c),
         Err(_) => NotesSettings::default(),
     }
 }

@@ -34,11 +34,12 @@ pub fn placed(app: &App) -> std::cell::Ref<'_, Placed> {
     app.report.placed.borrow()
 }
 
-/// The marker style of saved notes: a highlighter-pen background (or
-/// underlined italics without colours), distinct from entity highlights.
+/// The marker style of saved notes: a highlighter-pen background (or bold
+/// italics without colours: no entity kind is bold and italic, so a noted
+/// passage stays distinct on plain text and on every highlight).
 pub fn marker_style(app: &App) -> Style {
     if !app.theme.colors {
-        return Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC);
+        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
     }
     let mut s = Style::new()
         .bg(Color::Indexed(58))
@@ -222,20 +223,12 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(format!(" · {}", n.created), app.theme.dim),
         ]);
-        let quote: String = n
-            .target
-            .exact
-            .chars()
-            .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .collect();
+        let quote = crate::ui::form::layout::quoted_passage(&n.target.exact, fr);
         let comment: String = n.comment.lines().next().unwrap_or("").to_string();
         let lines = [
             head,
             Line::from(vec![Span::raw("  "), Span::raw(comment)]),
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(format!("“{quote}”"), app.theme.mark),
-            ]),
+            Line::from(vec![Span::raw("  "), Span::styled(quote, app.theme.mark)]),
         ];
         let style = if row == sel {
             app.theme.selected_unfocused
@@ -285,6 +278,8 @@ pub fn on_list_key(app: &mut App, sel: usize, key: KeyEvent) -> Option<crate::ui
             let span = placed(app).notes.get(sel).and_then(|(_, s)| s.clone());
             app.report.list = None;
             if let Some(s) = span {
+                // the passage is in the reader: show it (a narrow screen shows one pane)
+                app.set_focus(crate::ui::layout::Focus::Reader);
                 scroll_to(app, s.start);
             }
         }

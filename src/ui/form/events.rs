@@ -22,10 +22,7 @@ pub fn poll(app: &mut App) -> bool {
 pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
     let fr = lang_of(app, app.current).is_fr();
     {
-        let short = |id: &Uuid| {
-            let s = id.simple().to_string();
-            s[s.len() - 8..].to_string()
-        };
+        let short = notes::model::short_id;
         let (text, error) = match &ev {
             OutboxEvent::Sent { id, status, .. } => {
                 set_status_of(app, *id, notes::Status::Sent);

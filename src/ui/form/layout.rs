@@ -71,12 +71,17 @@ pub(super) fn wrap_max(s: &str, width: u16, max: usize) -> Vec<String> {
 }
 
 pub(super) fn passage_text(form: &Form) -> String {
-    let q: String = form
-        .quote
+    quoted_passage(&form.quote, form.labels.is_fr())
+}
+
+/// A quoted passage on one line, in the quotation marks of the language:
+/// « ... » in French, “...” in English.
+pub fn quoted_passage(quote: &str, fr: bool) -> String {
+    let q: String = quote
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    if form.labels.is_fr() {
+    if fr {
         format!("« {q} »")
     } else {
         format!("“{q}”")

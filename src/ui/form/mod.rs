@@ -68,6 +68,44 @@ pub const NOTES_LIST_KEY: char = 'm';
 /// Key that starts a visual selection in the reader.
 pub const VISUAL_KEY: char = 'v';
 
+/// Whether a notes key (`m`, `v`) works: the keymap leaves it free.
+pub fn key_is_free(app: &App, c: char) -> bool {
+    app.keymap
+        .action(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+        .is_none()
+}
+
+/// Rows for the help overlay: the notes keys that are free in the keymap,
+/// then the keys of the report form (which are fixed).
+pub fn help_rows(app: &App) -> Vec<(String, &'static str)> {
+    let mut rows = Vec::new();
+    if key_is_free(app, NOTES_LIST_KEY) {
+        rows.push((
+            NOTES_LIST_KEY.to_string(),
+            "list the notes on this article (Enter goes to the passage)",
+        ));
+    }
+    if key_is_free(app, VISUAL_KEY) {
+        rows.push((
+            VISUAL_KEY.to_string(),
+            "select a passage: w/b word, j/k line, e report it, Esc cancel",
+        ));
+    }
+    rows.push((String::new(), ""));
+    rows.push(("in the form:".into(), ""));
+    rows.push((
+        "Tab Shift-Tab".into(),
+        "next / previous field (the form opens in the comment)",
+    ));
+    rows.push(("← →".into(), "change the error type or severity"));
+    rows.push(("Ctrl-S".into(), "save the note, from any field"));
+    rows.push((
+        "Esc Ctrl-c".into(),
+        "cancel (asks first when something was typed)",
+    ));
+    rows
+}
+
 impl Reporting {
     /// Set up from the command line and the config file, load the notes and
     /// start the outbox (which sends what is still queued).
@@ -197,10 +235,6 @@ pub fn on_mouse_event(app: &mut App, ev: &crossterm::event::MouseEvent) -> bool 
 /// anything else comes back (`Err`) for the reader.
 pub fn intercept(app: &mut App, msg: Msg) -> Result<Option<Msg>, Msg> {
     match msg {
-        Msg::OpenReport(target) => {
-            open(app, target);
-            Ok(None)
-        }
         Msg::Key(key) if key.kind != KeyEventKind::Release => on_key(app, key).ok_or(msg),
         Msg::Mouse(m) if app.report.form.is_some() => {
             view::on_mouse(app, m);
@@ -340,9 +374,9 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) {
 
 fn no_endpoint_short(l: &Labels) -> &'static str {
     if l.is_fr() {
-        "Aucune adresse d'envoi : elle reste enregistrée localement."
+        "Pas d'adresse d'envoi."
     } else {
-        "No endpoint configured: the note stays saved locally."
+        "Not sent: no endpoint."
     }
 }
 

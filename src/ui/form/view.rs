@@ -59,14 +59,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 } else {
                     (form.promise.as_deref().unwrap_or(""), theme.dim)
                 };
-                for (i, line) in wrap_max(text, r.width, r.height.into()).iter().enumerate() {
-                    buf.set_line(
-                        r.x,
-                        r.y + i as u16,
-                        &Line::styled(line.as_str(), style),
-                        r.width,
-                    );
-                }
+                draw_wrapped(buf, r, text, style);
             }
             Row::Passage => {
                 buf.set_stringn(
@@ -77,14 +70,8 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                     Style::new().add_modifier(Modifier::BOLD),
                 );
                 let text = passage_text(form);
-                for (i, line) in wrap_max(&text, vw(r), r.height.into()).iter().enumerate() {
-                    buf.set_line(
-                        vx(r),
-                        r.y + i as u16,
-                        &Line::styled(line.as_str(), theme.mark),
-                        vw(r),
-                    );
-                }
+                let value = Rect::new(vx(r), r.y, vw(r), r.height);
+                draw_wrapped(buf, value, &text, theme.mark);
             }
             Row::Field(f) => render_field(app, form, *f, r, &lay, buf, label_style(*f)),
             Row::Error(f) => {
@@ -103,28 +90,11 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 } else {
                     theme.meta
                 };
-                for (i, line) in wrap_max(&destination_text(form), r.width, r.height.into())
-                    .iter()
-                    .enumerate()
-                {
-                    buf.set_line(
-                        r.x,
-                        r.y + i as u16,
-                        &Line::styled(line.as_str(), style),
-                        r.width,
-                    );
-                }
+                draw_wrapped(buf, r, &destination_text(form), style);
             }
             Row::SaveError => {
                 let text = form.save_error.as_deref().unwrap_or("");
-                for (i, line) in wrap_max(text, r.width, r.height.into()).iter().enumerate() {
-                    buf.set_line(
-                        r.x,
-                        r.y + i as u16,
-                        &Line::styled(line.as_str(), theme.error),
-                        r.width,
-                    );
-                }
+                draw_wrapped(buf, r, text, theme.error);
             }
             Row::SaveAs => {
                 buf.set_stringn(
@@ -354,4 +324,16 @@ pub fn on_mouse(app: &mut App, m: MouseInput) {
         FormAction::None
     };
     super::apply(app, action);
+}
+
+/// `text` wrapped to the width of `r`, as many lines as `r` is high, in `style`.
+fn draw_wrapped(buf: &mut Buffer, r: Rect, text: &str, style: Style) {
+    for (i, line) in wrap_max(text, r.width, r.height.into()).iter().enumerate() {
+        buf.set_line(
+            r.x,
+            r.y + i as u16,
+            &Line::styled(line.as_str(), style),
+            r.width,
+        );
+    }
 }
