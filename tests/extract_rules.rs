@@ -446,7 +446,50 @@ fn directional_words_make_a_new_place() {
         .iter()
         .find(|x| x.name == "Northern Ireland")
         .expect("actor");
-    assert!(!ni.key.starts_with("iso:"), "{}", ni.key);
+    // not Ireland: its own ISO 3166-2 entry now that the gazetteer has the UK nations
+    assert_ne!(ni.key, "iso:IE");
+}
+
+#[test]
+fn parties_parliaments_and_agencies_are_organisations() {
+    let text = "Labour beat the Conservatives, Reuters reported. In Kyiv the Verkhovna Rada voted, \
+                and Sinn Féin and Reform UK gained seats in Scotland.";
+    for (label, span) in [
+        ("ORG", "Labour"),
+        ("ORG", "Conservatives"),
+        ("ORG", "Reuters"),
+        ("ORG", "Verkhovna Rada"),
+        ("ORG", "Sinn Féin"),
+        ("ORG", "Reform UK"),
+        ("LOC", "Scotland"),
+    ] {
+        assert!(
+            has(text, "en", label, span),
+            "{span}: {:?}",
+            spans(text, "en")
+        );
+    }
+    assert!(!has(text, "en", "LOC", "UK"), "{:?}", spans(text, "en"));
+    let fr = "Selon l'AFP, le Rassemblement national devance La France insoumise en Écosse.";
+    for (label, span) in [
+        ("ORG", "AFP"),
+        ("ORG", "Rassemblement national"),
+        ("ORG", "La France insoumise"),
+        ("LOC", "Écosse"),
+    ] {
+        assert!(has(fr, "fr", label, span), "{span}: {:?}", spans(fr, "fr"));
+    }
+}
+
+#[test]
+fn soviet_is_the_soviet_union() {
+    let text = "The Soviet Luna probes returned samples; la sonde soviétique aussi.";
+    assert!(has(text, "en", "NORP", "Soviet"), "{:?}", spans(text, "en"));
+    assert!(
+        !has(text, "en", "PER", "Soviet Luna"),
+        "{:?}",
+        spans(text, "en")
+    );
 }
 
 #[test]
