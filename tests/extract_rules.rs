@@ -690,3 +690,34 @@ fn prefixed_role_heads() {
         .expect("person");
     assert_eq!(p.role.as_deref(), Some("ex-président"));
 }
+
+#[test]
+fn slogans_ending_on_a_common_word_are_not_people() {
+    let text = "Crowds joined Vote Leave in the square. Many wanted to leave the union.";
+    assert!(
+        !has(text, "en", "PER", "Vote Leave"),
+        "{:?}",
+        spans(text, "en")
+    );
+    let text =
+        "Marchers from Black Lives Matter filled the road; their lives matter, they said loudly.";
+    assert!(
+        !spans(text, "en").iter().any(|(l, _)| l == "PER"),
+        "{:?}",
+        spans(text, "en")
+    );
+    // a known given name keeps the person even when the surname is a common word
+    let text = "Theresa May arrived late. It may rain tonight.";
+    assert!(
+        has(text, "en", "PER", "Theresa May"),
+        "{:?}",
+        spans(text, "en")
+    );
+    // a name that is in no list and no common word stays a person
+    let text = "Bakary Sangare arrived in the capital on the morning train.";
+    assert!(
+        has(text, "en", "PER", "Bakary Sangare"),
+        "{:?}",
+        spans(text, "en")
+    );
+}
