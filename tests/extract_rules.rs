@@ -233,6 +233,31 @@ fn roles_before_after_and_in_english() {
             "Nadia Karim",
             "secrétaire générale adjointe",
         ),
+        // a relative clause that names the role
+        (
+            "en",
+            "Helen Cartwright, who became Prime Minister in the spring, flew home.",
+            "Helen Cartwright",
+            "Prime Minister",
+        ),
+        (
+            "en",
+            "Tom Ridley, who has since served as mayor, resigned.",
+            "Tom Ridley",
+            "mayor",
+        ),
+        (
+            "fr",
+            "Aline Moreau, qui est devenue ministre de la Santé, a démissionné.",
+            "Aline Moreau",
+            "ministre de la Santé",
+        ),
+        (
+            "fr",
+            "Nadia Karim, qui était alors la présidente du conseil, a signé.",
+            "Nadia Karim",
+            "présidente",
+        ),
     ];
     for (lang, text, name, role) in cases {
         let a = run(text, lang);
