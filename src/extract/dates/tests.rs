@@ -399,3 +399,56 @@ fn tokenizer_words_mixing_ascii_and_accents() {
     );
     assert!(!toks.toks[3].entries.is_empty(), "Août is a month");
 }
+
+/// A part of the day after a day word or a weekday belongs to the date; the
+/// value stays the day.
+#[test]
+fn part_of_day_joins_the_day() {
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+    let cases: &[Case] = &[
+        (
+            "fr",
+            "La cathédrale a rouvert hier soir devant les invités.",
+            &[("hier soir", "2024-12-07")],
+        ),
+        (
+            "fr",
+            "Le vote aura lieu demain matin, puis samedi après-midi.",
+            &[
+                ("demain matin", "2024-12-09"),
+                ("samedi après-midi", "2024-12-14"),
+            ],
+        ),
+        (
+            "en",
+            "The talks ended yesterday evening and will resume on Monday morning.",
+            &[
+                ("yesterday evening", "2024-12-07"),
+                ("Monday morning", "2024-12-09"),
+            ],
+        ),
+        // a part of the day on the next line is not part of the date
+        (
+            "fr",
+            "Il est parti hier\nSoir de fête.",
+            &[("hier", "2024-12-07")],
+        ),
+        (
+            "en",
+            "It rained yesterday; evenings were cold.",
+            &[("yesterday", "2024-12-07")],
+        ),
+    ];
+    for (lang, text, want) in cases {
+        let got = run(lang, Some("2024-12-08"), text);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}
