@@ -530,3 +530,32 @@ fn parties_parliaments_agencies_and_uk_nations() {
         ),
     ]);
 }
+
+#[test]
+fn media_and_companies() {
+    check(&[
+        (
+            "Selon Mediapart et BFMTV, EDF et Stellantis ont signé.",
+            &[
+                ("Mediapart", "org:mediapart"),
+                ("BFMTV", "org:bfmtv"),
+                ("EDF", "org:edf"),
+                ("Stellantis", "org:stellantis"),
+            ],
+        ),
+        (
+            "Sky News and NPR said Goldman Sachs and BlackRock agreed.",
+            &[
+                ("Sky News", "org:sky-news"),
+                ("NPR", "org:npr"),
+                ("Goldman Sachs", "org:goldman-sachs"),
+                ("BlackRock", "org:blackrock"),
+            ],
+        ),
+        // the radio station, not the continent
+        (
+            "Invité sur Europe 1 ce matin.",
+            &[("Europe 1", "org:europe-1")],
+        ),
+    ]);
+}
