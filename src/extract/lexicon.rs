@@ -432,11 +432,14 @@ const FIRST_NAMES_TSV: &str = include_str!("../../assets/lexicon/first_names.tsv
 pub fn is_first_name(lower: &str) -> bool {
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     let set = SET.get_or_init(|| {
-        FIRST_NAMES_TSV
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        let mut set = FastSet::with_capacity_and_hasher(9_000, Default::default());
+        set.extend(
+            FIRST_NAMES_TSV
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#')),
+        );
+        set
     });
     set.contains(lower) || lower.split_once('-').is_some_and(|(a, _)| set.contains(a))
 }
