@@ -281,6 +281,18 @@ pub fn find_people(
             i = next;
             continue;
         }
+        // "Vote Leave", "Black Lives Matter": with no other cue, a run that opens
+        // with no known given name and ends on a word the text also writes in
+        // lower case is a slogan or a group, not a person.
+        if !cue
+            && kept.len() >= 2
+            && !initial_at(doc, a)
+            && !lexicon::is_first_name(doc.lower(a))
+            && doc.seen_lower(doc.lower(last))
+        {
+            i = next;
+            continue;
+        }
         // "Notre-Dame de Paris": a name, then "de"/"of" and a known place, is a place.
         if !cue
             && real_words <= 2

@@ -129,6 +129,9 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
         || lexicon::is_role_premodifier(pl)
         || doc.toks[p].kind == TokKind::Punct && doc.word(p) == "'s"
         || doc.toks[p].cap
+        // "who became Prime Minister", "qui est devenue ministre"
+        || (relative_verb(pl)
+            && (p.saturating_sub(4)..p).any(|q| matches!(doc.lower(q), "who" | "qui")))
 }
 
 fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
@@ -351,6 +354,17 @@ pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
         return None;
     }
     let mut k = b + 1;
+    // A relative clause that names the role: "X, who became Prime Minister",
+    // "X, qui est devenue ministre", "X, who has since served as mayor".
+    if matches!(doc.lower(k), "who" | "qui") && doc.same_sentence(b, k) {
+        let mut m = k + 1;
+        while m < k + 5 && relative_verb(doc.lower(m)) {
+            m += 1;
+        }
+        if m > k + 1 {
+            k = m;
+        }
+    }
     if matches!(
         doc.lower(k),
         "le" | "la" | "l'" | "the" | "a" | "an" | "un" | "une" | "son" | "sa" | "his" | "her"
@@ -359,6 +373,46 @@ pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
     }
     let r = roles.partition_point(|r| r.a < k);
     (roles.get(r)?.a == k && doc.same_sentence(b, k)).then_some(r)
+}
+
+/// Words of a relative clause between "who"/"qui" and the role it gives:
+/// copulas and verbs of becoming or serving, their auxiliaries and a few
+/// adverbs of time.
+fn relative_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "was"
+            | "became"
+            | "becomes"
+            | "has"
+            | "had"
+            | "have"
+            | "been"
+            | "since"
+            | "now"
+            | "then"
+            | "later"
+            | "remains"
+            | "remained"
+            | "served"
+            | "serves"
+            | "as"
+            | "est"
+            | "était"
+            | "fut"
+            | "devient"
+            | "devenu"
+            | "devenue"
+            | "reste"
+            | "restait"
+            | "demeure"
+            | "depuis"
+            | "alors"
+            | "désormais"
+            | "encore"
+            | "aussi"
+            | "également"
+    )
 }
 
 /// Fill a missing affiliation from the sentence when the text makes it
