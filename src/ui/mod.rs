@@ -45,7 +45,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     // Drawing into a pipe or a file would fill it with escape sequences.
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
-            "the reader needs a terminal and standard output is not one; \
+            "standard output is not a terminal, and the reader needs one; \
              `lede check PATH` and `lede extract PATH` print articles instead"
         );
     }
