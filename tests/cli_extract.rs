@@ -136,3 +136,23 @@ fn a_file_that_fails_is_named_and_the_others_still_print() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.json"), "{err}");
 }
+
+/// `lede extract ... | head`: when the reader of the output goes away, lede
+/// stops quietly instead of reporting "Broken pipe" as an error.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["extract", "assets/articles"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lede");
+    // close our end of standard output at once: every write will fail
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("Broken pipe"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

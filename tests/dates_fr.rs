@@ -287,7 +287,7 @@ fn french_relative() {
             "fr",
             PUB,
             "Il est arrivé hier soir.",
-            &[("hier", "2025-04-02")],
+            &[("hier soir", "2025-04-02")],
         ),
         (
             "fr",

@@ -152,6 +152,25 @@ fn reader_in_a_real_terminal() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("the help to close", |s| !s.contains("next article"));
 
+    // Report an error: e, type, Ctrl-S; "saved" only once the note is on disk.
+    tmux.keys(&["e"]);
+    tmux.wait_for("the form", |s| {
+        s.contains("Signaler une erreur") || s.contains("Report an error")
+    });
+    tmux.keys(&["Erreur de date e2e"]);
+    tmux.wait_for("the typed comment", |s| s.contains("Erreur de date e2e"));
+    tmux.keys(&["C-s"]);
+    let s = tmux.wait_for("saved", |s| {
+        s.contains("Note enregistrée") || s.contains("Note saved")
+    });
+    assert!(!s.contains("Ctrl-S ]"), "the form closed:\n{s}");
+    let written = std::fs::read_to_string(&notes).expect("the notes file exists");
+    assert_eq!(written.lines().count(), 1, "{written}");
+    assert!(
+        written.contains("\"comment\":\"Erreur de date e2e\""),
+        "{written}"
+    );
+
     // Quit, then the shell must be back in canonical mode with echo.
     tmux.keys(&["q"]);
     // wait for the shell's prompt after the command line before typing

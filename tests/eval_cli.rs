@@ -152,3 +152,30 @@ fn shared_gold_of_the_sample_article() {
     assert_eq!(gold_count(&s["actors"]), 14);
     assert_eq!(gold_count(&s["dates"]["span"]), 4);
 }
+
+/// A JSON file named on the command line is read as gold even when its first
+/// kilobytes do not show the `entities` key, and a broken one gets its own
+/// error with line and column rather than "unknown format".
+#[test]
+fn a_json_file_named_on_the_command_line_is_read_as_gold() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let long = dir.path().join("long.json");
+    let text = "Marie Curie est née à Varsovie. ".repeat(400);
+    // written by hand so that "entities" comes after the long text
+    let gold = format!(
+        "{{\"text\": {}, \"entities\": [{{\"start\": 0, \"end\": 11, \"label\": \"PER\"}}]}}",
+        serde_json::to_string(&text).expect("json")
+    );
+    assert!(gold.find("entities").is_some_and(|at| at > 8192));
+    std::fs::write(&long, gold).expect("write");
+    let v = json(&lede(&["eval", "--json", long.to_str().expect("utf-8")]));
+    assert_eq!(v["corpora"].as_array().map(Vec::len), Some(1), "{v}");
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{\"text\": \"Paris\",\n \"entities\": [").expect("write");
+    let out = lede(&["eval", broken.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json:2:"), "{err}");
+    assert!(!err.contains("unknown format"), "{err}");
+}

@@ -73,6 +73,11 @@ fn check_on_good_articles_succeeds() {
     );
     assert!(text.contains("language:   fr (detected)"));
     assert!(text.contains("language:   en-GB\n"));
+    // the articles of one JSON Lines file are told apart
+    for k in 1..=3 {
+        let head = format!("tests/fixtures/articles/dispatches.jsonl (article {k} of 3)\n");
+        assert!(text.contains(&head), "{head}{text}");
+    }
     assert!(text.contains("body:       3 paragraphs, 76 words"));
     assert!(text.contains("byline:     by Sarah Johnson, David Lee; edited by Michael Brown"));
     assert!(text.contains("published:  2022-11-16T01:47"));
@@ -107,13 +112,23 @@ fn check_without_a_path_lists_every_bundled_article() {
         if article {
             n += 1;
             assert!(
-                text.contains(&format!("assets/articles/{name}\n")),
+                text.contains(&format!("assets/articles/{name}\n"))
+                    || text.contains(&format!("assets/articles/{name} (article 1 of ")),
                 "{name} not bundled:\n{text}"
             );
         }
     }
     assert!(n >= 2);
     assert!(!text.contains("README"));
+    // the two articles of one JSON Lines file are told apart
+    assert!(
+        text.contains("080_two-briefs.jsonl (article 1 of 2)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("080_two-briefs.jsonl (article 2 of 2)\n"),
+        "{text}"
+    );
 }
 
 #[test]

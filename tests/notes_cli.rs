@@ -170,3 +170,76 @@ fn add_on_a_full_disk_fails_loudly_and_hands_the_note_back() {
     let note: lede::notes::Note = serde_json::from_str(line).expect("a notes-file line");
     assert_eq!(note.comment, "Mon commentaire précieux");
 }
+
+#[test]
+fn add_help_lists_the_categories_and_severities() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes.jsonl");
+    let out = lede(&notes, &["notes", "add", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for c in Category::ALL {
+        assert!(help.contains(c.tag()), "{} missing from\n{help}", c.tag());
+    }
+    for s in Severity::ALL {
+        assert!(help.contains(s.tag()), "{} missing from\n{help}", s.tag());
+    }
+    let out = lede(
+        &notes,
+        &[
+            "notes",
+            "add",
+            "--article",
+            "a.txt",
+            "--quote",
+            "q",
+            "--comment",
+            "c",
+            "--severity",
+            "grave",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("'grave'") && err.contains("significant"),
+        "{err}"
+    );
+    assert!(!notes.exists(), "nothing saved");
+}
+
+/// The `[notes]` section may say where notes go and where they are sent: a
+/// config file that cannot be read stops `lede notes` with the file's name
+/// (and the OS reason said once), rather than falling back in silence.
+#[test]
+fn a_config_file_that_cannot_be_read_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes.jsonl");
+    let missing = dir.path().join("missing.toml");
+    let out = lede(
+        &notes,
+        &[
+            "--config",
+            missing.to_str().expect("utf-8"),
+            "notes",
+            "list",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("missing.toml: cannot read the config file"),
+        "{err}"
+    );
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[notes]\nendpoint = 3\n").expect("write");
+    let out = lede(
+        &notes,
+        &["--config", bad.to_str().expect("utf-8"), "notes", "submit"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml:2:"), "{err}");
+}

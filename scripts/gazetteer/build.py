@@ -37,7 +37,8 @@ CONTINENTS = {"002", "009", "142", "150", "019", "003", "005"}
 # sub-state zones of the US tz database, Antarctic stations, etc/unknown.
 SKIP_TERRITORIES = {"001", "ZZ", "AQ"}
 SKIP_ZONE_PARTS = ("/Indiana/", "/Kentucky/", "/North_Dakota/")
-SUBDIVISIONS = {"US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"}}
+SUBDIVISIONS = {"US": {"State", "District"}, "CA": {"Province", "Territory"}, "AU": {"State", "Territory"},
+                "GB": {"Country", "Province"}}
 
 
 # ---------------------------------------------------------------- helpers
@@ -506,6 +507,15 @@ def build() -> tuple[list[Entity], list[list[str]]]:
                 shared.append(f)
         if keep:
             dem_rows.append([f"iso:{iso}", lang, "|".join(keep), "|".join(shared)])
+    # demonyms of entities that are not ISO 3166-1 countries (a historical state such as the
+    # Soviet Union: "soviétique", "Soviet"), keyed in demonym_extra.tsv by their full id
+    for (id_, lang), forms in sorted(dem_extra.items()):
+        if ":" in id_:
+            if id_ not in ents:
+                raise SystemExit(f"demonym_extra.tsv: unknown id {id_}")
+            keep = [f for f in forms if f not in entity_forms and f not in claims]
+            if keep:
+                dem_rows.append([id_, lang, "|".join(keep), ""])
 
     return list(ents.values()), dem_rows
 

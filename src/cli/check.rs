@@ -103,8 +103,21 @@ fn excerpt(s: &str, max: usize) -> String {
 }
 
 fn report_text(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
+    // A file with several articles (JSON Lines, an array, a @graph): number them.
+    let mut per_file: std::collections::HashMap<String, (usize, usize)> =
+        std::collections::HashMap::new();
     for a in &loaded.articles {
-        writeln!(out, "{}", source(a))?;
+        per_file.entry(source(a)).or_default().1 += 1;
+    }
+    for a in &loaded.articles {
+        let src = source(a);
+        match per_file.get_mut(&src) {
+            Some((seen, total)) if *total > 1 => {
+                *seen += 1;
+                writeln!(out, "{src} (article {seen} of {total})")?;
+            }
+            _ => writeln!(out, "{src}")?,
+        }
         writeln!(out, "  headline:   {}", a.headline)?;
         let detected = if a.language_detected {
             " (detected)"

@@ -8,6 +8,7 @@ use crate::notes::{
     Severity, Status, Store, Timeouts, export,
 };
 use anyhow::bail;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -95,9 +96,23 @@ pub struct AddArgs {
     /// What is wrong (required).
     #[arg(long, value_name = "TEXT")]
     pub comment: String,
-    #[arg(long, value_name = "CATEGORY", default_value = "factual-error")]
+    /// The kind of error.
+    #[arg(
+        long,
+        value_name = "CATEGORY",
+        default_value = "factual-error",
+        value_parser = PossibleValuesParser::new(Category::ALL.map(Category::tag))
+            .try_map(|s| s.parse::<Category>()),
+    )]
     pub category: Category,
-    #[arg(long, value_name = "SEVERITY", default_value = "minor")]
+    /// How serious it is (as the French press council grades it).
+    #[arg(
+        long,
+        value_name = "SEVERITY",
+        default_value = "minor",
+        value_parser = PossibleValuesParser::new(Severity::ALL.map(Severity::tag))
+            .try_map(|s| s.parse::<Severity>()),
+    )]
     pub severity: Severity,
     /// The suggested correction.
     #[arg(long, value_name = "TEXT")]
@@ -121,7 +136,10 @@ pub struct StressArgs {
 }
 
 pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
-    let settings = notes::config_file_notes_settings(common.config.as_deref());
+    // A config file that cannot be read is an error here: its [notes] section
+    // may name the file and the endpoint, and they must not be dropped silently.
+    let config = crate::config::Config::load_or_default(common.config.as_deref())?;
+    let settings = notes::NotesSettings::from_config(&config);
     let path = notes::resolve_notes_path(common.notes.as_deref(), &settings)?;
     let store = Store::new(path);
     match args.command {

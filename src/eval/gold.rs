@@ -285,7 +285,7 @@ fn forms_of(actor: &str, entities: &[GoldEntity], text: &str) -> Vec<String> {
 }
 
 /// Find and read the annotated text: beside the gold file, then in the
-/// sibling folders; the first copy whose SHA-256 matches the gold's wins.
+/// folders near it (see [`candidates`]); the first copy whose SHA-256 matches the gold's wins.
 fn read_source(gold: &Path, source: &str, sha256: Option<&str>) -> Result<String, LoadError> {
     let want = sha256.map(str::trim).filter(|s| !s.is_empty());
     let mut first_mismatch: Option<(PathBuf, String)> = None;
@@ -322,7 +322,7 @@ fn read_source(gold: &Path, source: &str, sha256: Option<&str>) -> Result<String
         ),
         None => LoadError::new(
             gold,
-            format!("source {source:?} not found beside the gold file or in a sibling folder"),
+            format!("source {source:?} not found beside the gold file or in the folders near it"),
         ),
     })
 }
@@ -334,16 +334,38 @@ fn candidates(gold: &Path, source: &str) -> Vec<PathBuf> {
     };
     let mut out = vec![dir.join(source)];
     let dir = dir.canonicalize().unwrap_or(dir);
-    let mut siblings: Vec<PathBuf> = dir
-        .parent()
-        .and_then(|parent| std::fs::read_dir(parent).ok())
+    // Nearest first: the gold file's own folder, then, for each of its
+    // ancestors up to three levels up, the ancestor itself and the folders
+    // one and two levels below it (so `tests/fixtures/gold/x.gold.json`
+    // finds `assets/articles/x.txt` of the same project). The SHA-256 check
+    // in `read_source` keeps a same-named file elsewhere from being used.
+    for ancestor in dir.ancestors().skip(1).take(3) {
+        out.push(ancestor.join(source));
+        for child in subdirs(ancestor) {
+            out.push(child.join(source));
+            for grandchild in subdirs(&child) {
+                out.push(grandchild.join(source));
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// Visible sub-folders of `dir`, in name order, leaving out build output.
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.') && name != "target" && name != "node_modules"
+        })
         .map(|e| e.path())
-        .filter(|p| p.is_dir())
         .collect();
-    siblings.sort();
-    out.extend(siblings.into_iter().map(|s| s.join(source)));
-    out
+    dirs.sort();
+    dirs
 }

@@ -202,7 +202,13 @@ pub fn load_corpus(path: &Path) -> (Corpus, Vec<LoadError>) {
     } else if !path.exists() {
         errors.push(LoadError::new(path, "no such file or folder"));
     } else {
-        let format = sniff(path, &read_head(path));
+        let format = sniff(path, &read_head(path)).or_else(|| {
+            // A JSON file named on the command line is read as gold JSON even
+            // when its first 8 KiB do not show it: its own error (a syntax
+            // error at line:column, a missing field) says more than "unknown".
+            let name = path.to_string_lossy().to_lowercase();
+            (name.ends_with(".json") || name.ends_with(".jsonl")).then_some(Format::Gold)
+        });
         match format {
             Some(format) => match load_file(path, format) {
                 Ok(docs) => corpus.documents = docs,

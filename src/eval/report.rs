@@ -45,13 +45,22 @@ pub fn total(results: &[CorpusResult]) -> Scores {
     t
 }
 
+/// One table row. A ratio with nothing to count (precision with nothing
+/// found, recall with nothing in the gold) is "-", not a 0.000 that reads as a failure.
 fn row(out: &mut String, label: &str, c: &Counts) {
+    let ratio = |defined: bool, x: f64| {
+        if defined {
+            format!("{x:.3}")
+        } else {
+            "-".to_string()
+        }
+    };
     let _ = writeln!(
         out,
-        "  {label:<22} {:>6.3} {:>6.3} {:>6.3} {:>6} {:>6} {:>6}",
-        c.precision(),
-        c.recall(),
-        c.f1(),
+        "  {label:<22} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}",
+        ratio(c.tp + c.fp > 0, c.precision()),
+        ratio(c.tp + c.missed > 0, c.recall()),
+        ratio(c.tp + c.fp + c.missed > 0, c.f1()),
         c.tp,
         c.fp,
         c.missed
@@ -220,4 +229,26 @@ pub fn to_json(results: &[CorpusResult], with_mistakes: bool) -> Value {
         })
         .collect();
     json!({ "corpora": corpora, "total": scores_json(&total(results)) })
+}
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+
+    #[test]
+    fn ratios_with_nothing_to_count_are_dashes() {
+        let cases: &[(usize, usize, usize, [&str; 3])] = &[
+            (0, 0, 0, ["-", "-", "-"]),
+            (0, 0, 2, ["-", "0.000", "0.000"]),
+            (0, 3, 0, ["0.000", "-", "0.000"]),
+            (1, 1, 0, ["0.500", "1.000", "0.667"]),
+        ];
+        for &(tp, fp, missed, want) in cases {
+            let c = Counts::new(tp, fp, missed);
+            let mut out = String::new();
+            row(&mut out, "x", &c);
+            let cols: Vec<&str> = out.split_whitespace().skip(1).take(3).collect();
+            assert_eq!(cols, want, "tp {tp} fp {fp} fn {missed}");
+        }
+    }
 }

@@ -117,8 +117,12 @@ pub fn build(
     let mut drafts: Vec<Draft> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut group_actor: HashMap<usize, usize> = HashMap::default();
-    let mut roots: Vec<usize> = members.keys().copied().collect();
-    roots.sort_by_key(|r| members[r].first().map_or(0, |&i| cands[i].span.start));
+    let mut by_start: Vec<(usize, usize)> = members
+        .iter()
+        .map(|(&r, ms)| (ms.first().map_or(0, |&i| cands[i].span.start), r))
+        .collect();
+    by_start.sort_unstable();
+    let roots: Vec<usize> = by_start.into_iter().map(|(_, r)| r).collect();
     for root in roots {
         let ms = &members[&root];
         // Key and name: a gazetteer entry wins; else the longest form.

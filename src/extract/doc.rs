@@ -49,9 +49,9 @@ impl<'a> Doc<'a> {
             lower_at.push(lower_buf.len() as u32);
             let w = t.span.text(text);
             if w.is_ascii() {
-                for b in w.bytes() {
-                    lower_buf.push(b.to_ascii_lowercase() as char);
-                }
+                let at = lower_buf.len();
+                lower_buf.push_str(w);
+                lower_buf[at..].make_ascii_lowercase();
             } else {
                 for c in w.chars() {
                     lower_buf.extend(c.to_lowercase());

@@ -1,5 +1,15 @@
 //! Entity, actor and date extraction. Pure: no I/O, no UI.
 //!
+//! The passes (in `pipeline.rs`): [`tokenize`] (Unicode words, French elision,
+//! sentences; a line break always ends one), gazetteer matches through
+//! [`known`] (ambiguous forms only with a supporting place word somewhere in
+//! the text), structures headed by an organisation or place word and names
+//! spelled by an acronym in parentheses ([`orgs`]), directional and
+//! context-cued places ([`places`]), role phrases ([`roles`]), acronym
+//! definitions, people from capitalised runs and cues ([`names`]), later
+//! acronym and surname mentions, dates ([`dates`]); then [`actors`] merges the
+//! forms of one real-world thing. Closed-class word lists live in [`lexicon`].
+//!
 //! All spans are byte offsets into the analysed text (for an article,
 //! [`Article::text`]); code points appear only at the edges that need them
 //! (exports), through [`crate::article::byte_to_char`].

@@ -130,6 +130,31 @@ fn plural_group(w: &str) -> bool {
     ENDINGS.iter().any(|e| l.ends_with(e))
 }
 
+/// A verb of saying right before a name (inversion after a quote: "»,
+/// a déclaré Traoré", "\", said Okafor").
+fn saying_before(doc: &Doc, a: usize) -> bool {
+    if a == 0 || !doc.same_sentence(a - 1, a) {
+        return false;
+    }
+    let p = doc.lower(a - 1);
+    matches!(
+        p,
+        "said" | "says" | "added" | "told" | "asked" | "wrote" | "explained"
+    ) || matches!(
+        p,
+        "déclare"
+            | "affirme"
+            | "ajoute"
+            | "explique"
+            | "précise"
+            | "estime"
+            | "souligne"
+            | "indique"
+    ) || (lexicon::is_saying_participle(p)
+        && a >= 2
+        && matches!(doc.lower(a - 2), "a" | "avait" | "has" | "had"))
+}
+
 /// Find people on free tokens. Returns candidates (with their role linked).
 pub fn find_people(
     doc: &Doc,
@@ -172,8 +197,12 @@ pub fn find_people(
             let shaped = super::doc::name_shaped(doc.word(j)) && (!tj.upper || caps_after_name);
             let l = doc.lower(j);
             // A month or weekday may end a name ("Theresa May"), never start one.
+            // Only months that are also names: never weekdays ("Black Friday").
             let calendar_ok = !words.is_empty()
-                && lexicon::is_calendar_word(l)
+                && matches!(
+                    l,
+                    "april" | "may" | "june" | "august" | "avril" | "mai" | "juin"
+                )
                 && doc
                     .toks
                     .get(j + 1)
@@ -245,10 +274,22 @@ pub fn find_people(
         let role = role_before(doc, roles, a).or_else(|| role_after(doc, roles, b));
         let real_words = kept.iter().filter(|&&k| !initial_at(doc, k)).count();
         let honorific = honorific_before(doc, a);
-        let said = saying_after(doc, b);
+        let said = saying_after(doc, b) || saying_before(doc, a);
         let cue = role.is_some() || honorific || said;
         // Common words capitalised ("Vote Leave"): every word also seen in lower case.
         if !cue && kept.iter().all(|&k| doc.seen_lower(doc.lower(k))) {
+            i = next;
+            continue;
+        }
+        // "Vote Leave", "Black Lives Matter": with no other cue, a run that opens
+        // with no known given name and ends on a word the text also writes in
+        // lower case is a slogan or a group, not a person.
+        if !cue
+            && kept.len() >= 2
+            && !initial_at(doc, a)
+            && !lexicon::is_first_name(doc.lower(a))
+            && doc.seen_lower(doc.lower(last))
+        {
             i = next;
             continue;
         }

@@ -231,7 +231,14 @@ fn extend(doc: &Doc, h: usize, known_at: &[Option<usize>], cands: &[Cand]) -> (u
             adjs = 0;
             continue;
         }
-        if doc.is_word(b) && !doc.toks[b].cap && adjs < 2 && looks_adjectival(lower) {
+        // French adjectives follow the noun ("Communauté économique"); English
+        // ones do not ("Champions League final").
+        if doc.lang != super::doc::Lang::En
+            && doc.is_word(b)
+            && !doc.toks[b].cap
+            && adjs < 2
+            && looks_adjectival(lower)
+        {
             b += 1;
             adjs += 1;
             continue;
@@ -535,4 +542,108 @@ fn spells(doc: &Doc, s: usize, e: usize, letters: &[char]) -> bool {
         }
     }
     reach[nw][nl]
+}
+
+/// Lower-case nouns that introduce an organisation's name right after them
+/// ("le quotidien Le Monde", "the firm Goldman Sachs", "le parti Renaissance").
+fn org_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "parti"
+            | "société"
+            | "entreprise"
+            | "groupe"
+            | "quotidien"
+            | "journal"
+            | "hebdomadaire"
+            | "magazine"
+            | "chaîne"
+            | "agence"
+            | "constructeur"
+            | "géant"
+            | "firme"
+            | "start-up"
+            | "syndicat"
+            | "club"
+            | "ong"
+            | "compagnie"
+            | "opérateur"
+            | "plateforme"
+            | "banque"
+            | "party"
+            | "company"
+            | "firm"
+            | "group"
+            | "newspaper"
+            | "daily"
+            | "broadcaster"
+            | "agency"
+            | "carrier"
+            | "airline"
+            | "giant"
+            | "startup"
+            | "charity"
+            | "platform"
+            | "retailer"
+            | "automaker"
+            | "carmaker"
+            | "maker"
+            | "outlet"
+            | "insurer"
+            | "lender"
+            | "tabloid"
+            | "weekly"
+            | "broadcaster's"
+    )
+}
+
+/// Organisations named right after a lower-case organisation noun.
+pub fn find_by_context(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
+    let mut out = Vec::new();
+    let n = doc.len();
+    for i in 0..n.saturating_sub(1) {
+        let t = doc.toks[i];
+        if t.kind != TokKind::Word || t.cap || !org_noun(doc.lower(i)) {
+            continue;
+        }
+        let sent = t.sent;
+        let mut k = i + 1;
+        // An article may open the name ("Le Monde", "The Guardian").
+        let article = matches!(doc.word(k), "Le" | "La" | "Les" | "The" | "L'" | "L’");
+        if article {
+            k += 1;
+        }
+        let start = i + 1;
+        let mut e = k;
+        while e < n
+            && e - k < 3
+            && doc.toks[e].sent == sent
+            && occ.at(e).is_none()
+            && doc.toks[e].kind == TokKind::Word
+            && doc.toks[e].cap
+            && !lexicon::is_stopword(doc.lower(e))
+            && !lexicon::is_role_head(doc.lower(e))
+        {
+            e += 1;
+        }
+        if e == k || !occ.free(start, e) {
+            continue;
+        }
+        // Not glued to more capitalised words (a longer name we cannot bound).
+        if doc
+            .toks
+            .get(e)
+            .is_some_and(|x| x.sent == sent && x.cap && x.kind == TokKind::Word)
+        {
+            continue;
+        }
+        out.push(Cand::new(
+            start,
+            e,
+            doc.span(start, e),
+            Kind::Organization,
+            Src::Structure,
+        ));
+    }
+    out
 }

@@ -189,6 +189,8 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     // 3b. Places from a place noun next to them.
     let by_context = places::find_by_context(&doc, &occ, &cands);
     push_all(&mut cands, &mut alive, &mut occ, by_context);
+    let by_context = orgs::find_by_context(&doc, &occ);
+    push_all(&mut cands, &mut alive, &mut occ, by_context);
 
     // 4. Acronym definitions and aliases next to what is known so far.
     let mut groups_pairs: Vec<(usize, usize)> = Vec::new();

@@ -129,6 +129,9 @@ fn head_ok(doc: &Doc, i: usize, lower: &str) -> bool {
         || lexicon::is_role_premodifier(pl)
         || doc.toks[p].kind == TokKind::Punct && doc.word(p) == "'s"
         || doc.toks[p].cap
+        // "who became Prime Minister", "qui est devenue ministre"
+        || (relative_verb(pl)
+            && (p.saturating_sub(4)..p).any(|q| matches!(doc.lower(q), "who" | "qui")))
 }
 
 fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
@@ -351,6 +354,17 @@ pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
         return None;
     }
     let mut k = b + 1;
+    // A relative clause that names the role: "X, who became Prime Minister",
+    // "X, qui est devenue ministre", "X, who has since served as mayor".
+    if matches!(doc.lower(k), "who" | "qui") && doc.same_sentence(b, k) {
+        let mut m = k + 1;
+        while m < k + 5 && relative_verb(doc.lower(m)) {
+            m += 1;
+        }
+        if m > k + 1 {
+            k = m;
+        }
+    }
     if matches!(
         doc.lower(k),
         "le" | "la" | "l'" | "the" | "a" | "an" | "un" | "une" | "son" | "sa" | "his" | "her"
@@ -359,6 +373,46 @@ pub fn role_after(doc: &Doc, roles: &[Role], mut b: usize) -> Option<usize> {
     }
     let r = roles.partition_point(|r| r.a < k);
     (roles.get(r)?.a == k && doc.same_sentence(b, k)).then_some(r)
+}
+
+/// Words of a relative clause between "who"/"qui" and the role it gives:
+/// copulas and verbs of becoming or serving, their auxiliaries and a few
+/// adverbs of time.
+fn relative_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "is" | "was"
+            | "became"
+            | "becomes"
+            | "has"
+            | "had"
+            | "have"
+            | "been"
+            | "since"
+            | "now"
+            | "then"
+            | "later"
+            | "remains"
+            | "remained"
+            | "served"
+            | "serves"
+            | "as"
+            | "est"
+            | "était"
+            | "fut"
+            | "devient"
+            | "devenu"
+            | "devenue"
+            | "reste"
+            | "restait"
+            | "demeure"
+            | "depuis"
+            | "alors"
+            | "désormais"
+            | "encore"
+            | "aussi"
+            | "également"
+    )
 }
 
 /// Fill a missing affiliation from the sentence when the text makes it
@@ -379,57 +433,61 @@ pub fn infer_affiliations(doc: &Doc, roles: &mut [Role], cands: &[Cand], alive: 
             countries.entry(doc.toks[c.a].sent).or_default().push(ci);
         }
     }
-    // Roles by sentence.
-    let mut by_sent: super::lexicon::FastMap<u32, Vec<usize>> = super::lexicon::FastMap::default();
-    for (r, role) in roles.iter().enumerate() {
-        by_sent.entry(doc.toks[role.a].sent).or_default().push(r);
-    }
-    for r in 0..roles.len() {
-        if roles[r].affiliation.is_some() {
-            continue;
-        }
-        let sent = doc.toks[roles[r].a].sent;
-        // "the Swedish pole vaulter": a nationality word just before the role.
-        let ra = roles[r].a;
-        if let Some(&ci) = countries.get(&sent).and_then(|v| {
-            v.iter().find(|&&ci| {
-                cands[ci].kind == Kind::Nationality && cands[ci].b < ra && cands[ci].b + 2 >= ra
+    // Per sentence, from the roles' own affiliations: the one country they
+    // share (`Some(Some(ci))`), or that they disagree or name no country
+    // (`Some(None)`). Sentences without any affiliated role are absent.
+    let mut by_sent: super::lexicon::FastMap<u32, Option<usize>> =
+        super::lexicon::FastMap::default();
+    for role in roles.iter() {
+        let Some(ci) = role.affiliation else { continue };
+        let sent = doc.toks[role.a].sent;
+        let is_country = key_of(ci).is_some_and(|k| k.starts_with("iso:"));
+        by_sent
+            .entry(sent)
+            .and_modify(|v| {
+                if v.is_some_and(|p| key_of(p) != key_of(ci)) || !is_country {
+                    *v = None;
+                }
             })
-        }) {
-            roles[r].affiliation = Some(ci);
+            .or_insert(is_country.then_some(ci));
+    }
+    // Per sentence: index of the first country mention whose key differs
+    // from the first one's.
+    let mut first_diff: super::lexicon::FastMap<u32, usize> = super::lexicon::FastMap::default();
+    for (sent, list) in &countries {
+        let d = list
+            .iter()
+            .position(|&ci| key_of(ci) != key_of(list[0]))
+            .unwrap_or(list.len());
+        first_diff.insert(*sent, d);
+    }
+    for role in roles.iter_mut() {
+        if role.affiliation.is_some() {
             continue;
         }
-        let others: Vec<usize> = by_sent
-            .get(&sent)
-            .map(|v| v.iter().filter_map(|&o| roles[o].affiliation).collect())
-            .unwrap_or_default();
-        let mut found: Option<usize> = None;
-        if let Some(&first) = others.first()
-            && others
-                .iter()
-                .all(|&o| key_of(o).is_some() && key_of(o) == key_of(first))
-            && key_of(first).is_some_and(|k| k.starts_with("iso:"))
+        let sent = doc.toks[role.a].sent;
+        let ra = role.a;
+        // Country mentions of the sentence before the role (sorted by position).
+        let list = countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]);
+        let before = list.partition_point(|&ci| cands[ci].a < ra);
+        // "the Swedish pole vaulter": a nationality word just before the role.
+        if let Some(&ci) = before.checked_sub(1).and_then(|k| list.get(k))
+            && cands[ci].kind == Kind::Nationality
+            && cands[ci].b + 2 >= ra
         {
-            found = Some(first);
+            role.affiliation = Some(ci);
+            continue;
         }
-        if found.is_none() && others.is_empty() {
-            let mut country: Option<usize> = None;
-            let mut clash = false;
-            for &ci in countries.get(&sent).map(Vec::as_slice).unwrap_or(&[]) {
-                // Only a country named before the role sets the scene.
-                if cands[ci].a >= ra {
-                    continue;
-                }
-                match country {
-                    None => country = Some(ci),
-                    Some(p) if key_of(p) == key_of(ci) => {}
-                    Some(_) => clash = true,
-                }
-            }
-            if !clash {
-                found = country;
+        let shared = by_sent.get(&sent).copied();
+        let mut found: Option<usize> = shared.flatten();
+        if shared.is_none() && before > 0 {
+            // Only countries named before the role set the scene, and only one.
+            let first = list[0];
+            let one = first_diff.get(&sent).is_some_and(|&d| d >= before);
+            if one {
+                found = Some(first);
             }
         }
-        roles[r].affiliation = found;
+        role.affiliation = found;
     }
 }

@@ -142,7 +142,6 @@ pub fn parse_line(line: &str) -> Option<Byline> {
 
 /// Split "..., mis à jour le ..." / "..., updated ..." off a date clause.
 fn split_update_clause(part: &str) -> Vec<&str> {
-    let lower = part.to_lowercase();
     for marker in [
         ", mis à jour",
         ", mis a jour",
@@ -150,13 +149,16 @@ fn split_update_clause(part: &str) -> Vec<&str> {
         ", updated",
         ", last updated",
     ] {
-        // Both strings have the same byte length before the marker only when
-        // lowercasing kept byte lengths; check before slicing.
-        if let Some(at) = lower.find(marker)
-            && lower.len() == part.len()
-            && part.is_char_boundary(at)
-        {
-            return vec![&part[..at], &part[at + 2..]];
+        // Compare at each comma of the original text: lower-casing the whole
+        // part can move bytes ("İ" grows, "ẞ" shrinks), so an offset found in
+        // the lower-cased copy is not an offset in `part`.
+        let n = marker.chars().count();
+        for (at, _) in part.match_indices(',') {
+            let head: String = part[at..].chars().take(n).collect();
+            // ", " is ASCII and lower-cases to itself only: `at + 2` is a char boundary
+            if head.to_lowercase() == marker {
+                return vec![&part[..at], &part[at + 2..]];
+            }
         }
     }
     vec![part]
@@ -431,5 +433,33 @@ mod tests {
             assert_eq!(parse_line(line), None, "{line}");
         }
         assert!(authors("Par ailleurs").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod update_clause_tests {
+    use super::*;
+
+    /// Lower-casing can keep the total length while moving every byte in
+    /// between ("İ" grows by one byte, "ẞ" shrinks by one): the split must
+    /// never slice inside a character, and must cut where the marker is.
+    #[test]
+    fn split_update_clause_survives_case_changes_that_move_bytes() {
+        for n in 0..40 {
+            let part = format!("{}, updated {}", "İ".repeat(n), "ẞ".repeat(n));
+            let got = split_update_clause(&part);
+            let joined: String = got.concat();
+            assert!(part.contains(got[0]), "{n}");
+            if got.len() == 2 {
+                assert_eq!(got[0], "İ".repeat(n), "{n}");
+                assert_eq!(got[1], format!("updated {}", "ẞ".repeat(n)), "{n}");
+            } else {
+                assert_eq!(joined, part, "{n}");
+            }
+        }
+        assert_eq!(
+            split_update_clause("Publié le 3 avril, mis à jour le 4 avril"),
+            ["Publié le 3 avril", "mis à jour le 4 avril"]
+        );
     }
 }

@@ -52,15 +52,27 @@ pub struct NotesSettings {
     pub endpoint: Option<String>,
 }
 
+impl NotesSettings {
+    /// The `[notes]` section of a loaded config file.
+    pub fn from_config(c: &crate::config::Config) -> NotesSettings {
+        NotesSettings {
+            file: c.notes.file.clone(),
+            endpoint: c.notes.endpoint.clone(),
+        }
+    }
+}
+
 /// The config-file fallback for the notes file and endpoint.
 ///
-/// TO CONNECT: the ui branch adds `crate::config::Config` with a `[notes]`
-/// section; this function should read it (from `config_path`, else the
-/// default config path) and return its `file` and `endpoint`. Until then it
-/// returns nothing, and the flag, the environment and the defaults apply.
+/// Reads the `[notes]` section of [`crate::config::Config`] from
+/// `config_path`, else the default config path when it exists. A config file
+/// that cannot be read gives nothing here (the reader reports it when it
+/// starts), and the flag, the environment and the defaults apply.
 pub fn config_file_notes_settings(config_path: Option<&Path>) -> NotesSettings {
-    let _ = config_path;
-    NotesSettings::default()
+    match crate::config::Config::load_or_default(config_path) {
+        Ok(c) => NotesSettings::from_config(&c),
+        Err(_) => NotesSettings::default(),
+    }
 }
 
 /// The notes file: `--notes` / `LEDE_NOTES`, else the config file's

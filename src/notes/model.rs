@@ -483,12 +483,18 @@ impl Note {
 
     /// The id in short form for listings (the last 12 hex digits).
     pub fn short_id(&self) -> String {
-        let s = self.id.simple().to_string();
-        s[s.len() - 12..].to_string()
+        short_id(&self.id)
     }
 
     /// True when the outbox should (still) try to send it.
     pub fn is_pending(&self) -> bool {
         self.status == Status::Queued
     }
+}
+
+/// A note id in short form, as `lede notes list` and the reader show it: the
+/// last 12 hex digits (a UUIDv7 starts with the time, so the end tells notes apart).
+pub fn short_id(id: &Uuid) -> String {
+    let s = id.simple().to_string();
+    s[s.len().saturating_sub(12)..].to_string()
 }

@@ -76,6 +76,8 @@ pub struct App {
     pub list_sel: usize,
     pub list_offset: usize,
     folded: Vec<String>,
+    /// The current article folded for search: (article index, folded text).
+    search_index: Option<(usize, crate::ui::search::Folded)>,
     pub text: String,
     pub doc: Doc,
     pub scroll: usize,
@@ -93,6 +95,8 @@ pub struct App {
     pub quit: bool,
     /// What is being loaded, while the articles load in the background.
     pub loading: Option<String>,
+    /// Correction notes: the report form, the saved notes, the outbox.
+    pub report: crate::ui::form::Reporting,
 }
 
 impl App {
@@ -114,6 +118,7 @@ impl App {
             list_sel: 0,
             list_offset: 0,
             folded: Vec::new(),
+            search_index: None,
             text: String::new(),
             doc: Doc::build(&Article::default(), 1),
             scroll: 0,
@@ -128,6 +133,7 @@ impl App {
             wanted: None,
             quit: false,
             loading: None,
+            report: Default::default(),
         };
         app.relayout();
         app.open(0);
@@ -227,6 +233,7 @@ impl App {
         self.analyses = vec![None; n];
         self.filtered = (0..n).collect();
         self.folded.clear();
+        self.search_index = None;
         self.filter.clear();
         self.list_sel = 0;
         self.list_offset = 0;
@@ -237,12 +244,18 @@ impl App {
         if n == 0 {
             self.derived = Derived::default();
         }
-        if let Some(first) = problems.first() {
-            let more = match problems.len() {
-                1 => String::new(),
-                n => format!(" (and {} more problems; `lede check` lists them)", n - 1),
+        // An error comes before a warning; with several, the count comes
+        // first so that a narrow status bar still shows it.
+        let first = problems
+            .iter()
+            .find(|p| p.severity == crate::ingest::Severity::Error)
+            .or(problems.first());
+        if let Some(first) = first {
+            let text = match problems.len() {
+                1 => first.to_string(),
+                n => format!("{n} loading problems (`lede check` lists them): {first}"),
             };
-            self.set_status(&format!("{first}{more}"), true);
+            self.set_status(&text, true);
         } else if !skipped.is_empty() {
             self.set_status(
                 &format!("{} files skipped (unknown type)", skipped.len()),
@@ -255,6 +268,10 @@ impl App {
 
     /// Apply one message; may return a follow-up message.
     pub fn update(&mut self, msg: Msg) -> Option<Msg> {
+        let msg = match crate::ui::form::intercept(self, msg) {
+            Ok(next) => return next,
+            Err(msg) => msg,
+        };
         match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Action(a) => self.on_action(a),
@@ -277,13 +294,10 @@ impl App {
                 }
                 None
             }
-            // The correction-notes form plugs in here: open it on the target
-            // (and route keys to it while it is open, in `on_key`).
-            Msg::OpenReport(_) => {
-                self.set_status(
-                    "The report form is not available yet: nothing was saved.",
-                    false,
-                );
+            // The report form opens on the target; while it is open,
+            // `form::intercept` routes the keys to it.
+            Msg::OpenReport(target) => {
+                crate::ui::form::open(self, target);
                 None
             }
             Msg::Status(s) => {

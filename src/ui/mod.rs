@@ -5,10 +5,12 @@
 //! analyses articles in the background so the first frame never waits.
 
 pub mod app;
+pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod model;
 pub mod msg;
+pub mod notes_view;
 pub mod search;
 pub mod terminal;
 pub mod text_layout;
@@ -27,7 +29,7 @@ use msg::{MouseInput, Msg};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -38,6 +40,15 @@ pub const LOAD_THREAD: &str = "lede-load";
 
 /// Open the reader on `paths` (the bundled articles when empty).
 pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
+    use anyhow::Context as _;
+    use std::io::IsTerminal as _;
+    // Drawing into a pipe or a file would fill it with escape sequences.
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal and standard output is not one; \
+             `lede check PATH` and `lede extract PATH` print articles instead"
+        );
+    }
     let config = Config::load_or_default(common.config.as_deref())?;
     let keymap = KeyMap::from_config(&config)?;
     let theme = Theme::from_config(&config, theme::no_color_from_env())?;
@@ -66,8 +77,13 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(Vec::new(), keymap, theme);
-    if let Some(p) = notes_path {
-        app.noted = noted_articles(&p);
+    let settings = crate::notes::NotesSettings::from_config(&config);
+    let (report, warning) = form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
+    // the list's marks come from the notes the store loaded: read once, under its lock
+    app.noted = noted_articles(&report.notes);
+    app.report = report;
+    if let Some(w) = warning {
+        app.set_status(&w, true);
     }
     // Standard input is read before the terminal is taken; files load in the
     // background behind the first frame.
@@ -83,7 +99,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
             })?;
     }
 
-    let mut guard = terminal::TerminalGuard::new()?;
+    let mut guard = terminal::TerminalGuard::new().context("cannot set up the terminal")?;
     let mut worker = worker::Worker::spawn(app.articles.clone());
     let size = guard.terminal.size()?;
     app.dispatch(Msg::Resize(size.width, size.height));
@@ -103,7 +119,12 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         if event::poll(Duration::from_millis(40))? {
             // Handle everything already waiting before drawing again.
             loop {
-                if let Some(m) = to_msg(event::read()?) {
+                let ev = event::read()?;
+                if let Event::Mouse(m) = &ev
+                    && form::on_mouse_event(&mut app, m)
+                {
+                    dirty = true;
+                } else if let Some(m) = to_msg(ev) {
                     app.dispatch(m);
                     dirty = true;
                 }
@@ -128,6 +149,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
             }
             Err(_) => {}
         }
+        dirty |= form::poll(&mut app);
         for (i, analysis) in worker.results.try_iter() {
             let msg = match analysis {
                 Some(a) => Msg::Analysed(i, a),
@@ -157,20 +179,9 @@ pub fn build_app(loaded: Loaded, keymap: KeyMap, theme: Theme) -> App {
     app
 }
 
-/// Ids of articles with saved correction notes, read leniently from the
-/// notes file (JSON Lines with `article.id`); a missing or damaged file gives none.
-pub fn noted_articles(path: &Path) -> HashSet<String> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return HashSet::new();
-    };
-    text.lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| {
-            v.pointer("/article/id")
-                .and_then(|id| id.as_str())
-                .map(str::to_string)
-        })
-        .collect()
+/// Ids of the articles that have correction notes.
+pub fn noted_articles(notes: &[crate::notes::Note]) -> HashSet<String> {
+    notes.iter().map(|n| n.article.id.clone()).collect()
 }
 
 /// Lay out and draw the first frame without a terminal: what start-up costs
@@ -182,24 +193,4 @@ pub fn headless_first_frame(articles: Vec<Article>, width: u16, height: u16) -> 
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
     widgets::render(&app, &mut buf);
     (app, buf)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn noted_articles_reads_ids_and_skips_damaged_lines() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("notes.jsonl");
-        std::fs::write(
-            &p,
-            "{\"article\":{\"id\":\"a1\"}}\nnot json\n{\"article\":{\"id\":\"b2\"}}\n{\"art",
-        )
-        .unwrap();
-        let ids = noted_articles(&p);
-        assert_eq!(ids.len(), 2);
-        assert!(ids.contains("a1") && ids.contains("b2"));
-        assert!(noted_articles(&dir.path().join("missing")).is_empty());
-    }
 }

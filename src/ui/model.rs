@@ -23,10 +23,13 @@ impl SideItem {
     }
 }
 
-/// Dates with the same normalised value, listed once.
+/// Dates with the same normalised value, listed once; the two ends of a
+/// range ("entre 2020 et 2023") make one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateGroup {
     pub value: String,
+    /// The value of the range's other end, when the entry is a range.
+    pub end: Option<String>,
     /// Indices into `Analysis::dates`, in text order.
     pub dates: Vec<usize>,
 }
@@ -69,15 +72,37 @@ impl Derived {
             if !valid_span(text, d.span) {
                 continue;
             }
-            match dates.iter_mut().find(|g| g.value == d.value) {
-                Some(g) => g.dates.push(i),
+            // A range is listed at its first end, with its other end.
+            let partner = d
+                .range_with
+                .filter(|j| *j != i)
+                .and_then(|j| analysis.dates.get(j).map(|p| (j, p)))
+                .filter(|(_, p)| valid_span(text, p.span));
+            let (end, members) = match partner {
+                Some((j, _)) if j < i => continue,
+                Some((j, p)) => (Some(p.value.clone()), vec![i, j]),
+                None => (None, vec![i]),
+            };
+            match dates
+                .iter_mut()
+                .find(|g| g.value == d.value && g.end == end)
+            {
+                Some(g) => g.dates.extend(members),
                 None => dates.push(DateGroup {
                     value: d.value.clone(),
-                    dates: vec![i],
+                    end,
+                    dates: members,
                 }),
             }
         }
-        dates.sort_by(|a, b| compare_values(&a.value, &b.value));
+        dates.sort_by(|a, b| {
+            compare_values(&a.value, &b.value).then_with(|| match (&a.end, &b.end) {
+                (Some(x), Some(y)) => compare_values(x, y),
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+        });
 
         let mut items = Vec::new();
         for (kind, title) in [
@@ -168,5 +193,56 @@ impl Derived {
         spans.sort();
         spans.dedup_by(|b, a| b.start < a.end);
         spans
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::TimeExpr;
+
+    fn date(text: &str, word: &str, value: &str, range_with: Option<usize>) -> TimeExpr {
+        let start = text.find(word).expect("word in text");
+        TimeExpr {
+            span: Span::new(start, start + word.len()),
+            value: value.into(),
+            range_with,
+            relative: false,
+        }
+    }
+
+    #[test]
+    fn a_range_is_one_entry_in_time_order() {
+        let text = "Entre 2020 et 2023, puis en 2019 et encore en 2019.";
+        let mut analysis = Analysis {
+            dates: vec![
+                date(text, "2020", "2020", Some(1)),
+                date(text, "2023", "2023", Some(0)),
+                date(text, "2019", "2019", None),
+            ],
+            ..Analysis::default()
+        };
+        let second_2019 = text.rfind("2019").unwrap();
+        analysis.dates.push(TimeExpr {
+            span: Span::new(second_2019, second_2019 + 4),
+            ..analysis.dates[2].clone()
+        });
+        let d = Derived::new(text, &analysis);
+        let got: Vec<(&str, Option<&str>, &[usize])> = d
+            .dates
+            .iter()
+            .map(|g| (g.value.as_str(), g.end.as_deref(), g.dates.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2019", None, &[2, 3][..]),
+                ("2020", Some("2023"), &[0, 1][..])
+            ]
+        );
+        // Following the range marks both of its ends.
+        let spans = d.follow_spans(text, &analysis, &SideItem::Date(1));
+        let marked: Vec<&str> = spans.iter().map(|s| s.text(text)).collect();
+        assert_eq!(marked, ["2020", "2023"]);
     }
 }

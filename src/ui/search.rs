@@ -7,48 +7,89 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Lower-case, accents removed: "Sergueï" -> "sergueі"-like forms compare equal to "serguei".
 pub fn fold(s: &str) -> String {
-    folded_with_map(s).0
+    Folded::new(s).text
 }
 
-/// The folded text and, for each of its bytes, the span of the original
-/// character it came from.
-fn folded_with_map(s: &str) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::with_capacity(s.len());
-    let mut map = Vec::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        let end = i + c.len_utf8();
-        for d in std::iter::once(c).nfd() {
-            if is_combining_mark(d) {
-                continue;
-            }
-            for l in d.to_lowercase() {
-                let before = out.len();
-                out.push(l);
-                map.extend(std::iter::repeat_n((i, end), out.len() - before));
+/// A text folded once for searching (an article is folded when it is first
+/// searched, not again at every key typed into the search).
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// For each byte of `text`, where the original character it came from
+    /// starts (u32 keeps this at four bytes a byte; longer texts are not searched).
+    starts: Vec<u32>,
+    /// The length of the original text.
+    len: usize,
+}
+
+impl Folded {
+    pub fn new(s: &str) -> Folded {
+        let mut text = String::with_capacity(s.len());
+        let mut starts = Vec::new();
+        let indexable = u32::try_from(s.len()).is_ok();
+        if indexable {
+            starts.reserve(s.len());
+        }
+        for (i, c) in s.char_indices() {
+            for d in std::iter::once(c).nfd() {
+                if is_combining_mark(d) {
+                    continue;
+                }
+                for l in d.to_lowercase() {
+                    let before = text.len();
+                    text.push(l);
+                    if indexable {
+                        // i < s.len() <= u32::MAX
+                        starts.extend(std::iter::repeat_n(i as u32, text.len() - before));
+                    }
+                }
             }
         }
+        Folded {
+            text,
+            starts,
+            len: s.len(),
+        }
     }
-    (out, map)
+
+    /// Whether this was folded from `original` (same length: the reader
+    /// also keys it on the article).
+    pub fn is_for(&self, original: &str) -> bool {
+        self.len == original.len()
+    }
+
+    /// Every non-overlapping match of `query` in `original` (the text this
+    /// was folded from), as byte spans of `original`.
+    pub fn find_all(&self, original: &str, query: &str) -> Vec<Span> {
+        let q = fold(query);
+        if q.trim().is_empty() || !self.is_for(original) || self.starts.is_empty() {
+            return Vec::new();
+        }
+        let char_end = |start: usize| {
+            original
+                .get(start..)
+                .and_then(|r| r.chars().next())
+                .map_or(start, |c| start + c.len_utf8())
+        };
+        let mut out: Vec<Span> = Vec::new();
+        for (at, m) in self.text.match_indices(q.as_str()) {
+            let (Some(&first), Some(&last)) =
+                (self.starts.get(at), self.starts.get(at + m.len() - 1))
+            else {
+                continue;
+            };
+            let span = Span::new(first as usize, char_end(last as usize));
+            if out.last().is_none_or(|p| p.end <= span.start) {
+                out.push(span);
+            }
+        }
+        out
+    }
 }
 
 /// Every non-overlapping match of `query` in `text`, as byte spans of `text`.
 pub fn find_all(text: &str, query: &str) -> Vec<Span> {
-    let q = fold(query);
-    if q.trim().is_empty() {
-        return Vec::new();
-    }
-    let (folded, map) = folded_with_map(text);
-    let mut out: Vec<Span> = Vec::new();
-    for (at, m) in folded.match_indices(q.as_str()) {
-        let (Some(first), Some(last)) = (map.get(at), map.get(at + m.len() - 1)) else {
-            continue;
-        };
-        let span = Span::new(first.0, last.1);
-        if out.last().is_none_or(|p| p.end <= span.start) {
-            out.push(span);
-        }
-    }
-    out
+    Folded::new(text).find_all(text, query)
 }
 
 #[cfg(test)]
@@ -71,5 +112,38 @@ mod tests {
             let got: Vec<&str> = find_all(text, q).iter().map(|s| s.text(text)).collect();
             assert_eq!(&got, want, "{q}");
         }
+    }
+}
+
+#[cfg(test)]
+mod folded_tests {
+    use super::*;
+
+    #[test]
+    fn one_folded_text_answers_every_query_like_a_fresh_fold() {
+        let text = "İstanbul, Straße, ÉTAT, Goi\u{308}ta, 東京 et l'État.";
+        let folded = Folded::new(text);
+        for q in [
+            "i", "istanbul", "etat", "goita", "東京", "strasse", "straße", ".",
+        ] {
+            let got = folded.find_all(text, q);
+            for s in &got {
+                assert!(
+                    text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                    "{q}"
+                );
+            }
+            let texts: Vec<&str> = got.iter().map(|s| s.text(text)).collect();
+            let want: Vec<&str> = find_all(text, q).iter().map(|s| s.text(text)).collect();
+            assert_eq!(texts, want, "{q}");
+        }
+        let etat: Vec<&str> = folded
+            .find_all(text, "etat")
+            .iter()
+            .map(|s| s.text(text))
+            .collect();
+        assert_eq!(etat, ["ÉTAT", "État"]);
+        // a folded text is never used for another text
+        assert!(folded.find_all("autre chose", "etat").is_empty());
     }
 }

@@ -154,6 +154,17 @@ impl Theme {
             Kind::Date => "date",
         }
     }
+
+    /// The legend's label where the full one does not fit.
+    pub fn legend_short_label(kind: Kind) -> &'static str {
+        match kind {
+            Kind::Person => "pers.",
+            Kind::Organization => "org.",
+            Kind::Place => "place",
+            Kind::Nationality => "nat.",
+            Kind::Date => "date",
+        }
+    }
 }
 
 fn parse_color(s: &str) -> Result<Color, String> {

@@ -354,3 +354,25 @@ pub fn sample() -> Article {
     }
     a.finish()
 }
+
+pub fn ctrl(app: &mut App, c: char) {
+    app.dispatch(Msg::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+/// The fixture reader (a French article with its publisher's prompt) saving
+/// notes in `path`.
+pub fn app_saving_in(path: &std::path::Path, w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    app.report.path = Some(path.to_path_buf());
+    app
+}
+
+pub fn notes_in(path: &std::path::Path) -> Vec<lede::notes::Note> {
+    lede::notes::Store::new(path)
+        .load()
+        .expect("the notes file loads")
+        .notes
+}

@@ -5,7 +5,7 @@
 //! the grammar words around them (prepositions, seasons, relative words,
 //! number words, quantity nouns) are closed classes written here by hand.
 
-use std::collections::HashMap;
+use crate::extract::lexicon::FastMap;
 use std::sync::OnceLock;
 
 const CALENDAR_TSV: &str = include_str!("../../../assets/lexicon/calendar.tsv");
@@ -139,7 +139,7 @@ pub(crate) struct Entry {
 }
 
 pub(crate) struct Lexicon {
-    words: HashMap<String, Vec<Entry>>,
+    words: FastMap<String, Vec<Entry>>,
     /// Wide month names (format context) per language, index 0 = January.
     month_names: [[String; 12]; 2],
     /// Wide weekday names per language, index 0 = Monday.
@@ -163,7 +163,7 @@ fn lang_index(lang: Lang) -> usize {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::new(),
+            words: FastMap::default(),
             month_names: Default::default(),
             weekday_names: Default::default(),
         };

@@ -59,7 +59,7 @@ impl Grammar<'_> {
                 tense,
             },
             i,
-            i + 1,
+            self.part_of_day_end(i + 1),
         ))
     }
 

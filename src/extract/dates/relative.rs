@@ -10,6 +10,31 @@ use super::token::{Case, Tk, Tok};
 impl Grammar<'_> {
     /// Relative expressions: "hier", "il y a trois jours", "la semaine dernière",
     /// "mardi dernier", "last week", "two days ago", "the following year".
+    /// Where a day expression ends when a part of the day follows it ("hier
+    /// soir", "demain matin", "samedi après-midi", "yesterday evening"): past
+    /// that part, else at `k`. The value stays the day.
+    pub(super) fn part_of_day_end(&self, k: usize) -> usize {
+        let Some(t) = self.tok(k) else { return k };
+        if t.newline_before {
+            return k;
+        }
+        if self.langs.fr {
+            if self.word_is(k, &["matin", "soir", "midi"]) {
+                return k + 1;
+            }
+            if self.word_is(k, &["après"])
+                && self.punct_is(k + 1, '-')
+                && self.word_is(k + 2, &["midi"])
+            {
+                return k + 3;
+            }
+        }
+        if self.langs.en && self.word_is(k, &["morning", "afternoon", "evening", "night"]) {
+            return k + 1;
+        }
+        k
+    }
+
     pub(super) fn relative_at(&self, i: usize) -> Parsed {
         let t = self.tok(i)?;
         if t.kind != Tk::Word {
@@ -21,7 +46,7 @@ impl Grammar<'_> {
             W::DayWord(n) => Some(n),
             _ => None,
         }) {
-            return Some((rel(Unit::Day, n, false), i, i + 1));
+            return Some((rel(Unit::Day, n, false), i, self.part_of_day_end(i + 1)));
         }
         // "deux ans plus tard", "three days later", "a year earlier"
         if let Some((n, u)) = self.count_at(i)

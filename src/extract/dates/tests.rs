@@ -356,3 +356,99 @@ fn calendar_lexicon_is_complete() {
     assert_eq!(lex.weekday_name(Lang::En, 1), "Monday");
     assert_eq!(lex.month_name(Lang::Fr, 13), "");
 }
+
+/// The tokenizer reads ASCII byte by byte and hands over to a char loop at
+/// the first non-ASCII byte: words that mix both, decomposed accents and
+/// mixed letters and digits come out whole, with the right case and lower form.
+#[test]
+fn tokenizer_words_mixing_ascii_and_accents() {
+    use super::token::{Case, Tk, tokenize};
+    let text = "Décembre DÉCEMBRE aou\u{302}t Août ÉTÉ A380 1er 1990s l'été mars";
+    let toks = tokenize(text);
+    let got: Vec<(&str, Tk, Case, &str)> = toks
+        .toks
+        .iter()
+        .map(|t| {
+            (
+                &text[t.start..t.end],
+                t.kind,
+                t.case,
+                &toks.lower[t.lo.0 as usize..t.lo.1 as usize],
+            )
+        })
+        .collect();
+    let want: Vec<(&str, Tk, Case, &str)> = vec![
+        ("Décembre", Tk::Word, Case::Title, "décembre"),
+        ("DÉCEMBRE", Tk::Word, Case::Upper, "décembre"),
+        ("aou\u{302}t", Tk::Word, Case::Lower, "août"),
+        ("Août", Tk::Word, Case::Title, "août"),
+        ("ÉTÉ", Tk::Word, Case::Upper, "été"),
+        ("A380", Tk::Other, Case::Title, ""),
+        ("1er", Tk::Ordinal { v: 1 }, Case::Lower, ""),
+        ("1990s", Tk::Decade { v: 1990, digits: 4 }, Case::Lower, ""),
+        ("l", Tk::Word, Case::Lower, "l"),
+        ("'", Tk::Punct('\''), Case::Lower, ""),
+        ("été", Tk::Word, Case::Lower, "été"),
+        ("mars", Tk::Word, Case::Lower, "mars"),
+    ];
+    assert_eq!(got, want);
+    assert!(!toks.toks[1].entries.is_empty(), "DÉCEMBRE is a month");
+    assert!(
+        !toks.toks[2].entries.is_empty(),
+        "decomposed août is a month"
+    );
+    assert!(!toks.toks[3].entries.is_empty(), "Août is a month");
+}
+
+/// A part of the day after a day word or a weekday belongs to the date; the
+/// value stays the day.
+#[test]
+fn part_of_day_joins_the_day() {
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, &'static str)],
+    );
+    let cases: &[Case] = &[
+        (
+            "fr",
+            "La cathédrale a rouvert hier soir devant les invités.",
+            &[("hier soir", "2024-12-07")],
+        ),
+        (
+            "fr",
+            "Le vote aura lieu demain matin, puis samedi après-midi.",
+            &[
+                ("demain matin", "2024-12-09"),
+                ("samedi après-midi", "2024-12-14"),
+            ],
+        ),
+        (
+            "en",
+            "The talks ended yesterday evening and will resume on Monday morning.",
+            &[
+                ("yesterday evening", "2024-12-07"),
+                ("Monday morning", "2024-12-09"),
+            ],
+        ),
+        // a part of the day on the next line is not part of the date
+        (
+            "fr",
+            "Il est parti hier\nSoir de fête.",
+            &[("hier", "2024-12-07")],
+        ),
+        (
+            "en",
+            "It rained yesterday; evenings were cold.",
+            &[("yesterday", "2024-12-07")],
+        ),
+    ];
+    for (lang, text, want) in cases {
+        let got = run(lang, Some("2024-12-08"), text);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+}

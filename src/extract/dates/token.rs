@@ -127,12 +127,37 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
         };
         if c.is_alphanumeric() {
             // A run of letters, digits and combining marks.
-            let mut end = i;
             let mut letters = 0usize;
             let mut digits = 0usize;
             let mut upper = 0usize;
             let mut first_upper = false;
-            for (off, ch) in text[i..].char_indices() {
+            // ASCII letters and digits byte by byte; the first other byte
+            // hands over to the char loop (which sees the same classes).
+            let mut j = i;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_digit() {
+                    digits += 1;
+                } else if b.is_ascii_alphabetic() {
+                    if b.is_ascii_uppercase() {
+                        upper += 1;
+                        if letters == 0 {
+                            first_upper = true;
+                        }
+                    }
+                    letters += 1;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            let mut end = j;
+            let rest = if j < bytes.len() && bytes[j] >= 0x80 {
+                &text[j..]
+            } else {
+                ""
+            };
+            for (off, ch) in rest.char_indices() {
                 if ch.is_ascii_digit() {
                     digits += 1;
                 } else if ch.is_alphabetic() {
@@ -146,7 +171,7 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 } else if !(is_mark(ch) || ch.is_alphanumeric()) {
                     break;
                 }
-                end = i + off + ch.len_utf8();
+                end = j + off + ch.len_utf8();
             }
             tok.end = end;
             tok.case = if upper == 0 {
@@ -164,8 +189,14 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 tok.kind = Tk::Word;
                 if end - start <= 24 {
                     lower.clear();
-                    for ch in text[start..end].chars() {
-                        lower.extend(ch.to_lowercase());
+                    let word = &text[start..end];
+                    if word.is_ascii() {
+                        lower.push_str(word);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        for ch in word.chars() {
+                            lower.extend(ch.to_lowercase());
+                        }
                     }
                     if !lower.is_ascii() && lower.chars().any(is_mark) {
                         // Decomposed accents ("e" + U+0301): look up the composed form.

@@ -254,7 +254,8 @@ fn traps_never_match() {
         ("Malisation, Francesca, Russiea, Indianapolitain", &[]),
         ("AESX, XAES, CEDEAOS", &[]),
         ("chiffrement AES-256 et G20-2025", &[]),
-        ("Le Monde a publié", &[]),
+        // the newspaper, not a place called "Monde"
+        ("Le Monde a publié", &[("Le Monde", "org:le-monde")]),
         // the tail of a capitalised compound is not the country
         ("le Haut-Mali et la Basse-Guinée", &[]),
     ]);
@@ -471,5 +472,90 @@ fn line_breaks() {
         // never across a blank line: only the parts that are names by themselves
         ("Afrique du\n\nSud", &[("Afrique", "cldr:002")]),
         ("Burkina\r\n\r\nFaso", &[("Burkina", "iso:BF")]),
+    ]);
+}
+
+#[test]
+fn parties_parliaments_agencies_and_uk_nations() {
+    check(&[
+        (
+            "Labour and the Conservatives lost seats in Scotland and Wales to the SNP.",
+            &[
+                ("Labour", "wikidata:Q9630"),
+                ("Conservatives", "wikidata:Q9626"),
+                ("Scotland", "iso:GB-SCT"),
+                ("Wales", "iso:GB-WLS"),
+                ("SNP", "org:snp"),
+            ],
+        ),
+        (
+            "Le Rassemblement national et La France insoumise à l'Assemblée nationale, selon l'AFP.",
+            &[
+                ("Rassemblement national", "org:rn-fr"),
+                ("La France insoumise", "org:lfi-fr"),
+                ("Assemblée nationale", "org:assemblee-nationale-fr"),
+                ("AFP", "org:afp"),
+            ],
+        ),
+        (
+            "La Verkhovna Rada a voté ; la Douma et le Bundestag aussi, selon Reuters.",
+            &[
+                ("Verkhovna Rada", "org:verkhovna-rada"),
+                ("Douma", "org:state-duma"),
+                ("Bundestag", "org:bundestag"),
+                ("Reuters", "wikidata:Q130879"),
+            ],
+        ),
+        (
+            "L'Écosse, le pays de Galles et l'Irlande du Nord, à Poltava.",
+            &[
+                ("Écosse", "iso:GB-SCT"),
+                ("pays de Galles", "iso:GB-WLS"),
+                ("Irlande du Nord", "iso:GB-NIR"),
+                ("Poltava", "city:UA:poltava"),
+            ],
+        ),
+        (
+            "A Soviet probe; la sonde soviétique; the Soviet Union and the Seine.",
+            &[
+                ("Soviet", "wikidata:Q15180"),
+                ("soviétique", "wikidata:Q15180"),
+                ("Soviet Union", "wikidata:Q15180"),
+                ("Seine", "region:seine"),
+            ],
+        ),
+        (
+            "England beat Wales.",
+            &[("England", "iso:GB-ENG"), ("Wales", "iso:GB-WLS")],
+        ),
+    ]);
+}
+
+#[test]
+fn media_and_companies() {
+    check(&[
+        (
+            "Selon Mediapart et BFMTV, EDF et Stellantis ont signé.",
+            &[
+                ("Mediapart", "org:mediapart"),
+                ("BFMTV", "org:bfmtv"),
+                ("EDF", "org:edf"),
+                ("Stellantis", "org:stellantis"),
+            ],
+        ),
+        (
+            "Sky News and NPR said Goldman Sachs and BlackRock agreed.",
+            &[
+                ("Sky News", "org:sky-news"),
+                ("NPR", "org:npr"),
+                ("Goldman Sachs", "org:goldman-sachs"),
+                ("BlackRock", "org:blackrock"),
+            ],
+        ),
+        // the radio station, not the continent
+        (
+            "Invité sur Europe 1 ce matin.",
+            &[("Europe 1", "org:europe-1")],
+        ),
     ]);
 }

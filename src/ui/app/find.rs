@@ -126,7 +126,15 @@ impl App {
     }
 
     pub(super) fn search(&mut self, query: &str) {
-        let spans = search::find_all(&self.text, query);
+        let fresh = |(i, f): &(usize, search::Folded)| *i == self.current && f.is_for(&self.text);
+        if !self.search_index.as_ref().is_some_and(fresh) {
+            self.search_index = Some((self.current, search::Folded::new(&self.text)));
+        }
+        let spans = self
+            .search_index
+            .as_ref()
+            .map(|(_, f)| f.find_all(&self.text, query))
+            .unwrap_or_default();
         if spans.is_empty() {
             self.marks = None;
             return;

@@ -99,7 +99,7 @@ impl App {
         self.fix_offsets();
     }
 
-    pub(super) fn set_focus(&mut self, f: Focus) {
+    pub(crate) fn set_focus(&mut self, f: Focus) {
         let entering_sidebar = f == Focus::Sidebar && self.focus != Focus::Sidebar;
         self.focus = f;
         if f == Focus::List
@@ -329,12 +329,31 @@ impl App {
         if n == 0 {
             return;
         }
+        let before = m.current;
         m.current = if dir > 0 {
             (m.current + 1) % n
         } else {
             (m.current + n - 1) % n
         };
-        let at = m.spans[m.current].start;
+        let (i, at) = (m.current, m.spans[m.current].start);
+        let wrapped = if dir > 0 && i < before {
+            " (from the top)"
+        } else if dir < 0 && i > before {
+            " (from the end)"
+        } else {
+            ""
+        };
+        // where we are: the sidebar says it for a followed actor when it is shown
+        let status = match &m.source {
+            MarkSource::Search(q) => Some(format!("match {}/{n} for “{q}”{wrapped}", i + 1)),
+            _ if self.panes.sidebar.is_none() || !wrapped.is_empty() => {
+                Some(format!("mention {}/{n}{wrapped}", i + 1))
+            }
+            _ => None,
+        };
+        if let Some(s) = status {
+            self.set_status(&s, false);
+        }
         self.reveal(at);
     }
 }

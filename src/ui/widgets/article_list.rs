@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 /// Where an article comes from, for the second line of its row.
 pub fn source_label(a: &Article) -> String {
@@ -27,6 +28,39 @@ pub fn source_label(a: &Article) -> String {
         return host.to_string();
     }
     String::new()
+}
+
+/// `s` in at most `w` columns, cut in the middle with an ellipsis; too narrow
+/// a room (under 8 columns) gives `s` back for the line's own clipping.
+pub fn fit_middle(s: &str, w: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if s.width() <= w || w < 8 {
+        return s.to_string();
+    }
+    let cw = |c: &char| c.width().unwrap_or(0);
+    let tail_w = (w - 1) / 2;
+    let head_w = w - 1 - tail_w;
+    let mut head = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        if used + cw(&c) > head_w {
+            break;
+        }
+        used += cw(&c);
+        head.push(c);
+    }
+    let mut tail: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in s.chars().rev() {
+        if used + cw(&c) > tail_w {
+            break;
+        }
+        used += cw(&c);
+        tail.push(c);
+    }
+    head.push('…');
+    head.extend(tail.into_iter().rev());
+    head
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -92,10 +126,47 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             if let Some(d) = &article.date_published {
                 meta.push(d.chars().take(10).collect());
             }
-            meta.push(source_label(article));
+            // a file name takes what the language and date leave, cut in the
+            // middle so that it keeps its end (".txt" or ".json")
+            let used: usize = meta.iter().map(|m| m.width() + 3).sum();
+            let room = usize::from(area.width).saturating_sub(2 + used);
+            let label = source_label(article);
+            let is_file = article.publisher.as_deref().is_none_or(str::is_empty)
+                && article.source_path.is_some();
+            meta.push(if is_file {
+                fit_middle(&label, room)
+            } else {
+                label
+            });
             meta.retain(|m| !m.is_empty());
             let line = Line::styled(format!("  {}", meta.join(" · ")), app.theme.dim);
             super::set_line_clipped(buf, area.x, y + 1, &line, area.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_middle;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn fit_middle_keeps_both_ends() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("000_72e7f41f74cb261a.json", 21, "000_72e7f4…b261a.json"),
+            ("000_72e7f41f74cb261a.txt", 21, "000_72e7f4…cb261a.txt"),
+            ("short.txt", 21, "short.txt"),
+            (
+                "東京の記事についての長いファイル名.txt",
+                15,
+                "東京の…名.txt",
+            ),
+            ("whatever-is-long.txt", 5, "whatever-is-long.txt"),
+        ];
+        for &(s, w, want) in cases {
+            let got = fit_middle(s, w);
+            assert_eq!(got, want, "{s} in {w}");
+            assert!(got.width() <= w || w < 8, "{got}");
         }
     }
 }

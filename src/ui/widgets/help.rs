@@ -20,6 +20,9 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .into_iter()
         .map(|(k, d)| (k, d.to_string(), t.headline))
         .collect();
+    for (k, d) in crate::ui::form::help_rows(app) {
+        entries.push((k, d.into(), t.headline));
+    }
     entries.push((String::new(), String::new(), t.headline));
     entries.push((
         "mouse click".into(),
@@ -42,6 +45,22 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         "reversed: mentions of the followed actor or date, search matches".into(),
         t.mark,
     ));
+    entries.push((String::new(), String::new(), t.headline));
+    entries.push((
+        "✎".into(),
+        "in the list: the article has correction notes".into(),
+        t.note_mark,
+    ));
+    entries.push((
+        "noted passage".into(),
+        "in the text: a passage with a correction note (m lists them)".into(),
+        crate::ui::notes_view::marker_style(app),
+    ));
+    entries.push((
+        "fr? en?".into(),
+        "in the list: language detected from the text (the source did not say)".into(),
+        t.dim,
+    ));
     let kw = entries
         .iter()
         .map(|(k, _, _)| k.chars().count())
@@ -61,7 +80,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         } else {
             out.push(Line::styled(k, style));
             let w = usize::from(width).saturating_sub(4).max(8);
-            for part in textwrap::wrap(&d, w) {
+            for part in textwrap::wrap(&d, w).into_iter().filter(|p| !p.is_empty()) {
                 out.push(Line::raw(format!("    {part}")));
             }
         }
@@ -128,8 +147,7 @@ pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(app.theme.border_focused)
         .title(format!(
-            " Keys — {} closes, {}/{} scroll ",
-            app.keymap.hint(Action::Help),
+            " Keys · {}/{} scroll · Esc closes ",
             app.keymap.hint(Action::Down),
             app.keymap.hint(Action::Up)
         ));

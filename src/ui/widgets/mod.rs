@@ -43,6 +43,7 @@ pub fn render(app: &App, buf: &mut Buffer) {
     if let Some(offset) = app.help {
         help::render(app, offset, area, buf);
     }
+    crate::ui::notes_view::render(app, area, buf);
 }
 
 fn pane_block(app: &App, pane: Pane, focus: Focus, title: &str, buf: &mut Buffer) {

@@ -7,6 +7,7 @@ use crate::ui::text_layout::{Highlights, styled_line};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
@@ -59,7 +60,7 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
         buf.set_line(
             legend.x,
             legend.y,
-            &legend_line(&app.theme, app.marks.is_some()),
+            &legend_line(&app.theme, app.marks.is_some(), legend.width),
             legend.width,
         );
     }
@@ -80,17 +81,75 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
     }
 }
 
-/// The legend: each kind written in its own style, so the cue is explained by itself.
-pub fn legend_line(theme: &Theme, marks: bool) -> Line<'static> {
-    let mut spans = Vec::new();
-    for kind in Kind::ALL {
-        spans.push(Span::styled(Theme::legend_label(kind), theme.kind(kind)));
-        spans.push(Span::raw(" "));
+/// The legend: each kind written in its own style, so the cue is explained
+/// by itself. When it does not fit in `width` columns the kinds take short
+/// names, then whole entries are left out from the end: a word is never cut.
+pub fn legend_line(theme: &Theme, marks: bool, width: u16) -> Line<'static> {
+    let entries = |short: bool| -> Vec<(&'static str, Style)> {
+        let mut e: Vec<(&'static str, Style)> = Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let label = if short {
+                    Theme::legend_short_label(kind)
+                } else {
+                    Theme::legend_label(kind)
+                };
+                (label, theme.kind(kind))
+            })
+            .collect();
+        if marks {
+            e.push(("followed", theme.mark));
+            e.push(("current", theme.mark_current));
+        }
+        e
+    };
+    let cols = |e: &[(&str, Style)]| e.iter().map(|(l, _)| l.chars().count() + 1).sum::<usize>();
+    let width = usize::from(width);
+    let mut e = entries(false);
+    if cols(&e) > width + 1 {
+        e = entries(true);
     }
-    if marks {
-        spans.push(Span::styled("followed", theme.mark));
+    while cols(&e) > width + 1 && !e.is_empty() {
+        e.pop();
+    }
+    let mut spans = Vec::with_capacity(e.len() * 2);
+    for (label, style) in e {
+        spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
-        spans.push(Span::styled("current", theme.mark_current));
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legend_never_cuts_a_word() {
+        let theme = Theme::new(true);
+        let full = "person organisation place nationality date ";
+        let cases: &[(bool, u16, &str)] = &[
+            (false, 80, full),
+            (false, 42, full.trim_end()),
+            (
+                true,
+                80,
+                "person organisation place nationality date followed current ",
+            ),
+            // the reader at 80 columns: short names, every entry kept
+            (true, 46, "pers. org. place nat. date followed current "),
+            (true, 30, "pers. org. place nat. date "),
+            (false, 3, ""),
+            (true, 0, ""),
+        ];
+        for &(marks, width, want) in cases {
+            let got = legend_line(&theme, marks, width).to_string();
+            assert_eq!(
+                got.trim_end(),
+                want.trim_end(),
+                "marks {marks}, width {width}"
+            );
+            assert!(got.trim_end().chars().count() <= usize::from(width));
+        }
+    }
 }

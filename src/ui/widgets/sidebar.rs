@@ -119,23 +119,34 @@ fn item_line<'a>(app: &'a App, item: &SideItem) -> Line<'a> {
             let Some(group) = app.derived.dates.get(*g) else {
                 return Line::default();
             };
-            let source = group
-                .dates
-                .first()
-                .and_then(|d| analysis.dates.get(*d))
-                .and_then(|d| app.text.get(d.span.range()))
+            let first = group.dates.first().and_then(|d| analysis.dates.get(*d));
+            // For a range, quote the text from its first end to its last
+            // ("2020 et 2023") when that is short and on one line.
+            let range_text = group.end.as_ref().and(first).and_then(|f| {
+                let last = group.dates.get(1).and_then(|d| analysis.dates.get(*d))?;
+                let quoted = app.text.get(f.span.start..last.span.end)?;
+                (quoted.chars().count() <= 40 && !quoted.contains('\n')).then_some(quoted)
+            });
+            let source = range_text
+                .or_else(|| first.and_then(|d| app.text.get(d.span.range())))
                 .unwrap_or("");
-            let count = if group.dates.len() > 1 {
-                format!(" ×{}", group.dates.len())
+            let occurrences = if group.end.is_some() {
+                group.dates.len() / 2
+            } else {
+                group.dates.len()
+            };
+            let count = if occurrences > 1 {
+                format!(" ×{occurrences}")
             } else {
                 String::new()
             };
+            let value = match &group.end {
+                Some(end) => format!("{}–{end}", group.value),
+                None => group.value.clone(),
+            };
             Line::from(vec![
                 Span::raw("    "),
-                Span::styled(
-                    group.value.as_str(),
-                    app.theme.kind(crate::extract::Kind::Date),
-                ),
+                Span::styled(value, app.theme.kind(crate::extract::Kind::Date)),
                 Span::styled(format!("  “{source}”{count}"), app.theme.dim),
             ])
         }

@@ -1,0 +1,292 @@
+//! Where each part of the form goes: a pure function of the screen area and
+//! the form, shared by drawing and mouse hits so clicks land where things are.
+
+use super::state::{Form, FormField};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+/// What one row (or block of rows) of the form shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Prompt,
+    Promise,
+    Passage,
+    Field(FormField),
+    Error(FormField),
+    Destination,
+    SaveError,
+    SaveAs,
+    Buttons,
+    Hint,
+}
+
+/// Where everything is, for drawing and for the mouse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormLayout {
+    pub outer: Rect,
+    pub inner: Rect,
+    pub label_w: u16,
+    pub rows: Vec<(Row, Rect)>,
+    pub submit: Rect,
+    pub cancel: Rect,
+}
+
+impl FormLayout {
+    pub fn row(&self, row: Row) -> Option<Rect> {
+        self.rows.iter().find(|(r, _)| *r == row).map(|(_, a)| *a)
+    }
+}
+
+pub(super) fn label_of(form: &Form, f: FormField) -> &'static str {
+    let l = form.labels;
+    match f {
+        FormField::Comment => l.comment,
+        FormField::Category => l.category,
+        FormField::Severity => l.severity,
+        FormField::Suggestion => l.suggestion,
+        FormField::Name => l.name,
+        FormField::Email => l.email,
+        FormField::Consent => "",
+        FormField::Submit => l.submit,
+        FormField::Cancel => l.cancel,
+    }
+}
+
+/// Lines of `s` wrapped to `width`, at most `max` of them (the last ends with
+/// "…" when cut).
+pub(super) fn wrap_max(s: &str, width: u16, max: usize) -> Vec<String> {
+    let w = usize::from(width.max(1));
+    let mut lines: Vec<String> = textwrap::wrap(s, w)
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect();
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            while last.width() + 1 > w && last.pop().is_some() {}
+            last.push('…');
+        }
+    }
+    lines
+}
+
+pub(super) fn passage_text(form: &Form) -> String {
+    quoted_passage(&form.quote, form.labels.is_fr())
+}
+
+/// A quoted passage on one line, in the quotation marks of the language:
+/// « ... » in French, “...” in English.
+pub fn quoted_passage(quote: &str, fr: bool) -> String {
+    let q: String = quote
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    if fr {
+        format!("« {q} »")
+    } else {
+        format!("“{q}”")
+    }
+}
+
+pub(super) fn destination_text(form: &Form) -> String {
+    let l = form.labels;
+    match &form.endpoint {
+        Some(e) => format!("→ {} {e}", l.sends_to),
+        None => {
+            let p = form
+                .notes_path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            match &form.mailto {
+                Some(m) => format!("→ {} {p}. {} {m}", l.no_endpoint, l.publisher_mail),
+                None => format!("→ {} {p}", l.no_endpoint),
+            }
+        }
+    }
+}
+
+/// The form's layout in `area` (the whole screen).
+pub fn layout(form: &Form, area: Rect) -> FormLayout {
+    let width = area.width.saturating_sub(4).clamp(area.width.min(30), 100);
+    let height = area.height.saturating_sub(2).max(area.height.min(6));
+    let outer = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height.saturating_sub(1) - height.min(area.height.saturating_sub(1))) / 2,
+        width,
+        height.min(area.height),
+    );
+    let inner = Rect::new(
+        outer.x + 2,
+        outer.y + 1,
+        outer.width.saturating_sub(4),
+        outer.height.saturating_sub(2),
+    );
+    let label_w = FormField::ORDER
+        .iter()
+        .map(|f| label_of(form, *f).width())
+        .chain([
+            form.labels.passage.width(),
+            form.labels.save_elsewhere.width(),
+        ])
+        .max()
+        .unwrap_or(10) as u16
+        + 2;
+    let label_w = label_w.min(inner.width * 2 / 5);
+    let value_w = inner.width.saturating_sub(label_w);
+
+    // (row, wanted height, minimum height)
+    let mut want: Vec<(Row, u16, u16)> = Vec::new();
+    if let Some(p) = &form.prompt {
+        want.push((Row::Prompt, wrap_max(p, inner.width, 2).len() as u16, 0));
+    }
+    if let Some(p) = &form.promise {
+        want.push((Row::Promise, wrap_max(p, inner.width, 2).len() as u16, 0));
+    }
+    want.push((
+        Row::Passage,
+        wrap_max(&passage_text(form), value_w, 3).len() as u16,
+        1,
+    ));
+    for f in FormField::ORDER {
+        if matches!(f, FormField::Submit | FormField::Cancel) {
+            continue;
+        }
+        let h = if f == FormField::Comment { 12 } else { 1 };
+        want.push((Row::Field(f), h, 1));
+        if form.error_for(f).is_some() {
+            want.push((Row::Error(f), 1, 1));
+        }
+    }
+    want.push((
+        Row::Destination,
+        wrap_max(&destination_text(form), inner.width, 2).len() as u16,
+        1,
+    ));
+    if let Some(e) = &form.save_error {
+        want.push((Row::SaveError, wrap_max(e, inner.width, 3).len() as u16, 1));
+    }
+    if form.save_as.is_some() {
+        want.push((Row::SaveAs, 1, 1));
+    }
+    want.push((Row::Buttons, 1, 1));
+    want.push((Row::Hint, 1, 0));
+
+    // Fit: shrink the comment to 3, then drop optional rows, then shrink the comment to 1.
+    let total = |w: &[(Row, u16, u16)]| w.iter().map(|r| r.1).sum::<u16>();
+    let fits = |w: &[(Row, u16, u16)]| total(w) <= inner.height;
+    let comment = want
+        .iter()
+        .position(|r| r.0 == Row::Field(FormField::Comment))
+        .unwrap_or(0);
+    while !fits(&want) && want[comment].1 > 3 {
+        want[comment].1 -= 1;
+    }
+    for drop in [Row::Hint, Row::Promise, Row::Prompt] {
+        if !fits(&want) {
+            want.retain(|r| r.0 != drop);
+        }
+    }
+    let comment = want
+        .iter()
+        .position(|r| r.0 == Row::Field(FormField::Comment))
+        .unwrap_or(0);
+    while !fits(&want) && want[comment].1 > 1 {
+        want[comment].1 -= 1;
+    }
+    // Still too tall: one line for the passage and the messages, then drop
+    // the optional fields (never the focused one, never an error).
+    for row in [Row::Passage, Row::Destination, Row::SaveError] {
+        if !fits(&want)
+            && let Some(r) = want.iter_mut().find(|r| r.0 == row)
+        {
+            r.1 = r.1.min(1);
+        }
+    }
+    let keep = |r: Row| r == Row::Field(form.focus);
+    for drop in [
+        Row::Field(FormField::Name),
+        Row::Field(FormField::Email),
+        Row::Field(FormField::Consent),
+        Row::Field(FormField::Suggestion),
+        Row::Destination,
+        Row::Field(FormField::Severity),
+        Row::Field(FormField::Category),
+        Row::Passage,
+    ] {
+        if !fits(&want) && !keep(drop) {
+            want.retain(|r| r.0 != drop);
+        }
+    }
+    let comment = want
+        .iter()
+        .position(|r| r.0 == Row::Field(FormField::Comment))
+        .unwrap_or(0);
+    if want.iter().any(|r| r.0 == Row::Hint) && total(&want) < inner.height {
+        // the comment takes the room left
+        let spare = inner.height - total(&want);
+        want[comment].1 = want[comment].1.max(3) + spare.min(12 - want[comment].1.min(12));
+        while !fits(&want) && want[comment].1 > 1 {
+            want[comment].1 -= 1;
+        }
+    }
+
+    // The box is as tall as what it shows, centred in the screen.
+    let used = total(&want).min(inner.height);
+    let (outer, inner) = if used < inner.height {
+        let oh = used + 2;
+        let oy = area.y + (area.height.saturating_sub(1).saturating_sub(oh)) / 2;
+        (
+            Rect::new(outer.x, oy, outer.width, oh),
+            Rect::new(inner.x, oy + 1, inner.width, used),
+        )
+    } else {
+        (outer, inner)
+    };
+    let mut rows = Vec::new();
+    let mut y = inner.y;
+    for (row, h, _) in want {
+        let h = h.min(inner.bottom().saturating_sub(y));
+        if h == 0 {
+            continue;
+        }
+        rows.push((row, Rect::new(inner.x, y, inner.width, h)));
+        y += h;
+    }
+    let buttons = rows
+        .iter()
+        .find(|(r, _)| *r == Row::Buttons)
+        .map(|(_, a)| *a)
+        .unwrap_or_default();
+    let (sub, can) = button_texts(form);
+    let submit = Rect::new(
+        buttons.x + label_w,
+        buttons.y,
+        (sub.width() as u16).min(buttons.width.saturating_sub(label_w)),
+        buttons.height,
+    );
+    let cx = submit.right() + 2;
+    let cancel = Rect::new(
+        cx.min(buttons.right()),
+        buttons.y,
+        (can.width() as u16).min(buttons.right().saturating_sub(cx)),
+        buttons.height,
+    );
+    FormLayout {
+        outer,
+        inner,
+        label_w,
+        rows,
+        submit,
+        cancel,
+    }
+}
+
+pub(super) fn button_texts(form: &Form) -> (String, String) {
+    let l = form.labels;
+    let esc = if l.is_fr() { "Échap" } else { "Esc" };
+    (
+        format!("[ {} · Ctrl-S ]", l.submit),
+        format!("[ {} · {esc} ]", l.cancel),
+    )
+}

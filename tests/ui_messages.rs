@@ -1,0 +1,140 @@
+//! What the reader tells its user: the help overlay (every key, the marks),
+//! the status bar after loading and while stepping through matches. Key
+//! sequences fed to `update`, no terminal, no sleeps.
+#![cfg(feature = "tui")]
+
+mod ui_fixture;
+
+use crossterm::event::KeyCode;
+use lede::ui::msg::Msg;
+use ui_fixture::*;
+
+/// The help lists every key that does something, the notes keys included,
+/// and leaves out a notes key the user's keymap has taken for something else.
+#[test]
+fn help_lists_the_notes_keys_and_the_form_keys() {
+    let help_text = |app: &lede::ui::app::App| -> String {
+        lede::ui::widgets::help::help_lines(app, 100)
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let app = app(100, 30);
+    let help = help_text(&app);
+    for want in [
+        "list the notes on this article",
+        "select a passage",
+        "Ctrl-S",
+        "Tab Shift-Tab",
+        "the article has correction notes",
+        "language detected from the text",
+    ] {
+        assert!(help.contains(want), "{want:?} missing from\n{help}");
+    }
+    assert!(help.lines().any(|l| l.starts_with("m ")), "{help}");
+    assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+    // narrow: keys above their descriptions, and a heading has no blank line under it
+    let narrow: Vec<String> = lede::ui::widgets::help::help_lines(&app, 30)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let at = narrow
+        .iter()
+        .position(|l| l == "in the form:")
+        .expect("heading");
+    assert!(!narrow[at + 1].trim().is_empty(), "{narrow:#?}");
+
+    let config = lede::config::Config::parse(
+        "[keys]\ntoggle_sidebar = \"m\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let app = lede::ui::app::App::new(vec![article()], keymap, lede::ui::theme::Theme::new(false));
+    let help = help_text(&app);
+    assert!(!help.contains("list the notes on this article"), "{help}");
+    assert!(
+        help.lines()
+            .any(|l| l.starts_with("m ") && l.contains("sidebar"))
+    );
+    assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+}
+
+/// Several loading problems: the status bar leads with how many there are
+/// and shows an error before any warning.
+#[test]
+fn loading_problems_show_their_count_and_an_error_first() {
+    use lede::ingest::Problem;
+    use std::path::Path;
+    let mut app = app(80, 24);
+    let loaded = lede::ingest::Loaded {
+        articles: vec![article()],
+        problems: vec![
+            Problem::warning(
+                Path::new("/tmp/a/empty.json"),
+                "no articles found in this file",
+            ),
+            Problem::error(Path::new("/tmp/a/cut.json"), "invalid JSON"),
+            Problem::warning(Path::new("/tmp/a/latin1.txt"), "invalid UTF-8"),
+        ],
+        skipped: vec![],
+    };
+    app.dispatch(Msg::Loaded(Box::new(loaded)));
+    let status = app.status.as_ref().expect("a status");
+    assert!(status.error);
+    assert!(
+        status.text.starts_with("3 loading problems"),
+        "{}",
+        status.text
+    );
+    assert!(
+        status.text.contains("/tmp/a/cut.json: error: invalid JSON"),
+        "{}",
+        status.text
+    );
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("3 loading problems"),
+        "visible at 80 columns: {s}"
+    );
+}
+
+/// `n`/`N` in a search say which match is shown and when they wrap around.
+#[test]
+fn next_and_previous_match_say_where_they_are() {
+    let mut app = app(120, 40);
+    press_code(&mut app, KeyCode::Tab); // the reader
+    press(&mut app, "/lyon");
+    press_code(&mut app, KeyCode::Enter);
+    let n = app.marks.as_ref().map(|m| m.spans.len()).unwrap_or(0);
+    assert!(n >= 2, "the fixture names Lyon more than once");
+    let status = |app: &lede::ui::app::App| app.status.as_ref().map(|s| s.text.clone());
+    let first = app.marks.as_ref().unwrap().current;
+    press(&mut app, "n");
+    let want = format!("match {}/{n} for “lyon”", (first + 1) % n + 1);
+    assert!(
+        status(&app).is_some_and(|s| s.starts_with(&want)),
+        "{:?} vs {want}",
+        status(&app)
+    );
+    // all the way round: the wrap is said when it comes back to the first match
+    for _ in 0..n {
+        press(&mut app, "n");
+        if app.marks.as_ref().unwrap().current == 0 {
+            break;
+        }
+    }
+    assert_eq!(app.marks.as_ref().unwrap().current, 0);
+    assert!(
+        status(&app).is_some_and(|s| s.ends_with("(from the top)")),
+        "{:?}",
+        status(&app)
+    );
+    press(&mut app, "N");
+    assert!(
+        status(&app).is_some_and(|s| s.starts_with("match ")),
+        "{:?}",
+        status(&app)
+    );
+}

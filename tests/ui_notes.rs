@@ -1,0 +1,219 @@
+//! Notes in the reader: the visual selection (keys and mouse), the markers
+//! on noted passages, the notes list, notes loaded at start. Key sequences,
+//! a real notes file in a temp dir, no terminal, no sleeps.
+#![cfg(feature = "tui")]
+
+mod ui_fixture;
+
+use crossterm::event::{KeyCode, KeyModifiers};
+use ui_fixture::*;
+
+#[test]
+fn visual_selection_by_words_is_the_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    press(&mut app, "vw");
+    assert!(app.report.visual.is_some());
+    press(&mut app, "e");
+    let form = app
+        .report
+        .form
+        .as_ref()
+        .expect("e opens the form on the selection");
+    assert_eq!(form.quote, "Lyon accueille");
+    assert!(app.report.visual.is_none());
+    press(&mut app, "ok");
+    ctrl(&mut app, 's');
+    assert_eq!(notes_in(&path)[0].target.exact, "Lyon accueille");
+}
+
+#[test]
+fn saved_notes_are_marked_in_the_reader_and_listed_with_orphans() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    press(&mut app, "vw");
+    press(&mut app, "e");
+    press(&mut app, "Titre");
+    ctrl(&mut app, 's');
+    // an orphan: a note on this article whose passage is gone
+    let mut orphan = app.report.notes[0].clone();
+    orphan.id = uuid::Uuid::now_v7();
+    orphan.target.exact = "un passage qui a disparu du texte".into();
+    orphan.target.prefix = "rien de tel ".into();
+    orphan.target.suffix = " nulle part".into();
+    app.report.notes.push(orphan);
+
+    let buf = render(&app);
+    let marker = lede::ui::notes_view::marker_style(&app);
+    let rt = app.panes.reader_text;
+    let underlined: String = (rt.x..rt.right())
+        .filter(|x| buf[(*x, rt.y)].style() == buf[(*x, rt.y)].style().patch(marker))
+        .map(|x| buf[(x, rt.y)].symbol().to_string())
+        .collect();
+    assert_eq!(
+        underlined, "Lyon accueille",
+        "the marker sits on the passage"
+    );
+
+    press(&mut app, "m");
+    let s = screen(&render(&app));
+    assert!(s.contains("Notes sur cet article"), "{s}");
+    assert!(s.contains("Titre"));
+    assert!(s.contains("orpheline"), "the orphan is listed: {s}");
+    press_code(&mut app, KeyCode::Esc);
+    assert!(app.report.list.is_none());
+}
+
+#[test]
+fn a_mouse_drag_over_the_text_selects_the_passage() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 120, 40);
+    let rt = app.panes.reader_text;
+    let ev = |kind, column, row| MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    use lede::ui::form::on_mouse_event;
+    let down = ev(MouseEventKind::Down(MouseButton::Left), rt.x + 1, rt.y);
+    assert!(
+        !on_mouse_event(&mut app, &down),
+        "a press still reaches the reader"
+    );
+    let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 8, rt.y);
+    assert!(on_mouse_event(&mut app, &drag));
+    let up = ev(MouseEventKind::Up(MouseButton::Left), rt.x + 8, rt.y);
+    on_mouse_event(&mut app, &up);
+    press(&mut app, "e");
+    let form = app.report.form.as_ref().expect("e reports the selection");
+    assert_eq!(form.quote, "Lyon accueille");
+    // a drag outside the text selects nothing
+    press_code(&mut app, KeyCode::Esc);
+    let outside = ev(MouseEventKind::Down(MouseButton::Left), 0, 0);
+    on_mouse_event(&mut app, &outside);
+    let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 3, rt.y);
+    assert!(!on_mouse_event(&mut app, &drag));
+    assert!(app.report.visual.is_none());
+}
+
+#[test]
+fn visual_mode_moves_by_words_and_lines_and_other_keys_end_it() {
+    let mut app = app(120, 40);
+    press(&mut app, "v");
+    let (a, b) = app.report.visual.unwrap();
+    assert_eq!(&app.text[a..b], "Lyon");
+    press(&mut app, "ww");
+    let (_, b2) = app.report.visual.unwrap();
+    assert_eq!(&app.text[a..b2], "Lyon accueille Ольга");
+    press(&mut app, "b");
+    let (_, b3) = app.report.visual.unwrap();
+    assert_eq!(&app.text[a..b3], "Lyon accueille");
+    press(&mut app, "j"); // to the end of the next text line
+    let (_, b4) = app.report.visual.unwrap();
+    assert!(b4 > b3);
+    press(&mut app, "]"); // another key: the selection ends, the key works
+    assert!(app.report.visual.is_none());
+    assert_eq!(app.current, 1);
+}
+
+#[test]
+fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut first = app_saving_in(&path, 120, 40);
+    press(&mut first, "vw");
+    press(&mut first, "e");
+    press(&mut first, "Déjà signalé");
+    ctrl(&mut first, 's');
+
+    let mut app = app(120, 40);
+    let (report, warning) = lede::ui::form::Reporting::start(
+        Some(path.clone()),
+        None,
+        &lede::notes::NotesSettings::default(),
+    );
+    assert!(warning.is_none());
+    app.report = report;
+    assert_eq!(app.report.notes.len(), 1);
+    let noted = lede::ui::noted_articles(&app.report.notes);
+    assert_eq!(noted.len(), 1);
+    assert!(
+        noted.contains(&app.articles[0].id),
+        "the list marks the article"
+    );
+    let placed = lede::ui::notes_view::placed(&app).notes.clone();
+    assert_eq!(placed.len(), 1);
+    let span = placed[0].1.clone().expect("placed on the unchanged text");
+    assert_eq!(&app.text[span], "Lyon accueille");
+    if let Some(o) = app.report.outbox.take() {
+        o.shutdown();
+    }
+}
+
+#[test]
+fn snapshot_marker_and_notes_list_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 80, 24);
+    press(&mut app, "vww");
+    press(&mut app, "e");
+    press(&mut app, "Le nom russe est mal transcrit.");
+    ctrl(&mut app, 's');
+    app.status = None; // the message names the temp file
+    let created = app.report.notes[0].created.clone();
+    let reader = styled_screen(&render(&app));
+    press(&mut app, "m");
+    let list = screen(&render(&app)).replace(&created, "<created>");
+    insta::assert_snapshot!(format!("{reader}\n----\n{list}"));
+}
+
+/// Without colours a noted passage must not look like an entity: on plain
+/// text and on top of each highlight its cue differs from every kind's.
+#[test]
+fn the_no_color_note_marker_is_not_an_entity_cue() {
+    use lede::extract::Kind;
+    let app = app_with(80, 24, false);
+    assert!(!app.theme.colors);
+    let marker = lede::ui::notes_view::marker_style(&app);
+    let kinds: Vec<_> = Kind::ALL
+        .iter()
+        .map(|&k| app.theme.kind(k).add_modifier)
+        .collect();
+    let plain = ratatui::style::Style::new();
+    for base in std::iter::once(plain).chain(Kind::ALL.iter().map(|&k| app.theme.kind(k))) {
+        let noted = base.patch(marker).add_modifier;
+        assert!(
+            !kinds.contains(&noted),
+            "a note over {base:?} looks like an entity: {noted:?}"
+        );
+        assert_ne!(noted, app.theme.mark.add_modifier);
+    }
+}
+
+/// Going to a note's passage from the notes list shows it in the reader,
+/// whichever pane had the focus (on a narrow screen the list hides the reader).
+#[test]
+fn going_to_a_note_from_the_list_shows_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 50, 16);
+    press(&mut app, "vw");
+    press(&mut app, "e");
+    press(&mut app, "Une note");
+    ctrl(&mut app, 's');
+    assert_eq!(app.report.notes.len(), 1);
+    press_code(&mut app, KeyCode::Tab);
+    assert_ne!(app.focus, lede::ui::layout::Focus::Reader);
+    press(&mut app, "m");
+    press_code(&mut app, KeyCode::Enter);
+    assert!(app.report.list.is_none());
+    assert_eq!(app.focus, lede::ui::layout::Focus::Reader);
+    assert!(app.panes.reader.is_some());
+    let s = screen(&render(&app));
+    assert!(s.contains("Lyon accueille"), "{s}");
+}
