@@ -209,7 +209,10 @@ fn a_closed_or_redirected_stdout_leaves_the_terminal_alone() {
         let want = if case == "pipe" { 0 } else { 2 };
         let s = tmux.assert_sane(case, want);
         if case != "pipe" {
-            assert!(s.contains("not a terminal"), "{case}: says why:\n{s}");
+            assert!(
+                s.contains("lede: ") && s.contains("terminal"),
+                "{case}: says why:\n{s}"
+            );
         }
     }
 }
