@@ -385,3 +385,21 @@ fn write_atomic_replaces_the_whole_file() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn a_notes_file_deleted_while_running_is_recreated_on_the_next_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("notes.jsonl");
+    let store = Store::new(&path);
+    store
+        .append(&note("before the deletion"))
+        .expect("first save");
+    fs::remove_file(&path).expect("delete the notes file behind lede's back");
+    // The next save neither fails nor writes into the unlinked file: it
+    // creates the file again, and that note is on disk and loads.
+    store
+        .append(&note("after the deletion"))
+        .expect("second save");
+    assert!(path.is_file(), "the notes file is back");
+    assert_eq!(comments(&store), ["after the deletion"]);
+}
