@@ -217,3 +217,27 @@ fn going_to_a_note_from_the_list_shows_the_reader() {
     let s = screen(&render(&app));
     assert!(s.contains("Lyon accueille"), "{s}");
 }
+
+/// `j` then `k` in visual mode comes back to the line it started from, also
+/// across the blank line between paragraphs.
+#[test]
+fn visual_j_then_k_comes_back() {
+    let mut app = app(40, 30);
+    press(&mut app, "v");
+    let (a, b0) = app.report.visual.unwrap();
+    let line0 = app.doc.line_of(b0.saturating_sub(1));
+    for n in 1..6 {
+        press(&mut app, &"j".repeat(n));
+        let (_, down) = app.report.visual.unwrap();
+        assert!(down > b0, "j moves forward");
+        press(&mut app, &"k".repeat(n));
+        let (a2, up) = app.report.visual.unwrap();
+        assert_eq!(a2, a, "the anchor stays");
+        assert_eq!(
+            app.doc.line_of(up.saturating_sub(1)),
+            line0,
+            "{n} j then {n} k: {:?}",
+            &app.text[a..up]
+        );
+    }
+}

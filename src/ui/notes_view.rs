@@ -356,18 +356,21 @@ fn prev_word_end(text: &str, from: usize, anchor: usize) -> usize {
 pub fn on_visual_key(app: &mut App, key: KeyEvent) -> Option<Option<crate::ui::msg::Msg>> {
     let (a, b) = app.report.visual?;
     let text = &app.text;
+    // The end of the next (or previous) line of text, over blank and byline
+    // lines; `at` is an exclusive end, so its line is that of the byte before.
     let line_end = |at: usize, dir: isize| -> usize {
-        let i = app.doc.line_of(at);
-        let j = if dir > 0 { i + 1 } else { i.saturating_sub(1) };
-        app.doc
-            .lines
-            .iter()
-            .skip(j)
-            .find_map(|l| match l {
-                DocLine::Body(r) | DocLine::Headline(r) => Some(r.end),
-                _ => None,
-            })
-            .unwrap_or(at)
+        let i = app.doc.line_of(at.saturating_sub(1));
+        let text_end = |l: &DocLine| match l {
+            DocLine::Body(r) | DocLine::Headline(r) => Some(r.end),
+            _ => None,
+        };
+        let lines = &app.doc.lines;
+        let found = if dir > 0 {
+            lines.iter().skip(i + 1).find_map(text_end)
+        } else {
+            lines[..i.min(lines.len())].iter().rev().find_map(text_end)
+        };
+        found.unwrap_or(at)
     };
     let nb = match key.code {
         KeyCode::Char('w' | 'l') | KeyCode::Right => next_word_end(text, b),
