@@ -587,6 +587,33 @@ fn french_weekday_direction() {
             "La caméra a filmé la scène samedi.",
             &[("samedi", "2025-03-29")],
         ),
+        // An imperfect of a verb in -rer is not a conditional: the bare
+        // weekday stays in the days just past.
+        (
+            "fr",
+            PUB,
+            "Parmi les invités présents mardi figuraient deux anciens ministres.",
+            &[("mardi", "2025-04-01")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Le maire déclarait mardi que le projet était abandonné.",
+            &[("mardi", "2025-04-01")],
+        ),
+        // A conditional in reported speech still looks ahead.
+        (
+            "fr",
+            PUB,
+            "Elle a indiqué qu'elle se rendrait à Dakar mardi.",
+            &[("mardi", "2025-04-08")],
+        ),
+        (
+            "fr",
+            PUB,
+            "Il a précisé que les ministres pourraient se voir mardi.",
+            &[("mardi", "2025-04-08")],
+        ),
     ]);
 }
 

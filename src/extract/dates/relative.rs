@@ -353,10 +353,7 @@ impl Grammar<'_> {
                     past = true;
                 }
                 // A conditional in reported speech looks ahead: "se rendrait en juin".
-                if lower
-                    && lo.chars().count() >= 6
-                    && (lo.ends_with("rait") || lo.ends_with("raient"))
-                {
+                if lower && lo.chars().count() >= 6 && is_conditional(lo) {
                     return Tense::Future;
                 }
                 // A participle phrase: "arrêté en juillet".
@@ -373,6 +370,23 @@ impl Grammar<'_> {
             }
         }
         if past { Tense::Past } else { Tense::Unknown }
+    }
+}
+
+/// A French conditional ("rendrait", "serait", "pourraient"), not an
+/// imperfect of a verb in -rer ("figuraient", "déclarait", "espérait"): the
+/// conditional's "r" follows the infinitive's stem (e, d, r, t, v), and the
+/// few short conditionals after another letter are listed.
+fn is_conditional(lo: &str) -> bool {
+    let stem = lo
+        .strip_suffix("raient")
+        .or_else(|| lo.strip_suffix("rait"));
+    match stem {
+        Some(stem) => {
+            matches!(stem.chars().last(), Some('e' | 'd' | 'r' | 't' | 'v'))
+                || matches!(stem, "au" | "sau" | "i")
+        }
+        None => false,
     }
 }
 
