@@ -4,69 +4,10 @@
 //! Skipped, with a message, when tmux is not installed.
 #![cfg(feature = "tui")]
 
+mod tmux_common;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-/// A tmux server of our own (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-    session: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.session.as_str()];
-        args.extend_from_slice(keys);
-        let out = self.run(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", &self.session]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Poll the pane until `pred` holds (the program runs on its own; this
-    /// waits for its output, it does not time anything).
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::yield_now();
-            std::thread::park_timeout(Duration::from_millis(25));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use tmux_common::{Tmux, tmux_available};
 
 fn mention_count(screen: &str) -> Option<(usize, usize)> {
     let at = screen.find("mention ")?;
@@ -78,8 +19,7 @@ fn mention_count(screen: &str) -> Option<(usize, usize)> {
 
 #[test]
 fn reader_in_a_real_terminal() {
-    if !tmux_available() {
-        println!("SKIPPED: tmux is not installed; the terminal end-to-end test did not run");
+    if !tmux_available("the terminal end-to-end test") {
         return;
     }
     let bin = env!("CARGO_BIN_EXE_lede");
@@ -87,23 +27,13 @@ fn reader_in_a_real_terminal() {
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").expect("write config");
     let notes = dir.path().join("notes.jsonl");
-    let tmux = Tmux {
-        socket: format!("lede-e2e-{}", std::process::id()),
-        session: "e2e".into(),
-    };
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
+    let tmux = Tmux::new_session(
+        format!("lede-e2e-{}", std::process::id()),
         "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "--",
-        "sh",
-    ]);
-    assert!(out.status.success(), "tmux new-session: {out:?}");
+        100,
+        30,
+        &["sh"],
+    );
     tmux.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
     let cmd = format!(
         "NO_COLOR= LEDE_CONFIG='{}' LEDE_NOTES='{}' '{}'",

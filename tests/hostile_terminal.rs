@@ -6,108 +6,53 @@
 //! Skipped, with a message, when tmux is not installed.
 #![cfg(feature = "tui")]
 
+mod tmux_common;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use tmux_common::{Tmux, tmux_available};
 
 const PROMPT: &str = "lede-test$";
 
-/// A tmux server of our own (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
+/// A tmux server of the case's own running a plain shell with a known prompt.
+fn start(case: &str) -> Tmux {
+    let ps1 = format!("PS1={PROMPT} ");
+    let tmux = Tmux::new_session(
+        format!("lede-hostile-{case}-{}", std::process::id()),
+        "t",
+        100,
+        30,
+        &["env", &ps1, "sh"],
+    );
+    tmux.wait_for("the first prompt", |s| last_line(s).ends_with(PROMPT));
+    tmux
 }
 
-impl Tmux {
-    fn start(case: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("lede-hostile-{case}-{}", std::process::id()),
-        };
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "--",
-            "env",
-            &format!("PS1={PROMPT} "),
-            "sh",
-        ]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        tmux.wait_for("the first prompt", |s| last_line(s).ends_with(PROMPT));
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn type_line(&self, line: &str) {
-        let out = self.run(&["send-keys", "-t", "t", line, "Enter"]);
-        assert!(out.status.success(), "send-keys: {out:?}");
-    }
-
-    fn screen(&self) -> String {
-        let out = self.run(&["capture-pane", "-p", "-t", "t"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Poll the pane until `pred` holds (this waits for output; it times nothing).
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::park_timeout(Duration::from_millis(25));
-        }
-    }
-
-    /// The shell is back: a prompt, a command answers, the exit status is
-    /// `want`, and the terminal is in canonical mode with echo.
-    fn assert_sane(&self, case: &str, want_status: i32) -> String {
-        self.wait_for("the shell prompt", |s| {
-            !s.contains("READER") && last_line(s).ends_with(PROMPT)
-        });
-        self.type_line("echo STATUS=$?; stty -a | tr ' ;' '\\n\\n' | grep -cx -e icanon -e echo -e -icanon -e -echo -e isig -e icrnl -e opost | sed 's/^/SANE=/'");
-        let s = self.wait_for("the stty answer", |s| {
-            s.lines().any(|l| l.starts_with("SANE="))
-        });
-        let status = format!("STATUS={want_status}");
-        assert!(
-            s.lines().any(|l| l.trim_end() == status),
-            "{case}: exit status:\n{s}"
-        );
-        // icanon, echo, isig, icrnl, opost on; their negations absent.
-        assert!(
-            s.lines().any(|l| l.trim_end() == "SANE=5"),
-            "{case}: terminal not sane:\n{s}"
-        );
-        assert!(
-            !s.contains("Actors & dates"),
-            "{case}: alternate screen not left:\n{s}"
-        );
-        s
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
+/// The shell is back: a prompt, a command answers, the exit status is
+/// `want`, and the terminal is in canonical mode with echo.
+fn assert_sane(tmux: &Tmux, case: &str, want_status: i32) -> String {
+    tmux.wait_for("the shell prompt", |s| {
+        !s.contains("READER") && last_line(s).ends_with(PROMPT)
+    });
+    tmux.type_line("echo STATUS=$?; stty -a | tr ' ;' '\\n\\n' | grep -cx -e icanon -e echo -e -icanon -e -echo -e isig -e icrnl -e opost | sed 's/^/SANE=/'");
+    let s = tmux.wait_for("the stty answer", |s| {
+        s.lines().any(|l| l.starts_with("SANE="))
+    });
+    let status = format!("STATUS={want_status}");
+    assert!(
+        s.lines().any(|l| l.trim_end() == status),
+        "{case}: exit status:\n{s}"
+    );
+    // icanon, echo, isig, icrnl, opost on; their negations absent.
+    assert!(
+        s.lines().any(|l| l.trim_end() == "SANE=5"),
+        "{case}: terminal not sane:\n{s}"
+    );
+    assert!(
+        !s.contains("Actors & dates"),
+        "{case}: alternate screen not left:\n{s}"
+    );
+    s
 }
 
 fn last_line(s: &str) -> String {
@@ -117,17 +62,6 @@ fn last_line(s: &str) -> String {
         .unwrap_or("")
         .trim_end()
         .to_string()
-}
-
-fn tmux_available() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        println!("SKIPPED: tmux is not installed; the terminal restoration tests did not run");
-    }
-    ok
 }
 
 /// The command line that starts the reader on the bundled articles, with
@@ -162,13 +96,13 @@ fn send_signal(dir: &Path, signal: &str) {
 
 #[test]
 fn a_panic_in_the_reader_restores_the_terminal() {
-    if !tmux_available() {
+    if !tmux_available("the terminal restoration tests") {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
-    let tmux = Tmux::start("panic");
+    let tmux = start("panic");
     tmux.type_line(&reader_command(dir.path(), "LEDE_DEBUG_FAULT=panic", ""));
-    let s = tmux.assert_sane("panic", 101);
+    let s = assert_sane(&tmux, "panic", 101);
     assert!(
         s.contains("injected fault"),
         "the panic message is shown:\n{s}"
@@ -177,22 +111,22 @@ fn a_panic_in_the_reader_restores_the_terminal() {
 
 #[test]
 fn termination_signals_restore_the_terminal() {
-    if !tmux_available() {
+    if !tmux_available("the terminal restoration tests") {
         return;
     }
     for (signal, status) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
         let dir = tempfile::tempdir().expect("tempdir");
-        let tmux = Tmux::start(&signal.to_lowercase());
+        let tmux = start(&signal.to_lowercase());
         tmux.type_line(&reader_command(dir.path(), "", ""));
         reader_up(&tmux);
         send_signal(dir.path(), signal);
-        tmux.assert_sane(signal, status);
+        assert_sane(&tmux, signal, status);
     }
 }
 
 #[test]
 fn a_closed_or_redirected_stdout_leaves_the_terminal_alone() {
-    if !tmux_available() {
+    if !tmux_available("the terminal restoration tests") {
         return;
     }
     for (case, redirect) in [
@@ -201,13 +135,13 @@ fn a_closed_or_redirected_stdout_leaves_the_terminal_alone() {
         ("file", "> /dev/null"),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
-        let tmux = Tmux::start(case);
+        let tmux = start(case);
         let cmd = reader_command(dir.path(), "", "");
         // The redirection applies to the reader itself, inside `sh -c`.
         let cmd = format!("{}{redirect}'", cmd.trim_end_matches('\''));
         tmux.type_line(&cmd);
         let want = if case == "pipe" { 0 } else { 2 };
-        let s = tmux.assert_sane(case, want);
+        let s = assert_sane(&tmux, case, want);
         if case != "pipe" {
             assert!(
                 s.contains("lede: ") && s.contains("terminal"),
