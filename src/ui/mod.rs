@@ -41,14 +41,8 @@ pub const LOAD_THREAD: &str = "lede-load";
 /// Open the reader on `paths` (the bundled articles when empty).
 pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
-    use std::io::IsTerminal as _;
-    // Drawing into a pipe or a file would fill it with escape sequences.
-    if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "standard output is not a terminal, and the reader needs one; \
-             `lede check PATH` and `lede extract PATH` print articles instead"
-        );
-    }
+    // Before anything is loaded (standard input included).
+    terminal::ensure_terminal()?;
     let config = Config::load_or_default(common.config.as_deref())?;
     let keymap = KeyMap::from_config(&config)?;
     let theme = Theme::from_config(&config, theme::no_color_from_env())?;

@@ -112,14 +112,22 @@ pub struct TerminalGuard {
     pub terminal: Term,
 }
 
+/// Refuse a standard output that is not a terminal: drawing into a pipe or a
+/// file would fill it with escape sequences.
+pub fn ensure_terminal() -> io::Result<()> {
+    if io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(io::Error::other(
+            "standard output is not a terminal, and the reader needs one; \
+             `lede check PATH` and `lede extract PATH` print articles instead",
+        ))
+    }
+}
+
 impl TerminalGuard {
     pub fn new() -> io::Result<TerminalGuard> {
-        if !io::stdout().is_terminal() {
-            return Err(io::Error::other(
-                "standard output is not a terminal; the reader needs one \
-                 (use `lede check` or `lede extract` to print to a pipe or a file)",
-            ));
-        }
+        ensure_terminal()?;
         install_panic_hook();
         install_signal_handler()?;
         ACTIVE.store(true, Ordering::SeqCst);
