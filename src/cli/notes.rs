@@ -1,4 +1,7 @@
-//! `lede notes list|export|submit|add`
+//! `lede notes list|export|submit|add`; `retry|edit|withdraw` in `notes_revise.rs`.
+
+#[path = "notes_revise.rs"]
+mod revise;
 
 use super::Common;
 use crate::article::Article;
@@ -31,6 +34,12 @@ pub enum NotesCommand {
     Submit(SubmitArgs),
     /// File a note about a passage of an article, without the reader.
     Add(AddArgs),
+    /// Queue a note again (after a refusal) and send it now.
+    Retry(revise::IdArgs),
+    /// Change a note not yet sent: $EDITOR on the comment and correction, or flags.
+    Edit(revise::EditArgs),
+    /// Withdraw a note: a new revision marked withdrawn; nothing is deleted.
+    Withdraw(revise::IdArgs),
     /// Add notes in a loop, printing each id once saved (crash tests).
     #[command(hide = true)]
     Stress(StressArgs),
@@ -145,8 +154,18 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
     match args.command {
         NotesCommand::List(a) => list(&store, a),
         NotesCommand::Export(a) => export_notes(&store, a),
-        NotesCommand::Submit(a) => submit(&store, a, common, &settings),
+        NotesCommand::Submit(a) => send(&store, None, a, common, &settings),
         NotesCommand::Add(a) => add(&store, a, common, &settings),
+        NotesCommand::Retry(a) => {
+            let n = revise::requeue(&store, &a)?;
+            let args = SubmitArgs {
+                max_attempts: RetryPolicy::default().max_attempts,
+                timeout: 30,
+            };
+            send(&store, Some(n.id), args, common, &settings)
+        }
+        NotesCommand::Edit(a) => revise::edit(&store, a),
+        NotesCommand::Withdraw(a) => revise::withdraw(&store, a),
         NotesCommand::Stress(a) => {
             // Never fill the user's real notes file by accident.
             if common.notes.is_none() {
@@ -158,7 +177,7 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
 }
 
 /// Load the notes, printing repair warnings to standard error.
-fn load(store: &Store) -> anyhow::Result<Vec<Note>> {
+pub(super) fn load(store: &Store) -> anyhow::Result<Vec<Note>> {
     let loaded = store.load()?;
     for w in &loaded.warnings {
         eprintln!("lede: {w}");
@@ -252,13 +271,18 @@ fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn submit(
+/// Send the queued notes (or only `only`) and print each outcome.
+fn send(
     store: &Store,
+    only: Option<uuid::Uuid>,
     args: SubmitArgs,
     common: &Common,
     settings: &NotesSettings,
 ) -> anyhow::Result<ExitCode> {
-    let pending: Vec<Note> = load(store)?.into_iter().filter(Note::is_pending).collect();
+    let pending: Vec<Note> = load(store)?
+        .into_iter()
+        .filter(|n| n.is_pending() && only.is_none_or(|id| id == n.id))
+        .collect();
     if pending.is_empty() {
         println!(
             "nothing to send: no queued notes in {}",
@@ -280,7 +304,10 @@ fn submit(
             response: timeout,
         },
     });
-    outbox.enqueue_pending();
+    match only {
+        Some(id) => outbox.enqueue(id),
+        None => outbox.enqueue_pending(),
+    }
     let mut all_sent = true;
     let mut out = std::io::stdout().lock();
     for event in outbox.events().iter() {

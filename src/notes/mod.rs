@@ -26,10 +26,12 @@
 //! The highest `rev` per `id` is the note's current state.
 
 pub mod anchor;
+pub mod delivery;
 pub mod draft;
 pub mod export;
 pub mod model;
 pub mod outbox;
+pub mod revise;
 pub mod store;
 pub mod submit;
 
@@ -92,3 +94,12 @@ pub fn resolve_notes_path(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("no data directory on this platform: give the notes file with --notes FILE or LEDE_NOTES")]
 pub struct NoNotesPath;
+
+/// The environment variable holding the Hypothesis API token.
+pub const HYPOTHESIS_TOKEN_ENV: &str = "LEDE_HYPOTHESIS_TOKEN";
+
+/// Remove lede's secrets from the environment of a child process (the
+/// `$EDITOR`, the platform opener), so the token never reaches it.
+pub fn scrub_child_env(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    cmd.env_remove(HYPOTHESIS_TOKEN_ENV)
+}

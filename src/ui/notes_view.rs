@@ -123,6 +123,8 @@ fn status_label(s: Status, fr: bool) -> &'static str {
         (Status::Sent, true) => "envoyée",
         (Status::Failed, false) => "failed",
         (Status::Failed, true) => "refusée",
+        (Status::Withdrawn, false) => "withdrawn",
+        (Status::Withdrawn, true) => "retirée",
     }
 }
 
