@@ -2,13 +2,16 @@
 
 #[path = "notes_revise.rs"]
 mod revise;
+#[path = "notes_send.rs"]
+mod send;
+use send::send;
 
 use super::Common;
 use crate::article::Article;
 use crate::article::sanitize::clean_inline;
 use crate::notes::{
-    self, Category, Draft, Note, NotesSettings, Outbox, OutboxConfig, OutboxEvent, RetryPolicy,
-    Severity, Status, Store, Timeouts, export,
+    self, Category, Draft, Note, NotesSettings, RetryPolicy, Routing, Severity, Status, Store,
+    export,
 };
 use anyhow::bail;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -16,7 +19,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 #[derive(Debug, Args)]
 pub struct NotesArgs {
@@ -86,6 +88,9 @@ pub struct SubmitArgs {
     /// Seconds to wait for the server to connect, and again to answer.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub timeout: u64,
+    /// Only say where each queued note would go, in order; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -152,7 +157,7 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
     let path = notes::resolve_notes_path(common.notes.as_deref(), &settings)?;
     let store = Store::new(path);
     match args.command {
-        NotesCommand::List(a) => list(&store, a),
+        NotesCommand::List(a) => list(&store, a, &settings.routing(common.endpoint.clone())),
         NotesCommand::Export(a) => export_notes(&store, a),
         NotesCommand::Submit(a) => send(&store, None, a, common, &settings),
         NotesCommand::Add(a) => add(&store, a, common, &settings),
@@ -161,6 +166,7 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
             let args = SubmitArgs {
                 max_attempts: RetryPolicy::default().max_attempts,
                 timeout: 30,
+                dry_run: false,
             };
             send(&store, Some(n.id), args, common, &settings)
         }
@@ -196,7 +202,7 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
+fn list(store: &Store, args: ListArgs, routing: &Routing) -> anyhow::Result<ExitCode> {
     let notes = load(store)?;
     let mut out = std::io::stdout().lock();
     for n in notes
@@ -217,9 +223,26 @@ fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
                 shorten(&n.target.exact, 40),
                 shorten(&n.article.headline, 50),
             )?;
+            if let Some(h) = &n.hypothesis {
+                let link = h.link().unwrap_or(&h.id);
+                writeln!(out, "    hypothesis: {}", clean_inline(link))?;
+            }
+            if let Some(m) = &n.mail {
+                writeln!(
+                    out,
+                    "    sent by mail (not confirmed){} on {}",
+                    m.to.as_deref()
+                        .map(|t| format!(" to {}", clean_inline(t)))
+                        .unwrap_or_default(),
+                    clean_inline(&m.marked)
+                )?;
+            }
+            if n.status == Status::Queued {
+                writeln!(out, "    {}", routing.describe(&n.article, "en"))?;
+            }
             let last = n.attempts.last();
             match (n.status, last) {
-                (Status::Sent, _) => {
+                (Status::Sent | Status::Withdrawn, _) => {
                     if let Some(l) = &n.location {
                         writeln!(out, "    sent: {}", clean_inline(l))?;
                     }
@@ -269,109 +292,6 @@ fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Send the queued notes (or only `only`) and print each outcome.
-fn send(
-    store: &Store,
-    only: Option<uuid::Uuid>,
-    args: SubmitArgs,
-    common: &Common,
-    settings: &NotesSettings,
-) -> anyhow::Result<ExitCode> {
-    let pending: Vec<Note> = load(store)?
-        .into_iter()
-        .filter(|n| n.is_pending() && only.is_none_or(|id| id == n.id))
-        .collect();
-    if pending.is_empty() {
-        println!(
-            "nothing to send: no queued notes in {}",
-            store.path().display()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    let timeout = Duration::from_secs(args.timeout.max(1));
-    let outbox = Outbox::spawn(OutboxConfig {
-        store: store.path().to_path_buf(),
-        endpoint: common.endpoint.clone(),
-        config_endpoint: settings.endpoint.clone(),
-        policy: RetryPolicy {
-            max_attempts: args.max_attempts.max(1),
-            ..RetryPolicy::default()
-        },
-        timeouts: Timeouts {
-            connect: timeout,
-            response: timeout,
-        },
-    });
-    match only {
-        Some(id) => outbox.enqueue(id),
-        None => outbox.enqueue_pending(),
-    }
-    let mut all_sent = true;
-    let mut out = std::io::stdout().lock();
-    for event in outbox.events().iter() {
-        match event {
-            OutboxEvent::Idle => break,
-            OutboxEvent::Sending { .. } => {}
-            OutboxEvent::Sent {
-                id,
-                status,
-                location,
-            } => writeln!(
-                out,
-                "sent      {id}  HTTP {status}{}",
-                location
-                    .map(|l| format!("  {}", clean_inline(&l)))
-                    .unwrap_or_default()
-            )?,
-            OutboxEvent::Retrying {
-                id,
-                attempt,
-                after,
-                reason,
-            } => writeln!(
-                out,
-                "retrying  {id}  attempt {attempt}: {reason}; again in {:.1}s",
-                after.as_secs_f64()
-            )?,
-            OutboxEvent::Deferred { id, reason } => {
-                all_sent = false;
-                writeln!(out, "queued    {id}  {reason}")?
-            }
-            OutboxEvent::Failed { id, reason, .. } => {
-                all_sent = false;
-                writeln!(out, "failed    {id}  {reason}")?
-            }
-            OutboxEvent::NoEndpoint { id, mailto } => {
-                all_sent = false;
-                writeln!(
-                    out,
-                    "queued    {id}  no endpoint configured: the note stays saved locally \
-                     (give --endpoint URL or LEDE_ENDPOINT)"
-                )?;
-                if let Some(link) = mailto {
-                    writeln!(
-                        out,
-                        "          the publisher takes corrections by e-mail: {link}"
-                    )?
-                }
-            }
-            OutboxEvent::StoreError { id, message } => {
-                all_sent = false;
-                let id = id.map(|i| i.to_string()).unwrap_or_default();
-                writeln!(out, "error     {id}  {message}")?
-            }
-        }
-        out.flush()?;
-    }
-    drop(out);
-    outbox.shutdown();
-    Ok(if all_sent {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }
 
 fn add(

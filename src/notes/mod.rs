@@ -27,8 +27,11 @@
 
 pub mod anchor;
 pub mod delivery;
+pub mod destination;
 pub mod draft;
 pub mod export;
+pub mod hypothesis;
+pub mod mail;
 pub mod model;
 pub mod outbox;
 pub mod revise;
@@ -36,6 +39,7 @@ pub mod store;
 pub mod submit;
 
 pub use anchor::{Anchor, anchor};
+pub use destination::{Destination, DestinationKind, Routing};
 pub use draft::{Draft, Field, FieldError, Problem};
 pub use model::{
     ArticleRef, Attempt, AttemptOutcome, Category, Note, NoteError, Reporter, Severity, Status,
@@ -52,6 +56,10 @@ use std::path::{Path, PathBuf};
 pub struct NotesSettings {
     pub file: Option<PathBuf>,
     pub endpoint: Option<String>,
+    /// `[notes.hypothesis]`.
+    pub hypothesis: Option<hypothesis::HypothesisConfig>,
+    /// `[notes] destinations`.
+    pub destinations: Option<Vec<destination::DestinationKind>>,
 }
 
 impl NotesSettings {
@@ -60,7 +68,23 @@ impl NotesSettings {
         NotesSettings {
             file: c.notes.file.clone(),
             endpoint: c.notes.endpoint.clone(),
+            hypothesis: c.notes.hypothesis.clone(),
+            destinations: c.notes.destinations.clone(),
         }
+    }
+
+    /// Where notes go: these settings, the explicit endpoint (`--endpoint`,
+    /// `LEDE_ENDPOINT`) and the token from `LEDE_HYPOTHESIS_TOKEN` or the
+    /// token file. The reader's form shows [`Routing::describe`] and passes
+    /// the routing to the outbox with [`OutboxConfig::routed`].
+    pub fn routing(&self, explicit_endpoint: Option<String>) -> Routing {
+        Routing::new(
+            explicit_endpoint,
+            self.endpoint.clone(),
+            self.hypothesis.as_ref(),
+            self.destinations.clone(),
+            std::env::var(HYPOTHESIS_TOKEN_ENV).ok(),
+        )
     }
 }
 
