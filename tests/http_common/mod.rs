@@ -2,6 +2,8 @@
 //! decides the reply. Only 127.0.0.1; no test touches the internet.
 #![allow(dead_code)]
 
+pub mod hypothesis;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::mpsc::{self, Receiver};
