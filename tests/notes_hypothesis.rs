@@ -81,7 +81,12 @@ fn run(script: Vec<Misbehave>, token: &str) -> (mock::Mock, Note, Vec<OutboxEven
     h.enqueue(n.id);
     let events = until_idle(&h);
     h.shutdown();
-    let current = store.load().expect("load").get(n.id).cloned().expect("note");
+    let current = store
+        .load()
+        .expect("load")
+        .get(n.id)
+        .cloned()
+        .expect("note");
     // Keep the folder alive for the caller's checks.
     std::mem::forget(dir);
     (m, current, events, store)
@@ -97,11 +102,23 @@ fn created_once_with_its_link_kept() {
     assert_eq!(n.status, Status::Sent, "{events:?}");
     let h = n.hypothesis.expect("annotation kept");
     assert_eq!(h.id, "hyp0001");
-    assert_eq!(h.incontext.as_deref(), Some("https://hyp.is/hyp0001/news.example/mali"));
-    assert!(events.iter().any(|e| matches!(e, OutboxEvent::Sent { location: Some(l), .. } if l.contains("hyp0001"))));
+    assert_eq!(
+        h.incontext.as_deref(),
+        Some("https://hyp.is/hyp0001/news.example/mali")
+    );
+    assert!(events.iter().any(
+        |e| matches!(e, OutboxEvent::Sent { location: Some(l), .. } if l.contains("hyp0001"))
+    ));
     let reqs = m.requests();
-    assert_eq!(reqs.len(), 1, "one POST, no search before the first attempt");
-    assert_eq!(reqs[0].header("authorization"), Some(format!("Bearer {TOKEN}").as_str()));
+    assert_eq!(
+        reqs.len(),
+        1,
+        "one POST, no search before the first attempt"
+    );
+    assert_eq!(
+        reqs[0].header("authorization"),
+        Some(format!("Bearer {TOKEN}").as_str())
+    );
     let body = reqs[0].json();
     assert_eq!(body["uri"], URL);
     assert_eq!(body["target"][0]["selector"][0]["exact"], "Assimi Goita");
@@ -120,11 +137,27 @@ fn a_refused_token_leaves_the_note_queued_and_is_never_shown() {
             _ => None,
         })
         .expect("deferred");
-    assert!(reason.contains("401") && reason.contains("token"), "{reason}");
-    let everything = format!("{events:?}{}", std::fs::read_to_string(store.path()).expect("read"));
-    assert!(!everything.contains("wrong-token-value-42"), "the token leaked: {everything}");
-    assert!(everything.contains("[token]"), "the server's echo is redacted");
-    assert_eq!(posts(&m), 1, "a token refusal is not retried in the same run");
+    assert!(
+        reason.contains("401") && reason.contains("token"),
+        "{reason}"
+    );
+    let everything = format!(
+        "{events:?}{}",
+        std::fs::read_to_string(store.path()).expect("read")
+    );
+    assert!(
+        !everything.contains("wrong-token-value-42"),
+        "the token leaked: {everything}"
+    );
+    assert!(
+        everything.contains("[token]"),
+        "the server's echo is redacted"
+    );
+    assert_eq!(
+        posts(&m),
+        1,
+        "a token refusal is not retried in the same run"
+    );
     assert!(m.annotations().is_empty());
 }
 
@@ -149,8 +182,19 @@ fn server_error_then_success_creates_exactly_one() {
     let (m, n, events, _) = run(vec![Misbehave::Status(500, None)], TOKEN);
     assert_eq!(n.status, Status::Sent, "{events:?}");
     assert_eq!(m.annotations().len(), 1);
-    let kinds: Vec<String> = m.requests().iter().map(|r| format!("{} {}", r.method, r.path())).collect();
-    assert_eq!(kinds, ["POST /api/annotations", "GET /api/search", "POST /api/annotations"]);
+    let kinds: Vec<String> = m
+        .requests()
+        .iter()
+        .map(|r| format!("{} {}", r.method, r.path()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "POST /api/annotations",
+            "GET /api/search",
+            "POST /api/annotations"
+        ]
+    );
 }
 
 #[test]

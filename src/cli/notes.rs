@@ -1,5 +1,9 @@
 //! `lede notes list|export|submit|add`; `retry|edit|withdraw` in `notes_revise.rs`.
 
+#[path = "notes_mail.rs"]
+mod mail;
+#[path = "notes_remote.rs"]
+mod remote;
 #[path = "notes_revise.rs"]
 mod revise;
 #[path = "notes_send.rs"]
@@ -42,6 +46,10 @@ pub enum NotesCommand {
     Edit(revise::EditArgs),
     /// Withdraw a note: a new revision marked withdrawn; nothing is deleted.
     Withdraw(revise::IdArgs),
+    /// Record that you sent a note by e-mail yourself ("sent by mail (not confirmed)").
+    MarkSent(revise::IdArgs),
+    /// Others' annotations on an article (Hypothesis), anchored in its text or orphaned.
+    Remote(remote::RemoteArgs),
     /// Add notes in a loop, printing each id once saved (crash tests).
     #[command(hide = true)]
     Stress(StressArgs),
@@ -63,6 +71,8 @@ pub enum Format {
     W3c,
     /// The notes themselves, one JSON object per line.
     Jsonl,
+    /// One note as an RFC 5322 e-mail message, for any mail client.
+    Eml,
 }
 
 #[derive(Debug, Args)]
@@ -78,6 +88,9 @@ pub struct ExportArgs {
     /// Only this note (full id, or the end of it as `list` shows).
     #[arg(long, value_name = "NOTE")]
     pub id: Option<String>,
+    /// The same as --id.
+    #[arg(value_name = "NOTE", conflicts_with = "id")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +185,10 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
         }
         NotesCommand::Edit(a) => revise::edit(&store, a),
         NotesCommand::Withdraw(a) => revise::withdraw(&store, a),
+        NotesCommand::MarkSent(a) => {
+            mail::mark_sent(&store, a, &settings.routing(common.endpoint.clone()))
+        }
+        NotesCommand::Remote(a) => remote::run(&store, a, common, &settings),
         NotesCommand::Stress(a) => {
             // Never fill the user's real notes file by accident.
             if common.notes.is_none() {
@@ -261,7 +278,16 @@ fn list(store: &Store, args: ListArgs, routing: &Routing) -> anyhow::Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
+fn export_notes(store: &Store, mut args: ExportArgs) -> anyhow::Result<ExitCode> {
+    args.id = args.id.or(args.note.take());
+    if args.format == Format::Eml {
+        let Some(id) = &args.id else {
+            bail!(
+                "--format eml writes one message: name the note (`lede notes export --format eml ID`)"
+            );
+        };
+        return mail::export_eml(store, id, args.out.as_deref());
+    }
     let notes: Vec<Note> = load(store)?
         .into_iter()
         .filter(|n| args.article.as_ref().is_none_or(|a| &n.article.id == a))
@@ -283,6 +309,7 @@ fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let text = match args.format {
         Format::W3c => export::w3c(&notes)?,
         Format::Jsonl => export::jsonl(&notes)?,
+        Format::Eml => bail!("--format eml writes one message at a time"),
     };
     match &args.out {
         Some(out) => {

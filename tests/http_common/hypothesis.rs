@@ -64,7 +64,10 @@ fn handle(state: &mut State, req: &Request) -> Reply {
                 // A careless server that echoes what it was given.
                 return Reply::json(
                     401,
-                    format!(r#"{{"status":"failure","reason":"bad token: {}"}}"#, auth.unwrap_or("")),
+                    format!(
+                        r#"{{"status":"failure","reason":"bad token: {}"}}"#,
+                        auth.unwrap_or("")
+                    ),
                 );
             }
             match state.script.pop_front() {
@@ -89,8 +92,15 @@ fn handle(state: &mut State, req: &Request) -> Reply {
             let tag = req.param("tag");
             let uri = req.param("uri");
             let group = req.param("group").unwrap_or_else(|| "__world__".into());
-            let limit: usize = req.param("limit").and_then(|l| l.parse().ok()).unwrap_or(20).min(200);
-            let offset: usize = req.param("offset").and_then(|l| l.parse().ok()).unwrap_or(0);
+            let limit: usize = req
+                .param("limit")
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(20)
+                .min(200);
+            let offset: usize = req
+                .param("offset")
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(0);
             let matching: Vec<&Value> = state
                 .annotations
                 .iter()
@@ -98,12 +108,17 @@ fn handle(state: &mut State, req: &Request) -> Reply {
                 .filter(|a| uri.as_ref().is_none_or(|u| a["uri"] == u.as_str()))
                 .filter(|a| {
                     tag.as_ref().is_none_or(|t| {
-                        a["tags"].as_array().is_some_and(|tags| tags.iter().any(|x| x == t.as_str()))
+                        a["tags"]
+                            .as_array()
+                            .is_some_and(|tags| tags.iter().any(|x| x == t.as_str()))
                     })
                 })
                 .collect();
             let rows: Vec<&Value> = matching.iter().skip(offset).take(limit).copied().collect();
-            Reply::json(200, json!({"total": matching.len(), "rows": rows}).to_string())
+            Reply::json(
+                200,
+                json!({"total": matching.len(), "rows": rows}).to_string(),
+            )
         }
         _ => Reply::json(404, r#"{"status":"failure","reason":"not found"}"#),
     }
