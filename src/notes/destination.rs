@@ -185,3 +185,147 @@ pub fn describe_list(dests: &[Destination], lang: &str) -> String {
     };
     format!("→ {joined}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::hypothesis::HypothesisConfig;
+
+    fn article(url: Option<&str>, feedback: Option<&str>) -> ArticleRef {
+        ArticleRef {
+            id: "a1".into(),
+            url: url.map(str::to_string),
+            headline: "Titre".into(),
+            language: "fr".into(),
+            feedback_endpoint: feedback.map(str::to_string),
+            ..ArticleRef::default()
+        }
+    }
+
+    fn desk() -> HypothesisConfig {
+        HypothesisConfig {
+            group: Some("k3y".into()),
+            group_name: Some("Fact-check desk".into()),
+            ..HypothesisConfig::default()
+        }
+    }
+
+    #[test]
+    fn order_and_description() {
+        use DestinationKind::*;
+        let web = Some("https://news.example/a");
+        let mail = Some("mailto:corrections@example.org");
+        let cases: Vec<(Routing, ArticleRef, &str)> = vec![
+            (
+                Routing::default(),
+                article(None, None),
+                "→ an e-mail (address to fill in)",
+            ),
+            (
+                Routing::default(),
+                article(web, mail),
+                "→ corrections@example.org",
+            ),
+            (
+                Routing::new(
+                    Some("http://127.0.0.1:9/w3c".into()),
+                    None,
+                    None,
+                    None,
+                    None,
+                ),
+                article(web, mail),
+                "→ http://127.0.0.1:9/w3c",
+            ),
+            (
+                Routing::new(
+                    None,
+                    None,
+                    Some(&desk()),
+                    Some(vec![Hypothesis, Mail]),
+                    None,
+                ),
+                article(web, mail),
+                "→ Hypothesis group 'Fact-check desk' and corrections@example.org",
+            ),
+            (
+                Routing::new(
+                    None,
+                    None,
+                    Some(&desk()),
+                    Some(vec![Mail, Hypothesis]),
+                    None,
+                ),
+                article(web, mail),
+                "→ corrections@example.org and Hypothesis group 'Fact-check desk'",
+            ),
+            (
+                Routing::new(
+                    Some("https://w3c.example/".into()),
+                    None,
+                    Some(&HypothesisConfig::default()),
+                    None,
+                    None,
+                ),
+                article(web, mail),
+                "→ Hypothesis (public) and https://w3c.example/",
+            ),
+            (
+                // No web URL: Hypothesis cannot take it.
+                Routing::new(
+                    None,
+                    None,
+                    Some(&desk()),
+                    Some(vec![Hypothesis, Endpoint]),
+                    None,
+                ),
+                article(None, mail),
+                "→ kept here (no destination configured)",
+            ),
+            (
+                // The article's address is checked: nothing smuggled into the link.
+                Routing::default(),
+                article(web, Some("mailto:a@b.org?bcc=spy@evil.example")),
+                "→ a@b.org",
+            ),
+        ];
+        for (routing, a, want) in cases {
+            assert_eq!(routing.describe(&a, "en"), want, "{routing:?}");
+        }
+        let r = Routing::new(
+            None,
+            None,
+            Some(&desk()),
+            Some(vec![Hypothesis, Mail]),
+            None,
+        );
+        assert_eq!(
+            r.describe(&article(web, mail), "fr"),
+            "→ groupe Hypothesis « Fact-check desk » et corrections@example.org"
+        );
+    }
+
+    #[test]
+    fn config_names_the_order_and_refuses_unknown_destinations() {
+        let text = "[notes]\ndestinations = [\"mail\", \"hypothesis\"]\n\n[notes.hypothesis]\ngroup = \"k3y\"\ngroup_name = \"Desk\"\n";
+        let c = crate::config::Config::parse(text, std::path::Path::new("c.toml")).expect("config");
+        assert_eq!(
+            c.notes.destinations,
+            Some(vec![DestinationKind::Mail, DestinationKind::Hypothesis])
+        );
+        assert_eq!(
+            c.notes.hypothesis.expect("section").group.as_deref(),
+            Some("k3y")
+        );
+        for bad in [
+            "[notes]\ndestinations = [\"pigeon\"]\n",
+            "[notes.hypothesis]\ntoken = \"inline secrets are refused\"\n",
+        ] {
+            let e = crate::config::Config::parse(bad, std::path::Path::new("c.toml"))
+                .expect_err("refused")
+                .to_string();
+            assert!(e.starts_with("c.toml:2:"), "{e}");
+            assert!(!e.contains("inline secrets"), "{e}");
+        }
+    }
+}
