@@ -113,7 +113,7 @@ pub fn serve(
             let tx = tx.clone();
             let handler = Arc::clone(&handler);
             std::thread::spawn(move || {
-                while let Some(req) = read_request(&mut stream) {
+                if let Some(req) = read_request(&mut stream) {
                     let reply = (handler.lock().expect("handler"))(&req);
                     let _ = tx.send(req);
                     match reply {
@@ -131,7 +131,6 @@ pub fn serve(
                         }
                         Reply::Drop => {}
                     }
-                    return;
                 }
             });
         }
