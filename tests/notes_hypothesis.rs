@@ -205,3 +205,65 @@ fn a_lost_response_is_found_by_its_marker_not_posted_twice() {
     assert_eq!(posts(&m), 1);
     assert_eq!(n.hypothesis.expect("record").id, "hyp0001");
 }
+
+#[test]
+fn hypothesis_then_mail_in_the_configured_order() {
+    use lede::notes::DestinationKind;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path().join("notes.jsonl"));
+    let a = Article {
+        headline: "Le président malien à Moscou".into(),
+        in_language: "fr".into(),
+        url: Some(URL.into()),
+        paragraphs: vec!["Le président Assimi Goita se rendra à Moscou.".into()],
+        feedback: Some(lede::article::Feedback {
+            prompt: "Une erreur ?".into(),
+            endpoint: Some("mailto:corrections@example.org".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+    .finish();
+    let span = Note::find_quote(&a.text(), "Assimi Goita", 1).expect("quote");
+    let d = Draft {
+        comment: "Le nom prend un tréma.".into(),
+        ..Draft::default()
+    };
+    let n = Note::new(&a, span, &d).expect("note");
+    store.append(&n).expect("save");
+    let m = mock::start(TOKEN, vec![]);
+    let cfg = HypothesisConfig {
+        api: Some(m.api.clone()),
+        ..HypothesisConfig::default()
+    };
+    let h = Outbox::spawn(OutboxConfig {
+        store: store.path().to_path_buf(),
+        hypothesis: Some(HypothesisSettings::resolve(&cfg, Some(TOKEN.into()))),
+        order: Some(vec![DestinationKind::Hypothesis, DestinationKind::Mail]),
+        ..OutboxConfig::default()
+    });
+    h.enqueue(n.id);
+    let events = until_idle(&h);
+    h.shutdown();
+    let sent_at = events
+        .iter()
+        .position(|e| matches!(e, OutboxEvent::Sent { .. }));
+    let mail_at = events.iter().position(|e| {
+        matches!(e, OutboxEvent::AwaitingMail { to: Some(t), link, .. }
+            if t == "corrections@example.org" && link.starts_with("mailto:corrections@example.org?"))
+    });
+    assert!(sent_at.is_some() && mail_at > sent_at, "{events:?}");
+    let now = store
+        .load()
+        .expect("load")
+        .get(n.id)
+        .cloned()
+        .expect("note");
+    assert_eq!(
+        now.status,
+        Status::Queued,
+        "the e-mail is still to be sent by the user"
+    );
+    assert!(now.hypothesis.is_some());
+    assert_eq!(m.annotations().len(), 1);
+}

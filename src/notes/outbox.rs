@@ -294,33 +294,8 @@ impl Worker {
                 let h = h.clone();
                 return self.attempt_hypothesis(item, &note, &h);
             }
-            Some(Destination::Mail(to)) => {
-                let link = super::mail::mailto_link(&note, to.as_deref());
-                let implicit = self.routing.order.is_none() && pending.len() == 1;
-                return self.emit(if implicit && note.attempts.is_empty() {
-                    OutboxEvent::NoEndpoint {
-                        id,
-                        mailto: to.as_ref().map(|_| link),
-                    }
-                } else {
-                    OutboxEvent::AwaitingMail {
-                        id,
-                        to: to.clone(),
-                        link,
-                    }
-                });
-            }
-            None => {
-                if self.routing.for_article(&note.article).is_empty() {
-                    return self.emit(OutboxEvent::NoEndpoint { id, mailto: None });
-                }
-                // Every destination reached (an older run stopped before saying so).
-                let done = self.store.update(id, |n| n.status = Status::Sent);
-                if let Err(e) = done {
-                    self.store_error(id, e);
-                }
-                return;
-            }
+            Some(Destination::Mail(to)) => return self.awaiting_mail(&note, to.clone()),
+            None => return self.nowhere_left(&note),
         };
         let payload = match self.frozen_payload(&note) {
             Ok(p) => p,
@@ -409,6 +384,34 @@ impl Worker {
                     retry_after.unwrap_or_default().as_secs()
                 ),
             }),
+        }
+    }
+
+    /// The next destination is an e-mail the user sends: offer the link.
+    fn awaiting_mail(&self, note: &Note, to: Option<String>) {
+        let id = note.id;
+        let link = super::mail::mailto_link(note, to.as_deref());
+        // Without a configured order, mail is only the fallback for "no
+        // endpoint", reported as it always was.
+        self.emit(if self.routing.order.is_none() {
+            OutboxEvent::NoEndpoint {
+                id,
+                mailto: to.as_ref().map(|_| link),
+            }
+        } else {
+            OutboxEvent::AwaitingMail { id, to, link }
+        });
+    }
+
+    /// No destination left for a queued note.
+    fn nowhere_left(&self, note: &Note) {
+        let id = note.id;
+        if self.routing.for_article(&note.article).is_empty() {
+            return self.emit(OutboxEvent::NoEndpoint { id, mailto: None });
+        }
+        // Every destination reached (an older run stopped before saying so).
+        if let Err(e) = self.store.update(id, |n| n.status = Status::Sent) {
+            self.store_error(id, e);
         }
     }
 
