@@ -231,3 +231,32 @@ fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_text_round_trips() {
+        let cases: [(&str, Option<(&str, &str)>); 5] = [
+            (
+                "# x\n[comment]\nLigne un.\nLigne deux.\n[correction]\nGoïta\n",
+                Some(("Ligne un.\nLigne deux.", "Goïta")),
+            ),
+            ("[comment]\nSeul.\n", Some(("Seul.", ""))),
+            ("\n[comment]\n  \n[correction]\n\n", Some(("", ""))),
+            ("du texte\n[comment]\nx\n", None),
+            ("# tout effacé\n", None),
+        ];
+        for (text, want) in cases {
+            let got = parse_editor_text(text).ok().map(|e| {
+                (
+                    e.comment.unwrap_or_default(),
+                    e.suggestion.unwrap_or_default(),
+                )
+            });
+            let want = want.map(|(c, s)| (c.to_string(), s.to_string()));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

@@ -23,7 +23,15 @@
 //!  "location":"https://…/annotations/42","payload":"<the exact JSON body sent>"}
 //! ```
 //!
-//! The highest `rev` per `id` is the note's current state.
+//! The highest `rev` per `id` is the note's current state. Later revisions
+//! may add `hypothesis` (the annotation created there), `mail` (the user
+//! said they mailed it) and `withdrawn`; see [`revise`] for retry, edit,
+//! withdraw and mark-sent.
+//!
+//! Where notes go: [`Routing`] (from [`NotesSettings::routing`]) lists the
+//! destinations in order ([`destination`]); [`hypothesis`] posts to
+//! Hypothesis and reads others' annotations ([`hypothesis::remote`]);
+//! [`mail`] makes `mailto:` links and `.eml` messages.
 
 pub mod anchor;
 pub mod delivery;
@@ -42,8 +50,8 @@ pub use anchor::{Anchor, anchor};
 pub use destination::{Destination, DestinationKind, Routing};
 pub use draft::{Draft, Field, FieldError, Problem};
 pub use model::{
-    ArticleRef, Attempt, AttemptOutcome, Category, Note, NoteError, Reporter, Severity, Status,
-    Target,
+    ArticleRef, Attempt, AttemptOutcome, Category, HypothesisRecord, MailRecord, Note, NoteError,
+    Reporter, Severity, Status, Target,
 };
 pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
 pub use store::{Loaded, Store, StoreError, Warning};

@@ -62,6 +62,12 @@ pub fn check(note: &Note, change: &Change) -> Result<(), Refused> {
         (Status::Withdrawn, _) => Err(Refused::Withdrawn(id)),
         (_, Change::Withdraw) => Ok(()),
         (Status::Sent, Change::Retry | Change::Edit(_)) => Err(Refused::AlreadySent(id)),
+        // Reached one destination already: new words would make the copies differ.
+        (_, Change::Edit(_))
+            if note.hypothesis.is_some() || note.mail.is_some() || note.location.is_some() =>
+        {
+            Err(Refused::AlreadySent(id))
+        }
         (_, Change::Retry) => Ok(()),
         (_, Change::Edit(e)) if e.is_empty() => Err(Refused::NoChange(id)),
         (_, Change::Edit(_)) => {
@@ -306,6 +312,20 @@ mod tests {
         let literal = line.replace("\"status\":\"failed\"", "\"status\":\"withdrawn\"");
         let back: Note = serde_json::from_str(&literal).expect("parse");
         assert_eq!(back.status, Status::Withdrawn);
+    }
+
+    #[test]
+    fn no_edit_once_one_destination_has_it() {
+        let mut n = note(Status::Queued);
+        n.hypothesis = Some(crate::notes::HypothesisRecord {
+            id: "h1".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            check(&n, &edit_comment("Autre.")),
+            Err(Refused::AlreadySent(n.short_id()))
+        );
+        assert!(check(&n, &Change::Retry).is_ok());
     }
 
     #[test]
