@@ -114,3 +114,48 @@ fn a_binary_file_is_refused_naming_it_and_a_few_bad_bytes_are_repaired() {
         loaded.problems
     );
 }
+
+#[test]
+fn a_url_argument_says_urls_are_not_read_yet() {
+    let url = std::path::PathBuf::from("https://example.org/news/article-1");
+    let loaded = ingest::load_paths(&[url], &LoadOptions::default());
+    assert_eq!(loaded.problems.len(), 1);
+    let shown = loaded.problems[0].to_string();
+    assert!(
+        shown.starts_with("https://example.org/news/article-1: error: is a URL: lede does not fetch articles from the web yet"),
+        "{shown}"
+    );
+    assert!(!shown.contains("No such file"), "{shown}");
+}
+
+/// `check` and `eval` write no notes: their help does not offer the notes
+/// options; the reader and `notes` still take them.
+#[test]
+fn notes_options_only_where_they_apply() {
+    let help = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(args)
+            .output()
+            .expect("run lede");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for cmd in ["check", "eval", "extract"] {
+        let h = help(&[cmd, "--help"]);
+        assert!(h.contains("--max-file-mb"), "{cmd}: {h}");
+        assert!(
+            !h.contains("--endpoint") && !h.contains("--notes"),
+            "{cmd}: {h}"
+        );
+    }
+    for args in [
+        &["--help"][..],
+        &["notes", "list", "--help"],
+        &["notes", "submit", "--help"],
+    ] {
+        let h = help(args);
+        assert!(
+            h.contains("--notes") && h.contains("--endpoint"),
+            "{args:?}: {h}"
+        );
+    }
+}

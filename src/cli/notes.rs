@@ -19,6 +19,20 @@ use std::time::Duration;
 pub struct NotesArgs {
     #[command(subcommand)]
     pub command: NotesCommand,
+    /// `--notes` and `--endpoint`, also after the subcommand.
+    #[command(flatten)]
+    pub options: NotesGlobal,
+}
+
+/// [`super::NotesOptions`], global within `lede notes`.
+#[derive(Debug, Clone, Args)]
+pub struct NotesGlobal {
+    /// The correction-notes file (JSON Lines).
+    #[arg(long, global = true, value_name = "FILE", env = "LEDE_NOTES")]
+    pub notes: Option<PathBuf>,
+    /// Where correction notes are submitted (overrides the config file).
+    #[arg(long, global = true, value_name = "URL", env = "LEDE_ENDPOINT")]
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,8 +52,9 @@ pub enum NotesCommand {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only the notes about the article with this id.
-    #[arg(long, value_name = "ID")]
+    /// Only the notes about this article: its id, or its file (the notes
+    /// are then placed on its current text: anchored, moved or orphaned).
+    #[arg(long, value_name = "ID|FILE")]
     pub article: Option<String>,
     /// One JSON object per note (JSON Lines).
     #[arg(long)]
@@ -143,7 +158,7 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
     let path = notes::resolve_notes_path(common.notes.as_deref(), &settings)?;
     let store = Store::new(path);
     match args.command {
-        NotesCommand::List(a) => list(&store, a),
+        NotesCommand::List(a) => list(&store, a, common),
         NotesCommand::Export(a) => export_notes(&store, a),
         NotesCommand::Submit(a) => submit(&store, a, common, &settings),
         NotesCommand::Add(a) => add(&store, a, common, &settings),
@@ -177,13 +192,10 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
-    let notes = load(store)?;
+fn list(store: &Store, args: ListArgs, common: &Common) -> anyhow::Result<ExitCode> {
+    let notes = super::article_notes::select(load(store)?, args.article.as_deref(), common);
     let mut out = std::io::stdout().lock();
-    for n in notes
-        .iter()
-        .filter(|n| args.article.as_ref().is_none_or(|a| &n.article.id == a))
-    {
+    for (n, placed) in &notes {
         if args.json {
             writeln!(out, "{}", serde_json::to_string(n)?)?;
         } else {
@@ -198,6 +210,9 @@ fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
                 shorten(&n.target.exact, 40),
                 shorten(&n.article.headline, 50),
             )?;
+            if let Some(placed) = placed {
+                writeln!(out, "    {placed}")?;
+            }
             let last = n.attempts.last();
             match (n.status, last) {
                 (Status::Sent, _) => {

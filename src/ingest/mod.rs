@@ -114,6 +114,13 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
             load_stdin(opts, &mut out);
             continue;
         }
+        if is_url(path) && !path.exists() {
+            out.problems.push(Problem::error(
+                path,
+                "is a URL: lede does not fetch articles from the web yet; save the article to a file and open the file",
+            ));
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(e) => out
                 .problems
@@ -141,6 +148,12 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         }
     }
     out
+}
+
+/// `http://…`, `https://…`, `www.…`: an address, not a file.
+fn is_url(path: &Path) -> bool {
+    let s = path.to_string_lossy().to_ascii_lowercase();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
 }
 
 /// The sample articles bundled in the binary (from `assets/articles`).
@@ -240,7 +253,23 @@ fn load_file(path: &Path, format: Option<Format>, opts: &LoadOptions, out: &mut 
         Ok(n) if n as u64 > opts.max_bytes => out
             .problems
             .push(Problem::error(path, too_large(n as u64, opts))),
-        Ok(_) => load_bytes(path, path, &bytes, format, out),
+        Ok(_) => {
+            let first = out.articles.len();
+            load_bytes(path, path, &bytes, format, out);
+            name_by_path(path, &mut out.articles[first..]);
+        }
+    }
+}
+
+/// The one article of a file, when it has no id of its own (no source id,
+/// no URL), is known by the file's canonical path: it keeps its identity
+/// (and its notes) when the text is edited. Records of a file holding several
+/// keep their content ids.
+fn name_by_path(path: &Path, articles: &mut [Article]) {
+    if let [a] = articles
+        && a.id == crate::article::content_id(&a.text())
+    {
+        a.id = crate::article::identity::file_id(path);
     }
 }
 

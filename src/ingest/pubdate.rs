@@ -380,7 +380,7 @@ mod tests {
             assert_eq!(month(token), *want, "{token}");
         }
         for weekday in ["lundi", "mer", "thurs", "tues", "sunday", "dim"] {
-            assert!(calendar().weekdays.contains(*weekday), "{weekday}");
+            assert!(calendar().weekdays.contains(weekday), "{weekday}");
         }
     }
 

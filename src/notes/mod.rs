@@ -30,6 +30,7 @@ pub mod draft;
 pub mod export;
 pub mod model;
 pub mod outbox;
+pub mod rebind;
 pub mod store;
 pub mod submit;
 
@@ -40,6 +41,7 @@ pub use model::{
     Target,
 };
 pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
+pub use rebind::rebind;
 pub use store::{Loaded, Store, StoreError, Warning};
 pub use submit::{RetryPolicy, Timeouts};
 
