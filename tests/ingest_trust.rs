@@ -159,3 +159,36 @@ fn notes_options_only_where_they_apply() {
         );
     }
 }
+
+/// `check` and `extract` say when the language has no extraction rules.
+#[test]
+fn check_and_extract_say_extraction_supports_french_and_english() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ru.txt");
+    std::fs::write(
+        &path,
+        "Городской совет утвердил бюджет\n\nМэр Иван Петров заявил во вторник в Москве, что работы начнутся весной.\n",
+    )
+    .expect("write");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(args)
+            .arg(&path)
+            .output()
+            .expect("run lede")
+    };
+    let check = run(&["check"]);
+    let shown = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        shown.contains("language:   ru (detected) (extraction supports French and English)"),
+        "{shown}"
+    );
+    let extract = run(&["extract"]);
+    let line = String::from_utf8_lossy(&extract.stdout);
+    let v: serde_json::Value = serde_json::from_str(line.trim()).expect("one JSON line");
+    assert_eq!(v["notice"], "extraction supports French and English");
+    assert_eq!(v["mentions"].as_array().map(Vec::len), Some(0));
+    assert!(
+        String::from_utf8_lossy(&extract.stderr).contains("extraction supports French and English")
+    );
+}
