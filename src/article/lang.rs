@@ -196,14 +196,15 @@ fn detect_among_if(
 
 /// A Latin-script text's language: the stop-word vote where it is sure
 /// (French, English, German, Spanish, Italian: function words decide even a
-/// headline), else `whatlang` among the Latin-script languages when it is
-/// reliable, else the vote's best guess, else `und`.
+/// headline), else `whatlang` among the Latin-script languages (when no
+/// function word voted at all, only if it deems itself reliable), else `und`.
 pub fn detect_latin(text: &str) -> &'static str {
     match stopword_vote(text) {
         Some((tag, margin)) if margin >= 2 => tag,
-        vote => detect_among_if(text, LATIN, true)
-            .or(vote.map(|(tag, _)| tag))
-            .unwrap_or("und"),
+        // whatlang is often right on a headline it deems unreliable; with
+        // no function word at all (a list of results, of names) it must be sure
+        Some(_) => detect_among(text, LATIN).unwrap_or("und"),
+        None => detect_among_if(text, LATIN, true).unwrap_or("und"),
     }
 }
 

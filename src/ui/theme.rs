@@ -7,10 +7,73 @@ use crate::extract::Kind;
 use ratatui::style::{Color, Modifier, Style};
 use std::str::FromStr;
 
+/// How many colours the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorDepth {
+    /// None: styles only (`NO_COLOR`, `TERM=dumb`, `xterm-mono`, `vt100`).
+    Mono,
+    /// The 16 ANSI colours (`xterm-16color`, `linux`, plain `xterm`, `screen`).
+    Ansi16,
+    /// The 256-colour palette (`xterm-256color`).
+    Ansi256,
+    /// 24-bit colour (`COLORTERM=truecolor` or `24bit`).
+    TrueColor,
+}
+
+impl ColorDepth {
+    /// The depth the environment says: `NO_COLOR`, then `COLORTERM`, then `TERM`.
+    pub fn from_env() -> ColorDepth {
+        let var = |k: &str| std::env::var(k).ok();
+        ColorDepth::from_vars(
+            var("NO_COLOR").as_deref(),
+            var("COLORTERM").as_deref(),
+            var("TERM").as_deref(),
+        )
+    }
+
+    /// [`ColorDepth::from_env`] from the values of `NO_COLOR`, `COLORTERM`, `TERM`.
+    pub fn from_vars(
+        no_color: Option<&str>,
+        colorterm: Option<&str>,
+        term: Option<&str>,
+    ) -> ColorDepth {
+        if no_color.is_some_and(|v| !v.is_empty()) {
+            return ColorDepth::Mono;
+        }
+        let term = term.unwrap_or("").trim().to_ascii_lowercase();
+        if term == "dumb"
+            || term.ends_with("-mono")
+            || term.ends_with("-m")
+            || term.starts_with("vt1")
+            || term.starts_with("vt2")
+        {
+            return ColorDepth::Mono;
+        }
+        if matches!(
+            colorterm.map(|c| c.trim().to_ascii_lowercase()).as_deref(),
+            Some("truecolor" | "24bit")
+        ) {
+            return ColorDepth::TrueColor;
+        }
+        if term.contains("truecolor") || term.contains("direct") {
+            ColorDepth::TrueColor
+        } else if term.contains("256color") {
+            ColorDepth::Ansi256
+        } else if term.is_empty() {
+            // no TERM (Windows consoles): as before, the 256-colour palette
+            ColorDepth::Ansi256
+        } else {
+            // xterm-16color, xterm-8color, linux, screen, plain xterm ...
+            ColorDepth::Ansi16
+        }
+    }
+}
+
 /// Every style the reader draws with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub colors: bool,
+    pub depth: ColorDepth,
     kinds: [Style; 5],
     /// Mentions of the followed actor or date, and search matches.
     pub mark: Style,
@@ -26,6 +89,9 @@ pub struct Theme {
     pub status: Style,
     pub error: Style,
     pub note_mark: Style,
+    /// A passage with a saved note: patched over the entity styles inside
+    /// it, so it must keep each kind's cue visible.
+    pub note_passage: Style,
 }
 
 /// The non-colour cue of each kind, in [`Kind::ALL`] order.
@@ -67,6 +133,66 @@ fn kind_index(kind: Kind) -> usize {
     }
 }
 
+/// The 16-colour stand-in of any colour: itself when it is one of the 16,
+/// else the nearest of them (by the xterm palette's RGB values).
+pub fn to_ansi16(color: Color) -> Color {
+    let rgb = match color {
+        Color::Rgb(r, g, b) => (r, g, b),
+        Color::Indexed(i) if i < 16 => return ANSI16[i as usize].0,
+        Color::Indexed(i) => indexed_rgb(i),
+        other => return other,
+    };
+    let dist = |(r, g, b): (u8, u8, u8)| {
+        let d = |a: u8, b: u8| (a as i32 - b as i32).pow(2);
+        d(r, rgb.0) + d(g, rgb.1) + d(b, rgb.2)
+    };
+    ANSI16
+        .iter()
+        .min_by_key(|(_, c)| dist(*c))
+        .map(|(c, _)| *c)
+        .unwrap_or(Color::Reset)
+}
+
+/// The 16 ANSI colours and xterm's RGB for each, in palette order.
+const ANSI16: [(Color, (u8, u8, u8)); 16] = [
+    (Color::Black, (0, 0, 0)),
+    (Color::Red, (205, 0, 0)),
+    (Color::Green, (0, 205, 0)),
+    (Color::Yellow, (205, 205, 0)),
+    (Color::Blue, (0, 0, 238)),
+    (Color::Magenta, (205, 0, 205)),
+    (Color::Cyan, (0, 205, 205)),
+    (Color::Gray, (229, 229, 229)),
+    (Color::DarkGray, (127, 127, 127)),
+    (Color::LightRed, (255, 0, 0)),
+    (Color::LightGreen, (0, 255, 0)),
+    (Color::LightYellow, (255, 255, 0)),
+    (Color::LightBlue, (92, 92, 255)),
+    (Color::LightMagenta, (255, 0, 255)),
+    (Color::LightCyan, (0, 255, 255)),
+    (Color::White, (255, 255, 255)),
+];
+
+/// RGB of an entry of the 256-colour palette above 15.
+fn indexed_rgb(i: u8) -> (u8, u8, u8) {
+    if i >= 232 {
+        let v = 8 + (i - 232) * 10;
+        return (v, v, v);
+    }
+    let i = i - 16;
+    let level = |n: u8| if n == 0 { 0 } else { 55 + n * 40 };
+    (level(i / 36), level((i / 6) % 6), level(i % 6))
+}
+
+fn map_style(style: Style, f: impl Fn(Color) -> Color) -> Style {
+    Style {
+        fg: style.fg.map(&f),
+        bg: style.bg.map(&f),
+        underline_color: None,
+        ..style
+    }
+}
+
 /// True when the `NO_COLOR` convention asks for no colour (set and not empty).
 pub fn no_color_from_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -82,8 +208,25 @@ impl Theme {
         };
         let kinds = std::array::from_fn(|i| fg(KIND_COLORS[i]).add_modifier(CUES[i]));
         let accent = Color::Yellow;
+        let note_passage = if colors {
+            // a highlighter pen: a dark yellow background, underlined in the accent
+            Style::new()
+                .bg(Color::Indexed(58))
+                .underline_color(accent)
+                .add_modifier(Modifier::UNDERLINED)
+        } else {
+            // dim: no kind's cue is dim, so each kind stays itself inside a
+            // noted passage (bold italics would make them all alike)
+            Style::new().add_modifier(Modifier::DIM)
+        };
         Theme {
             colors,
+            depth: if colors {
+                ColorDepth::Ansi256
+            } else {
+                ColorDepth::Mono
+            },
+            note_passage,
             kinds,
             mark: Style::new().add_modifier(Modifier::REVERSED),
             // reversed, so its colour becomes the background of the current mark
@@ -101,9 +244,61 @@ impl Theme {
         }
     }
 
+    /// The built-in theme for a terminal of this colour depth: the 16-colour
+    /// one uses nothing but the 16 ANSI colours (no palette index, no RGB,
+    /// no underline colour); the mono one styles only.
+    pub fn for_depth(depth: ColorDepth) -> Theme {
+        let mut theme = Theme::new(depth != ColorDepth::Mono);
+        theme.depth = depth;
+        if depth == ColorDepth::Ansi16 {
+            theme.limit_to_16();
+            // the highlighter pen in 16 colours: a grey background, underlined
+            theme.note_passage = Style::new()
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::UNDERLINED);
+        }
+        theme
+    }
+
+    /// Map every colour of the theme to the 16 ANSI colours.
+    fn limit_to_16(&mut self) {
+        for k in &mut self.kinds {
+            *k = map_style(*k, to_ansi16);
+        }
+        for s in [
+            &mut self.mark,
+            &mut self.mark_current,
+            &mut self.headline,
+            &mut self.meta,
+            &mut self.dim,
+            &mut self.border,
+            &mut self.border_focused,
+            &mut self.selected,
+            &mut self.selected_unfocused,
+            &mut self.status,
+            &mut self.error,
+            &mut self.note_mark,
+            &mut self.note_passage,
+        ] {
+            *s = map_style(*s, to_ansi16);
+        }
+    }
+
     /// The built-in theme (colours unless `no_color`) with the config's `[colors]` applied.
     pub fn from_config(config: &Config, no_color: bool) -> Result<Theme, ConfigError> {
-        let mut theme = Theme::new(!no_color);
+        let depth = if no_color {
+            ColorDepth::Mono
+        } else {
+            ColorDepth::Ansi256
+        };
+        Theme::from_config_at(config, depth)
+    }
+
+    /// The theme for `depth` with the config's `[colors]` applied (and, on a
+    /// 16-colour terminal, mapped to the nearest of the 16).
+    pub fn from_config_at(config: &Config, depth: ColorDepth) -> Result<Theme, ConfigError> {
+        let no_color = depth == ColorDepth::Mono;
+        let mut theme = Theme::for_depth(depth);
         for (name, (value, span)) in &config.colors {
             let color = parse_color(value)
                 .map_err(|e| config.locate(span, format!("[colors] {name}: {e}")))?;
@@ -133,9 +328,13 @@ impl Theme {
                 6 => {
                     theme.border_focused = theme.border_focused.fg(color);
                     theme.note_mark = theme.note_mark.fg(color);
+                    theme.note_passage = theme.note_passage.underline_color(color);
                 }
                 _ => theme.error = theme.error.fg(color),
             }
+        }
+        if depth == ColorDepth::Ansi16 {
+            theme.limit_to_16();
         }
         Ok(theme)
     }
@@ -190,6 +389,69 @@ mod tests {
             assert!(!a.contains(Modifier::REVERSED), "reverse is kept for marks");
         }
         assert!(Kind::ALL.iter().all(|k| t.kind(*k).fg.is_none()));
+    }
+
+    #[test]
+    fn colour_depth_follows_the_environment() {
+        use ColorDepth::*;
+        let cases: &[(Option<&str>, Option<&str>, Option<&str>, ColorDepth)] = &[
+            (Some("1"), Some("truecolor"), Some("xterm-256color"), Mono),
+            (Some(""), None, Some("xterm-256color"), Ansi256),
+            (None, Some("truecolor"), Some("xterm-256color"), TrueColor),
+            (None, Some("24bit"), Some("xterm"), TrueColor),
+            (None, None, Some("xterm-256color"), Ansi256),
+            (None, None, Some("screen-256color"), Ansi256),
+            (None, None, Some("xterm-16color"), Ansi16),
+            (None, None, Some("xterm"), Ansi16),
+            (None, None, Some("linux"), Ansi16),
+            (None, None, Some("xterm-mono"), Mono),
+            (None, Some("truecolor"), Some("dumb"), Mono),
+            (None, None, Some("vt100"), Mono),
+            (None, None, None, Ansi256),
+        ];
+        for (no_color, colorterm, term, want) in cases {
+            assert_eq!(
+                ColorDepth::from_vars(*no_color, *colorterm, *term),
+                *want,
+                "{no_color:?} {colorterm:?} {term:?}"
+            );
+        }
+    }
+
+    /// On a 16-colour terminal every colour of the theme, config colours
+    /// included, is one of the 16 (sent as a basic SGR colour).
+    #[test]
+    fn the_16_colour_theme_uses_only_the_16_colours() {
+        let c = Config::parse(
+            "[colors]\nperson = \"#ff8800\"\nplace = \"21\"\nmark = \"5\"\n",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        let t = Theme::from_config_at(&c, ColorDepth::Ansi16).unwrap();
+        let basic = |c: Option<Color>| !matches!(c, Some(Color::Rgb(..) | Color::Indexed(_)));
+        let styles = Kind::ALL.iter().map(|k| t.kind(*k)).chain([
+            t.mark,
+            t.mark_current,
+            t.meta,
+            t.border,
+            t.border_focused,
+            t.error,
+            t.note_mark,
+            t.note_passage,
+        ]);
+        for s in styles {
+            assert!(
+                basic(s.fg) && basic(s.bg) && s.underline_color.is_none(),
+                "{s:?}"
+            );
+        }
+        // orange is nearest to (xterm's) yellow; palette 21 is pure blue
+        assert_eq!(t.kind(Kind::Person).fg, Some(Color::Yellow));
+        assert_eq!(t.kind(Kind::Place).fg, Some(Color::Blue));
+        assert_eq!(to_ansi16(Color::Indexed(5)), Color::Magenta);
+        assert_eq!(to_ansi16(Color::Indexed(244)), Color::DarkGray);
+        let mono = Theme::from_config_at(&c, ColorDepth::Mono).unwrap();
+        assert!(Kind::ALL.iter().all(|k| mono.kind(*k).fg.is_none()));
     }
 
     #[test]
