@@ -97,7 +97,7 @@ pub fn scripts(text: &str) -> Vec<(Script, usize)> {
             None => counts.push((s, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
 }
 

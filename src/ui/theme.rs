@@ -372,6 +372,110 @@ fn parse_color(s: &str) -> Result<Color, String> {
     })
 }
 
+/// A writer for a 16-colour terminal: the backend encodes even the 16 ANSI
+/// colours as 256-colour codes (`ESC[38;5;6m`), which such a terminal may
+/// not read; this rewrites them as the basic SGR codes (`ESC[36m`, `ESC[96m`,
+/// `ESC[46m` ...) and drops underline colours (`58;5;N`, which they lack).
+/// Everything else passes through untouched. Off, it only passes through.
+pub struct Sgr16<W: std::io::Write> {
+    inner: W,
+    on: bool,
+    /// An escape sequence begun in one `write` and not finished yet.
+    pending: Vec<u8>,
+}
+
+/// Longest escape sequence held back; a longer one passes as it is.
+const SGR_MAX: usize = 64;
+
+impl<W: std::io::Write> Sgr16<W> {
+    pub fn new(inner: W, on: bool) -> Self {
+        Sgr16 {
+            inner,
+            on,
+            pending: Vec::new(),
+        }
+    }
+}
+
+/// The parameters of one SGR sequence with 256-colour codes of the 16
+/// colours rewritten (`38;5;6` -> `36`, `48;5;12` -> `104`); `None` when
+/// nothing is left (an underline colour alone: the sequence goes).
+fn sgr16_params(params: &[u8]) -> Option<Vec<u8>> {
+    if params.is_empty() {
+        return Some(Vec::new());
+    }
+    let text = String::from_utf8_lossy(params);
+    let p: Vec<&str> = text.split(';').collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        let n = p.get(i + 2).and_then(|n| n.parse::<u8>().ok());
+        match (p[i], p.get(i + 1).copied(), n) {
+            ("38", Some("5"), Some(n)) if n < 16 => {
+                out.push(if n < 8 { 30 + n as u16 } else { 82 + n as u16 }.to_string());
+                i += 3;
+            }
+            ("48", Some("5"), Some(n)) if n < 16 => {
+                out.push(if n < 8 { 40 + n as u16 } else { 92 + n as u16 }.to_string());
+                i += 3;
+            }
+            ("58", Some("5"), Some(_)) => i += 3,
+            ("58", Some("2"), _) => i += 5,
+            (other, ..) => {
+                out.push(other.to_string());
+                i += 1;
+            }
+        }
+    }
+    // everything dropped: no sequence rather than `ESC[m`, which would reset
+    (!out.is_empty()).then(|| out.join(";").into_bytes())
+}
+
+impl<W: std::io::Write> std::io::Write for Sgr16<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.on {
+            return self.inner.write(buf);
+        }
+        let mut out = Vec::with_capacity(buf.len() + 8);
+        for &b in buf {
+            if self.pending.is_empty() {
+                if b == 0x1b {
+                    self.pending.push(b);
+                } else {
+                    out.push(b);
+                }
+                continue;
+            }
+            self.pending.push(b);
+            let len = self.pending.len();
+            if len == 2 && b != b'[' || len > SGR_MAX {
+                out.append(&mut self.pending);
+            } else if len > 2 && (0x40..=0x7e).contains(&b) {
+                if b == b'm' {
+                    if let Some(params) = sgr16_params(&self.pending[2..len - 1]) {
+                        out.extend_from_slice(b"\x1b[");
+                        out.extend_from_slice(&params);
+                        out.push(b'm');
+                    }
+                    self.pending.clear();
+                } else {
+                    out.append(&mut self.pending);
+                }
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let pending = std::mem::take(&mut self.pending);
+            self.inner.write_all(&pending)?;
+        }
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -391,10 +495,39 @@ mod tests {
         assert!(Kind::ALL.iter().all(|k| t.kind(*k).fg.is_none()));
     }
 
+    /// The 16 colours go out as basic SGR codes, however the writes are cut.
+    #[test]
+    fn sgr16_rewrites_256_colour_codes_of_the_16_colours() {
+        use std::io::Write;
+        let input: &[u8] = b"a\x1b[38;5;6mb\x1b[48;5;8m\x1b[1;38;5;12;48;5;0mc\x1b[58;5;3m\x1b[39m\x1b[38;5;200m\x1b[2J\x1b]0;t\x07\x1b[m";
+        let want: &[u8] =
+            b"a\x1b[36mb\x1b[100m\x1b[1;94;40mc\x1b[39m\x1b[38;5;200m\x1b[2J\x1b]0;t\x07\x1b[m";
+        for cut in 0..input.len() {
+            let mut w = Sgr16::new(Vec::new(), true);
+            w.write_all(&input[..cut]).unwrap();
+            w.write_all(&input[cut..]).unwrap();
+            w.flush().unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&w.inner),
+                String::from_utf8_lossy(want),
+                "cut at {cut}"
+            );
+        }
+        let mut off = Sgr16::new(Vec::new(), false);
+        off.write_all(input).unwrap();
+        assert_eq!(off.inner, input);
+    }
+
     #[test]
     fn colour_depth_follows_the_environment() {
         use ColorDepth::*;
-        let cases: &[(Option<&str>, Option<&str>, Option<&str>, ColorDepth)] = &[
+        type Case<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            ColorDepth,
+        );
+        let cases: &[Case] = &[
             (Some("1"), Some("truecolor"), Some("xterm-256color"), Mono),
             (Some(""), None, Some("xterm-256color"), Ansi256),
             (None, Some("truecolor"), Some("xterm-256color"), TrueColor),
