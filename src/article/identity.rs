@@ -17,10 +17,15 @@ use std::path::Path;
 pub const FILE_ID_PREFIX: &str = "file:";
 
 /// The id of the article of the file at `path`: `file:` and its canonical
-/// path (the path as given when it cannot be resolved).
+/// path (the path as given when it cannot be resolved). Like every field of
+/// an article it is printed: control, escape and bidi characters of a
+/// hostile file name are written as visible `\u{..}` escapes.
 pub fn file_id(path: &Path) -> String {
     let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    format!("{FILE_ID_PREFIX}{}", real.to_string_lossy())
+    format!(
+        "{FILE_ID_PREFIX}{}",
+        super::sanitize::escape_controls(&real.to_string_lossy())
+    )
 }
 
 /// The file a `file:` id names.
