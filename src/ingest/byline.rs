@@ -4,7 +4,7 @@
 //! A line is a byline only when all of it reads as one: "Par une froide
 //! matinée" is a sentence, not an author, because "une" is not part of a name.
 
-use super::byline_names::{agency, markdown_to_text, names};
+use super::byline_names::{agency, is_name, markdown_to_text, names};
 use super::pubdate::{self, NumericOrder};
 
 /// What one byline line says.
@@ -192,6 +192,9 @@ fn parse_part(part: &str) -> Option<Byline> {
             ..Default::default()
         });
     }
+    if let Some(b) = dateline(part) {
+        return Some(b);
+    }
     // A line that is only a date, like "3 avril 2025" or "April 3, 2025".
     let order = if part.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         DayFirst
@@ -200,6 +203,38 @@ fn parse_part(part: &str) -> Option<Byline> {
     };
     pubdate::parse_strict(part, order).map(|d| Byline {
         published: Some(d),
+        ..Default::default()
+    })
+}
+
+/// A dateline: a place, a comma and a whole date, maybe with the agency
+/// after it: "LONDON, May 13, 2025", "Paris, le 13 mai 2025 (AFP)".
+fn dateline(part: &str) -> Option<Byline> {
+    let (place, rest) = part.split_once(',')?;
+    let place = place.trim();
+    if place.split_whitespace().count() > 4 || !is_name(place) {
+        return None;
+    }
+    let mut rest = rest.trim().trim_end_matches(['—', '–', '-', ':', ' ']);
+    let mut authors = Vec::new();
+    if rest.ends_with(')')
+        && let Some(open) = rest.rfind('(')
+        && let Some(a) = agency(&rest[open..])
+    {
+        authors.push(a);
+        rest = rest[..open].trim_end();
+    }
+    let order = if rest.starts_with(|c: char| c.is_ascii_digit())
+        || strip_prefix_ci(rest, "le ").is_some()
+    {
+        DayFirst
+    } else {
+        MonthFirst
+    };
+    let published = pubdate::parse_strict(rest, order)?;
+    Some(Byline {
+        authors,
+        published: Some(published),
         ..Default::default()
     })
 }
@@ -328,6 +363,9 @@ mod tests {
             ("Le 12 mars 2024", Some("2024-03-12"), None),
             ("Thursday, April 3, 2025", Some("2025-04-03"), None),
             ("2025-04-03", Some("2025-04-03"), None),
+            ("LONDON, May 13, 2025", Some("2025-05-13"), None),
+            ("Paris, le 13 mai 2025 (AFP)", Some("2025-05-13"), None),
+            ("NEW YORK, 13 May 2025 —", Some("2025-05-13"), None),
             ("Publié aujourd'hui à 10h12", None, None),
             ("Mis à jour il y a 2 heures", None, None),
             ("Updated 3 hours ago", None, None),

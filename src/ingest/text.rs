@@ -247,6 +247,11 @@ mod tests {
                 Some("2025-05-13"),
             ),
             (
+                "By someone somewhere 42\nPARIS, 13 May 2025 (Reuters)",
+                &["Reuters"],
+                Some("2025-05-13"),
+            ),
+            (
                 "\nPar Jean Dupont\n???\nMis à jour le 2 juin 2025\nPublié le 1er juin 2025",
                 &["Jean Dupont"],
                 Some("2025-06-01"),
