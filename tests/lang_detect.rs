@@ -77,3 +77,43 @@ fn other_languages_get_no_entities_french_and_english_do() {
     assert!(extract::supports("fr") && extract::supports("en-GB") && extract::supports("und"));
     assert!(!extract::extract(&fr).mentions.is_empty());
 }
+
+/// The reader shows an article in another language unhighlighted, and its
+/// legend line says why.
+#[cfg(feature = "tui")]
+#[test]
+fn the_reader_says_extraction_supports_french_and_english() {
+    use lede::ui::msg::Msg;
+    let ru = detected(
+        "Городской совет утвердил бюджет",
+        "Мэр Иван Петров заявил во вторник в Москве, что работы начнутся весной.",
+    );
+    let fr = detected(
+        "Le conseil vote le budget",
+        "Le maire Jean Dupont a déclaré mardi à Lyon que les travaux commenceront au printemps.",
+    );
+    let mut app = lede::ui::app::App::new(
+        vec![ru, fr],
+        lede::ui::keymap::KeyMap::default(),
+        lede::ui::theme::Theme::new(true),
+    );
+    app.dispatch(Msg::Resize(120, 30));
+    let screen = |app: &lede::ui::app::App| {
+        let area = ratatui::layout::Rect::new(0, 0, 120, 30);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        lede::ui::widgets::render(app, &mut buf);
+        (0..30)
+            .map(|y| {
+                (0..120)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let shown = screen(&app);
+    assert!(shown.contains(extract::UNSUPPORTED_NOTICE), "{shown}");
+    app.open(1);
+    let shown = screen(&app);
+    assert!(!shown.contains(extract::UNSUPPORTED_NOTICE), "{shown}");
+}
