@@ -6,9 +6,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-const EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "json", "jsonld", "jsonl", "ndjson",
-];
+// EXTENSIONS, DOC_STEMS and is_doc_stem: the loader's own list of formats.
+include!("src/ingest/formats.rs");
 
 fn is_article(path: &Path) -> bool {
     let name = path
@@ -25,12 +24,7 @@ fn is_article(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    !name.starts_with('.')
-        && !matches!(
-            stem.as_str(),
-            "README" | "LICENSE" | "LICENCE" | "CHANGELOG"
-        )
-        && EXTENSIONS.contains(&ext.as_str())
+    !name.starts_with('.') && !is_doc_stem(&stem) && EXTENSIONS.iter().any(|(e, _)| *e == ext)
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -56,6 +50,7 @@ fn main() {
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = root.join("assets").join("articles");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/ingest/formats.rs");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = Vec::new();
     collect(&dir, &mut files);

@@ -6,6 +6,7 @@
 //! default `tui` feature) knows about ratatui and crossterm.
 
 pub mod article;
+pub mod calendar;
 pub mod cli;
 pub mod config;
 pub mod eval;

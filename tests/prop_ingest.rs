@@ -22,6 +22,8 @@ fn name_for(format: Option<Format>) -> &'static str {
         Some(Format::Json) => "hostile/article.json",
         Some(Format::JsonLines) => "hostile/feed.jsonl",
         None => "hostile/noext",
+        // `Format` is an open set (a handle on the reader registry).
+        Some(other) => panic!("no file name for {other:?}"),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Every string field is sanitised when the article is built (see
 //! [`sanitize`]), so no article text can drive the terminal.
 
+pub mod identity;
 pub mod lang;
 pub mod sanitize;
 
@@ -30,7 +31,9 @@ pub struct Feedback {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Article {
-    /// Stable id: the source's own id or URL, else `sha256:` and a hash of the normalised text.
+    /// Stable id: the source's own id or URL; for a file holding one article
+    /// without either, `file:` and its canonical path (it survives edits,
+    /// see [`identity`]); else `sha256:` and a hash of the normalised text.
     pub id: String,
     pub headline: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -124,7 +124,12 @@ fn report_text(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
         } else {
             ""
         };
-        writeln!(out, "  language:   {}{detected}", a.in_language)?;
+        let notice = if crate::extract::supports(&a.in_language) {
+            String::new()
+        } else {
+            format!(" ({})", crate::extract::UNSUPPORTED_NOTICE)
+        };
+        writeln!(out, "  language:   {}{detected}{notice}", a.in_language)?;
         writeln!(
             out,
             "  body:       {}, {}",
@@ -189,6 +194,7 @@ fn report_json(loaded: &Loaded, out: &mut impl Write) -> std::io::Result<()> {
                 "headline": a.headline,
                 "inLanguage": a.in_language,
                 "languageDetected": a.language_detected,
+                "extractionSupported": crate::extract::supports(&a.in_language),
                 "paragraphs": a.paragraphs.len(),
                 "words": a.word_count(),
                 "authors": a.authors,

@@ -56,6 +56,18 @@ pub fn run(args: ExtractArgs, common: &Common) -> anyhow::Result<ExitCode> {
     let format = args.format.unwrap_or(Format::Json);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for article in &loaded.articles {
+        if !crate::extract::supports(&article.in_language) {
+            eprintln!(
+                "lede extract: {}: language {}: {}; no entities extracted",
+                article
+                    .source_path
+                    .as_deref()
+                    .map(crate::ingest::display_path)
+                    .unwrap_or_else(|| "-".into()),
+                article.in_language,
+                crate::extract::UNSUPPORTED_NOTICE
+            );
+        }
         let analysis = extract(article);
         let line = match format {
             Format::Json => serde_json::to_string(&article_json(article, &analysis))?,
@@ -76,6 +88,9 @@ struct ArticleOut<'a> {
     id: &'a str,
     headline: &'a str,
     language: &'a str,
+    /// Set when the language has no extraction rules (nothing was extracted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -219,6 +234,8 @@ fn article_json<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleOut<
         id: &article.id,
         headline: &article.headline,
         language: &article.in_language,
+        notice: (!crate::extract::supports(&article.in_language))
+            .then_some(crate::extract::UNSUPPORTED_NOTICE),
         published: article.date_published.as_deref(),
         source: article
             .source_path

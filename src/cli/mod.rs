@@ -1,5 +1,6 @@
 //! Command-line interface (clap). Headless subcommands live here, one file each.
 
+mod article_notes;
 mod check;
 mod eval;
 mod extract;
@@ -30,26 +31,55 @@ pub struct Cli {
 
     #[command(flatten)]
     pub common: Common,
+
+    #[command(flatten)]
+    pub notes: NotesOptions,
 }
 
-/// Options shared by the reader and the subcommands.
+/// Options shared by the reader and every subcommand.
 #[derive(Debug, Clone, Args)]
 pub struct Common {
     /// Refuse input files larger than this many MiB.
     #[arg(long, global = true, value_name = "MIB", default_value_t = DEFAULT_MAX_FILE_MB)]
     pub max_file_mb: u64,
 
-    /// The correction-notes file (JSON Lines).
-    #[arg(long, global = true, value_name = "FILE", env = "LEDE_NOTES")]
+    /// The notes file, from [`NotesOptions`] where they apply (the reader, `notes`).
+    #[arg(skip)]
     pub notes: Option<PathBuf>,
 
-    /// Where correction notes are submitted (overrides the config file).
-    #[arg(long, global = true, value_name = "URL", env = "LEDE_ENDPOINT")]
+    /// The notes endpoint, from [`NotesOptions`] where they apply.
+    #[arg(skip)]
     pub endpoint: Option<String>,
 
     /// Use this config file instead of the platform default.
     #[arg(long, global = true, value_name = "FILE", env = "LEDE_CONFIG")]
     pub config: Option<PathBuf>,
+}
+
+/// Where notes are kept and sent: options of the reader and of `lede notes`
+/// only (`check`, `extract` and `eval` write no notes).
+#[derive(Debug, Clone, Default, Args)]
+pub struct NotesOptions {
+    /// The correction-notes file (JSON Lines).
+    #[arg(long, value_name = "FILE", env = "LEDE_NOTES")]
+    pub notes: Option<PathBuf>,
+
+    /// Where correction notes are submitted (overrides the config file).
+    #[arg(long, value_name = "URL", env = "LEDE_ENDPOINT")]
+    pub endpoint: Option<String>,
+}
+
+impl Common {
+    /// These options with the notes options given on the command line.
+    fn with_notes(mut self, notes: &Option<PathBuf>, endpoint: &Option<String>) -> Common {
+        if notes.is_some() {
+            self.notes = notes.clone();
+        }
+        if endpoint.is_some() {
+            self.endpoint = endpoint.clone();
+        }
+        self
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -79,12 +109,16 @@ fn after_help() -> String {
 /// Parse the command line and run. Returns the process exit code.
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
+    let common = cli.common.with_notes(&cli.notes.notes, &cli.notes.endpoint);
     match cli.command {
-        Some(Command::Check(args)) => check::run(args, &cli.common),
-        Some(Command::Extract(args)) => extract::run(args, &cli.common),
-        Some(Command::Eval(args)) => eval::run(args, &cli.common),
-        Some(Command::Notes(args)) => notes::run(args, &cli.common),
-        None => open_reader(cli.paths, &cli.common),
+        Some(Command::Check(args)) => check::run(args, &common),
+        Some(Command::Extract(args)) => extract::run(args, &common),
+        Some(Command::Eval(args)) => eval::run(args, &common),
+        Some(Command::Notes(args)) => {
+            let common = common.with_notes(&args.options.notes, &args.options.endpoint);
+            notes::run(args, &common)
+        }
+        None => open_reader(cli.paths, &common),
     }
 }
 

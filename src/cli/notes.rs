@@ -28,6 +28,20 @@ use std::process::ExitCode;
 pub struct NotesArgs {
     #[command(subcommand)]
     pub command: NotesCommand,
+    /// `--notes` and `--endpoint`, also after the subcommand.
+    #[command(flatten)]
+    pub options: NotesGlobal,
+}
+
+/// [`super::NotesOptions`], global within `lede notes`.
+#[derive(Debug, Clone, Args)]
+pub struct NotesGlobal {
+    /// The correction-notes file (JSON Lines).
+    #[arg(long, global = true, value_name = "FILE", env = "LEDE_NOTES")]
+    pub notes: Option<PathBuf>,
+    /// Where correction notes are submitted (overrides the config file).
+    #[arg(long, global = true, value_name = "URL", env = "LEDE_ENDPOINT")]
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,8 +71,9 @@ pub enum NotesCommand {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only the notes about the article with this id.
-    #[arg(long, value_name = "ID")]
+    /// Only the notes about this article: its id, or its file (the notes
+    /// are then placed on its current text: anchored, moved or orphaned).
+    #[arg(long, value_name = "ID|FILE")]
     pub article: Option<String>,
     /// One JSON object per note (JSON Lines).
     #[arg(long)]
@@ -170,7 +185,12 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
     let path = notes::resolve_notes_path(common.notes.as_deref(), &settings)?;
     let store = Store::new(path);
     match args.command {
-        NotesCommand::List(a) => list(&store, a, &settings.routing(common.endpoint.clone())),
+        NotesCommand::List(a) => list(
+            &store,
+            a,
+            common,
+            &settings.routing(common.endpoint.clone()),
+        ),
         NotesCommand::Export(a) => export_notes(&store, a),
         NotesCommand::Submit(a) => send(&store, None, a, common, &settings),
         NotesCommand::Add(a) => add(&store, a, common, &settings),
@@ -219,13 +239,15 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn list(store: &Store, args: ListArgs, routing: &Routing) -> anyhow::Result<ExitCode> {
-    let notes = load(store)?;
+fn list(
+    store: &Store,
+    args: ListArgs,
+    common: &Common,
+    routing: &Routing,
+) -> anyhow::Result<ExitCode> {
+    let notes = super::article_notes::select(load(store)?, args.article.as_deref(), common);
     let mut out = std::io::stdout().lock();
-    for n in notes
-        .iter()
-        .filter(|n| args.article.as_ref().is_none_or(|a| &n.article.id == a))
-    {
+    for (n, placed) in &notes {
         if args.json {
             writeln!(out, "{}", serde_json::to_string(n)?)?;
         } else {
@@ -240,6 +262,9 @@ fn list(store: &Store, args: ListArgs, routing: &Routing) -> anyhow::Result<Exit
                 shorten(&n.target.exact, 40),
                 shorten(&n.article.headline, 50),
             )?;
+            if let Some(placed) = placed {
+                writeln!(out, "    {placed}")?;
+            }
             if let Some(h) = &n.hypothesis {
                 let link = h.link().unwrap_or(&h.id);
                 writeln!(out, "    hypothesis: {}", clean_inline(link))?;

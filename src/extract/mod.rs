@@ -204,7 +204,22 @@ pub fn extract(article: &Article) -> Analysis {
     extract_text(&article.text(), &Context::for_article(article))
 }
 
-/// Analyse any text.
+/// Analyse any text. A text in a language the rules are not written for
+/// gives nothing (see [`supports`]): French or English rules on Arabic or
+/// German would only produce noise.
 pub fn extract_text(text: &str, ctx: &Context) -> Analysis {
+    if !supports(&ctx.lang) {
+        return Analysis::default();
+    }
     pipeline::run(text, ctx)
+}
+
+/// What to tell the reader of an article in a language without rules.
+pub const UNSUPPORTED_NOTICE: &str = "extraction supports French and English";
+
+/// Whether the extractor has rules for text in language `tag`: French,
+/// English, or a language not determined (`und`, or no tag: both rule sets).
+pub fn supports(tag: &str) -> bool {
+    let primary = crate::article::lang::primary(tag.trim()).to_ascii_lowercase();
+    matches!(primary.as_str(), "fr" | "en" | "und" | "")
 }

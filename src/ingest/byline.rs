@@ -4,6 +4,7 @@
 //! A line is a byline only when all of it reads as one: "Par une froide
 //! matinée" is a sentence, not an author, because "une" is not part of a name.
 
+use super::byline_names::{agency, is_name, markdown_to_text, names};
 use super::pubdate::{self, NumericOrder};
 
 /// What one byline line says.
@@ -103,19 +104,12 @@ const PREFIXES: &[(&str, Field)] = &[
     ("updated", Updated(MonthFirst)),
 ];
 
-/// Lowercase words that may stand inside a name ("Charles de Gaulle",
-/// "Ursula von der Leyen", "Mohammed bin Salman").
-const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "d’", "da", "das", "do", "dos", "di", "del", "della", "van", "von",
-    "der", "den", "ter", "ten", "zu", "af", "la", "le", "al", "el", "bin", "ben", "ibn", "bint",
-    "y", "e", "st",
-];
-
 /// Separators between the parts of one byline line: "Par X | Publié le ...".
 const PART_SEPARATORS: &[&str] = &[" | ", " · ", " • ", " — ", " – ", " - ", " ; "];
 
 /// Read `line` as a byline, or `None` if it is not one (all of it must be).
 pub fn parse_line(line: &str) -> Option<Byline> {
+    let line = markdown_to_text(line);
     let line = line
         .trim()
         .trim_matches(|c: char| matches!(c, '*' | '_' | '>' | '#') || c.is_whitespace());
@@ -191,6 +185,16 @@ fn parse_part(part: &str) -> Option<Byline> {
         }
         return Some(out);
     }
+    // A line that is only an agency: "AFP", "(Reuters)", "— Associated Press".
+    if let Some(name) = agency(part) {
+        return Some(Byline {
+            authors: vec![name],
+            ..Default::default()
+        });
+    }
+    if let Some(b) = dateline(part) {
+        return Some(b);
+    }
     // A line that is only a date, like "3 avril 2025" or "April 3, 2025".
     let order = if part.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         DayFirst
@@ -199,6 +203,38 @@ fn parse_part(part: &str) -> Option<Byline> {
     };
     pubdate::parse_strict(part, order).map(|d| Byline {
         published: Some(d),
+        ..Default::default()
+    })
+}
+
+/// A dateline: a place, a comma and a whole date, maybe with the agency
+/// after it: "LONDON, May 13, 2025", "Paris, le 13 mai 2025 (AFP)".
+fn dateline(part: &str) -> Option<Byline> {
+    let (place, rest) = part.split_once(',')?;
+    let place = place.trim();
+    if place.split_whitespace().count() > 4 || !is_name(place) {
+        return None;
+    }
+    let mut rest = rest.trim().trim_end_matches(['—', '–', '-', ':', ' ']);
+    let mut authors = Vec::new();
+    if rest.ends_with(')')
+        && let Some(open) = rest.rfind('(')
+        && let Some(a) = agency(&rest[open..])
+    {
+        authors.push(a);
+        rest = rest[..open].trim_end();
+    }
+    let order = if rest.starts_with(|c: char| c.is_ascii_digit())
+        || strip_prefix_ci(rest, "le ").is_some()
+    {
+        DayFirst
+    } else {
+        MonthFirst
+    };
+    let published = pubdate::parse_strict(rest, order)?;
+    Some(Byline {
+        authors,
+        published: Some(published),
         ..Default::default()
     })
 }
@@ -251,79 +287,6 @@ fn strip_prefix_ci<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
         }
     }
     Some(chars.as_str())
-}
-
-/// A list of names: "A", "A et B", "A, B and C", "A avec AFP", "A, staff writer".
-fn names(s: &str) -> Option<Vec<String>> {
-    let s = s.trim().trim_end_matches('.');
-    let mut items: Vec<&str> = vec![s];
-    for sep in [",", " et ", " and ", " & ", " avec ", " with ", "/", ";"] {
-        items = items.into_iter().flat_map(|i| i.split(sep)).collect();
-    }
-    let items: Vec<&str> = items
-        .into_iter()
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .collect();
-    let first = items.first()?;
-    if !is_name(first) {
-        return None;
-    }
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        if is_name(item) {
-            out.push(item.to_string());
-        } else if i > 0 && item.split_whitespace().count() <= 5 && !item.contains(['.', '!', '?']) {
-            // A short role after a comma: "staff writer", "envoyé spécial à Kyiv".
-            continue;
-        } else {
-            return None;
-        }
-    }
-    Some(out)
-}
-
-/// One person's or organisation's name: 1 to 6 words, each capitalised (or
-/// in a script without case), or a name particle; no digits.
-fn is_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 6 {
-        return false;
-    }
-    let mut capitals = 0;
-    for w in &words {
-        if w.chars().any(|c| c.is_ascii_digit()) {
-            return false;
-        }
-        if !w
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.') || is_mark(c))
-        {
-            return false;
-        }
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_lowercase() {
-            let lower = w.to_lowercase();
-            let particle = PARTICLES.contains(&lower.as_str())
-                || lower.starts_with("d'")
-                || lower.starts_with("d’")
-                || lower.starts_with("al-")
-                || lower.starts_with("el-");
-            if !particle {
-                return false;
-            }
-        } else if first.is_alphabetic() {
-            capitals += 1;
-        } else {
-            return false;
-        }
-    }
-    capitals > 0
-}
-
-/// Combining marks (decomposed accents) inside names.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}')
 }
 
 #[cfg(test)]
@@ -400,6 +363,9 @@ mod tests {
             ("Le 12 mars 2024", Some("2024-03-12"), None),
             ("Thursday, April 3, 2025", Some("2025-04-03"), None),
             ("2025-04-03", Some("2025-04-03"), None),
+            ("LONDON, May 13, 2025", Some("2025-05-13"), None),
+            ("Paris, le 13 mai 2025 (AFP)", Some("2025-05-13"), None),
+            ("NEW YORK, 13 May 2025 —", Some("2025-05-13"), None),
             ("Publié aujourd'hui à 10h12", None, None),
             ("Mis à jour il y a 2 heures", None, None),
             ("Updated 3 hours ago", None, None),

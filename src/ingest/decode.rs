@@ -90,6 +90,27 @@ fn utf16(
     out
 }
 
+/// Share of characters in a decoded file above which it is not text but
+/// binary data (an image, an archive, an executable): one in five.
+pub const BINARY_SHARE: f64 = 0.2;
+
+/// When `text` (as decoded) is mostly replacement characters and control
+/// characters, the share of them (0 to 1), else `None`. Tab, line feed,
+/// carriage return and form feed are text; a few bad bytes in a real text
+/// are repaired (and warned about), not refused.
+pub fn binary_share(text: &str) -> Option<f64> {
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}');
+        if control || c == char::REPLACEMENT_CHARACTER {
+            bad += 1;
+        }
+    }
+    let share = bad as f64 / total.max(1) as f64;
+    (total > 0 && share > BINARY_SHARE).then_some(share)
+}
+
 /// The 1-based line of the first control character or escape sequence that
 /// sanitising removes (carriage returns do not count), or `None` when the text
 /// is clean.
@@ -120,6 +141,34 @@ mod tests {
         }
         let d = decode(b"ok\nline two\n\xc3(");
         assert_eq!(d.repairs[0].0, Some(3));
+    }
+
+    #[test]
+    fn binary_is_told_from_text_with_a_few_bad_bytes() {
+        let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x08\x06\x00\x00\x00\\\x72\xa8f\x00\x00\x00\x04sBIT\x08\x08\x08\x08|\x08d\x88";
+        let cases: &[(&[u8], bool)] = &[
+            (png, true),
+            (&[0u8; 64], true),
+            (&[0xffu8; 64], true),
+            (
+                b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00",
+                true,
+            ),
+            (
+                b"Caf\xe9 cr\xe8me: un texte en Latin-1, lisible pour l'essentiel.",
+                false,
+            ),
+            (
+                b"Headline\n\nA body with one NUL\x00 and one \x1b[2J escape.",
+                false,
+            ),
+            (b"Titre\tavec tabulation\r\n\x0cpage suivante", false),
+            ("Сергей 日本 é".as_bytes(), false),
+        ];
+        for (bytes, binary) in cases {
+            let text = decode(bytes).text;
+            assert_eq!(binary_share(&text).is_some(), *binary, "{bytes:?}");
+        }
     }
 
     #[test]

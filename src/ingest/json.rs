@@ -4,15 +4,50 @@
 //! `body`/`text`, `date`, `language`) and lede's own `feedback` extension.
 
 use super::Issue;
+use super::reader::Reader;
 use super::record::{BODY_KEYS, HEADLINE_KEYS, build};
-use crate::article::Article;
 use serde_json::{Map, Value};
 
-/// A parsed file: the articles, and what went wrong with records in it.
-#[derive(Debug, Default)]
-pub struct Parsed {
-    pub articles: Vec<Article>,
-    pub issues: Vec<Issue>,
+pub use super::reader::Parsed;
+
+/// `.json`, `.jsonld`: one object, an array, or a JSON-LD graph.
+pub struct JsonReader;
+
+impl Reader for JsonReader {
+    fn name(&self) -> &'static str {
+        "json"
+    }
+    /// The first non-space character opens an object or an array.
+    fn sniff(&self, text: &str) -> bool {
+        matches!(text.trim_start().chars().next(), Some('{' | '['))
+    }
+    fn read(&self, text: &str) -> Parsed {
+        parse_document(text)
+    }
+}
+
+/// `.jsonl`, `.ndjson`: one JSON value per line.
+pub struct JsonLinesReader;
+
+impl Reader for JsonLinesReader {
+    fn name(&self) -> &'static str {
+        "json-lines"
+    }
+    /// The first non-blank line is a whole JSON object or array and another
+    /// line follows it: one value per line (a pretty-printed document's first
+    /// line is never a whole value).
+    fn sniff(&self, text: &str) -> bool {
+        let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+        let Some(first) = lines.next() else {
+            return false;
+        };
+        lines.next().is_some()
+            && matches!(first.trim_start().chars().next(), Some('{' | '['))
+            && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+    }
+    fn read(&self, text: &str) -> Parsed {
+        parse_lines(text)
+    }
 }
 
 /// A whole JSON document: one object, an array, or a JSON-LD graph. A
@@ -21,9 +56,11 @@ pub fn parse_document(text: &str) -> Parsed {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
+            // One value per line in a `.json` file: read as JSON Lines, so
+            // that a bad line costs that line only.
             if e.to_string().starts_with("trailing characters") {
                 let lines = parse_lines(text);
-                if !lines.issues.iter().any(|i| i.error) {
+                if JsonLinesReader.sniff(text) || !lines.issues.iter().any(|i| i.error) {
                     return lines;
                 }
             }

@@ -3,16 +3,20 @@
 
 pub mod bundled;
 pub mod byline;
+mod byline_names;
 pub mod decode;
 pub mod feedback;
 pub mod folder;
+mod formats;
 pub mod json;
 pub mod markup;
 pub mod pubdate;
+pub mod reader;
 mod record;
 pub mod text;
 
 use crate::article::{Article, sanitize};
+pub use reader::{Format, Parsed, READERS, Reader};
 use serde::Serialize;
 use std::fmt;
 use std::io::Read;
@@ -110,6 +114,13 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
             load_stdin(opts, &mut out);
             continue;
         }
+        if is_url(path) && !path.exists() {
+            out.problems.push(Problem::error(
+                path,
+                "is a URL: lede does not fetch articles from the web yet; save the article to a file and open the file",
+            ));
+            continue;
+        }
         match std::fs::metadata(path) {
             Err(e) => out
                 .problems
@@ -139,6 +150,12 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
     out
 }
 
+/// `http://…`, `https://…`, `www.…`: an address, not a file.
+fn is_url(path: &Path) -> bool {
+    let s = path.to_string_lossy().to_ascii_lowercase();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
+}
+
 /// The sample articles bundled in the binary (from `assets/articles`).
 pub fn load_bundled() -> Loaded {
     let mut out = Loaded::default();
@@ -147,63 +164,6 @@ pub fn load_bundled() -> Loaded {
         load_bytes(&path, &path, bytes, Format::from_path(&path), &mut out);
     }
     out
-}
-
-/// A source format, chosen by extension (or by content for standard input).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// `.txt`, `.text`, `.md`
-    Text,
-    /// `.json`, `.jsonld`: one object, an array, or a JSON-LD graph.
-    Json,
-    /// `.jsonl`, `.ndjson`: one JSON value per line.
-    JsonLines,
-}
-
-impl Format {
-    /// The format for a file name's extension, `None` when unknown.
-    pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" | "md" | "markdown" => Some(Format::Text),
-            "json" | "jsonld" => Some(Format::Json),
-            "jsonl" | "ndjson" => Some(Format::JsonLines),
-            _ => None,
-        }
-    }
-
-    /// As [`Format::from_path`], but documentation files met in a folder
-    /// (README, LICENSE, CHANGELOG ...) are not articles.
-    pub fn for_folder_entry(path: &Path) -> Option<Format> {
-        // A stem that is not UTF-8 is still a name: only the extension decides.
-        let stem = path.file_stem()?.to_string_lossy().to_ascii_uppercase();
-        const DOCS: &[&str] = &[
-            "README",
-            "LICENSE",
-            "LICENCE",
-            "CHANGELOG",
-            "CHANGES",
-            "CONTRIBUTING",
-            "COPYING",
-            "AUTHORS",
-            "NOTICE",
-        ];
-        if DOCS
-            .iter()
-            .any(|d| stem == *d || stem.starts_with(&format!("{d}-")))
-        {
-            return None;
-        }
-        Format::from_path(path)
-    }
-
-    /// JSON when the first non-space character opens an object or array.
-    pub fn sniff(text: &str) -> Format {
-        match text.trim_start().chars().next() {
-            Some('{' | '[') => Format::Json,
-            _ => Format::Text,
-        }
-    }
 }
 
 impl Problem {
@@ -293,7 +253,23 @@ fn load_file(path: &Path, format: Option<Format>, opts: &LoadOptions, out: &mut 
         Ok(n) if n as u64 > opts.max_bytes => out
             .problems
             .push(Problem::error(path, too_large(n as u64, opts))),
-        Ok(_) => load_bytes(path, path, &bytes, format, out),
+        Ok(_) => {
+            let first = out.articles.len();
+            load_bytes(path, path, &bytes, format, out);
+            name_by_path(path, &mut out.articles[first..]);
+        }
+    }
+}
+
+/// The one article of a file, when it has no id of its own (no source id,
+/// no URL), is known by the file's canonical path: it keeps its identity
+/// (and its notes) when the text is edited. Records of a file holding several
+/// keep their content ids.
+fn name_by_path(path: &Path, articles: &mut [Article]) {
+    if let [a] = articles
+        && a.id == crate::article::content_id(&a.text())
+    {
+        a.id = crate::article::identity::file_id(path);
     }
 }
 
@@ -335,12 +311,23 @@ pub fn load_bytes(
         return;
     }
     let decoded = decode::decode(bytes);
+    if let Some(share) = decode::binary_share(&decoded.text) {
+        out.problems.push(Problem::error(
+            name,
+            format!(
+                "not a text file: {:.0}% of it is invalid UTF-8 or control bytes (binary data?); not read",
+                share * 100.0
+            ),
+        ));
+        return;
+    }
     for (line, message) in decoded.repairs {
         out.problems
             .push(Problem::warning(name, message).at(line, None));
     }
     let mut text = decoded.text;
     let format = format.unwrap_or_else(|| Format::sniff(&text));
+    let reader = format.reader();
     if let Some(line) = decode::first_unclean_line(&text) {
         out.problems.push(
             Problem::warning(
@@ -350,10 +337,8 @@ pub fn load_bytes(
             .at(Some(line), None),
         );
         // Plain text is cleaned as a whole, so that a sequence spanning
-        // lines goes entirely. JSON is parsed first and its strings cleaned
-        // one by one (when the article is finished): cleaning the raw
-        // document could eat its quotes and brackets.
-        if format == Format::Text {
+        // lines goes entirely; JSON strings are cleaned one by one.
+        if reader.cleans_raw_text() {
             text = sanitize::clean_text(&text);
         }
     }
@@ -364,29 +349,7 @@ pub fn load_bytes(
         ));
         return;
     }
-    let (articles, issues) = match format {
-        Format::Text => {
-            let article = text::parse(&text);
-            let mut issues = Vec::new();
-            if article.paragraphs.is_empty() {
-                issues.push(Issue {
-                    line: None,
-                    column: None,
-                    error: false,
-                    message: "no body text after the headline".into(),
-                });
-            }
-            (vec![article], issues)
-        }
-        Format::Json => {
-            let p = json::parse_document(&text);
-            (p.articles, p.issues)
-        }
-        Format::JsonLines => {
-            let p = json::parse_lines(&text);
-            (p.articles, p.issues)
-        }
-    };
+    let Parsed { articles, issues } = reader.read(&text);
     let had_errors = issues.iter().any(|i| i.error);
     for issue in issues {
         let severity = if issue.error {

@@ -4,114 +4,73 @@
 //! This reads the date of a byline line, not dates in running text (that is
 //! the extractor's job).
 
+use crate::calendar::Kind;
 use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
-const MONTHS: &[(&str, i8)] = &[
-    ("janvier", 1),
-    ("janv", 1),
-    ("january", 1),
-    ("jan", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("févr", 2),
-    ("fevr", 2),
-    ("fév", 2),
-    ("fev", 2),
-    ("february", 2),
-    ("feb", 2),
-    ("mars", 3),
-    ("march", 3),
-    ("mar", 3),
-    ("avril", 4),
-    ("avr", 4),
-    ("april", 4),
-    ("apr", 4),
-    ("mai", 5),
-    ("may", 5),
-    ("juin", 6),
-    ("june", 6),
-    ("jun", 6),
-    ("juillet", 7),
-    ("juil", 7),
-    ("july", 7),
-    ("jul", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("august", 8),
-    ("aug", 8),
-    ("septembre", 9),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("octobre", 10),
-    ("october", 10),
-    ("oct", 10),
-    ("novembre", 11),
-    ("november", 11),
-    ("nov", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("déc", 12),
-    ("dec", 12),
-    ("december", 12),
-];
+/// Month and weekday names as bylines write them, from the one calendar
+/// table ([`crate::calendar`]): every CLDR form lower-cased without its
+/// final dot, the same without accents (`fevrier`, `aout`), and the
+/// shortenings of a wide name that name one month only (`fév`, `sept`,
+/// `thurs`).
+struct Calendar {
+    months: HashMap<String, i8>,
+    weekdays: HashSet<String>,
+}
+
+fn calendar() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(|| {
+        let mut whole: HashMap<String, i8> = HashMap::new();
+        let mut short: HashMap<String, Option<i8>> = HashMap::new();
+        let mut weekdays = HashSet::new();
+        for name in crate::calendar::names() {
+            let lower = name.form.to_lowercase();
+            let lower = lower.trim_end_matches('.');
+            for form in [lower.to_string(), fold(lower)] {
+                let chars: Vec<char> = form.chars().collect();
+                let shortenings = (3..chars.len()).map(|n| chars[..n].iter().collect::<String>());
+                match name.kind {
+                    Kind::Weekday => {
+                        weekdays.extend(shortenings);
+                        weekdays.insert(form);
+                    }
+                    Kind::Month => {
+                        let n = name.number as i8;
+                        for f in shortenings {
+                            // two months sharing a shortening ("jui") lose it
+                            let slot = short.entry(f).or_insert(Some(n));
+                            if *slot != Some(n) {
+                                *slot = None;
+                            }
+                        }
+                        whole.insert(form, n);
+                    }
+                }
+            }
+        }
+        let mut months: HashMap<String, i8> = short
+            .into_iter()
+            .filter_map(|(f, n)| Some((f, n?)))
+            .collect();
+        months.extend(whole);
+        Calendar { months, weekdays }
+    })
+}
+
+/// `février` -> `fevrier`: without combining marks.
+fn fold(s: &str) -> String {
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
 
 /// Words that may surround a date in a byline without making it something else.
 const FILLER: &[&str] = &[
-    "le",
-    "à",
-    "a",
-    "at",
-    "on",
-    "the",
-    "of",
-    "de",
-    "du",
-    "h",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    "utc",
-    "gmt",
-    "z",
-    "heure",
-    "heures",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "cet",
-    "cest",
-    "bst",
-    "est",
-    "edt",
-    "pst",
-    "pdt",
-    "et",
-    "pt",
-    "local",
-    "time",
+    "le", "à", "a", "at", "on", "the", "of", "de", "du", "h", "am", "pm", "a.m", "p.m", "utc",
+    "gmt", "z", "heure", "heures", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "et", "pt",
+    "local", "time",
 ];
 
 /// Day order for all-numeric dates such as `03/04/2025`.
@@ -169,13 +128,13 @@ fn only_date_words(s: &str, iso: bool) -> bool {
         t.chars().next().is_some_and(|c| c.is_ascii_digit())
             || month(t).is_some()
             || FILLER.contains(&t.trim_end_matches('.'))
+            || calendar().weekdays.contains(t.trim_end_matches('.'))
             || iso && t.contains('t')
     })
 }
 
 fn month(token: &str) -> Option<i8> {
-    let t = token.trim_end_matches('.');
-    MONTHS.iter().find(|(name, _)| *name == t).map(|&(_, m)| m)
+    calendar().months.get(token.trim_end_matches('.')).copied()
 }
 
 /// A day number: `3`, `03`, `1er`, `3rd`, `21st`.
@@ -388,6 +347,40 @@ mod tests {
         ];
         for (input, order, want) in cases {
             assert_eq!(parse(input, *order).as_deref(), *want, "{input}");
+        }
+    }
+
+    /// Every month spelling bylines use comes from the calendar table.
+    #[test]
+    fn month_names_come_from_the_calendar_table() {
+        let cases: &[(&str, Option<i8>)] = &[
+            ("janvier", Some(1)),
+            ("janv", Some(1)),
+            ("jan", Some(1)),
+            ("fevrier", Some(2)),
+            ("févr", Some(2)),
+            ("fév", Some(2)),
+            ("fev", Some(2)),
+            ("mars", Some(3)),
+            ("mar", Some(3)),
+            ("may", Some(5)),
+            ("juin", Some(6)),
+            ("jun", Some(6)),
+            ("juil", Some(7)),
+            ("jui", None),
+            ("aout", Some(8)),
+            ("sept", Some(9)),
+            ("sep", Some(9)),
+            ("déc", Some(12)),
+            ("decembre", Some(12)),
+            ("lundi", None),
+            ("ma", None),
+        ];
+        for (token, want) in cases {
+            assert_eq!(month(token), *want, "{token}");
+        }
+        for weekday in ["lundi", "mer", "thurs", "tues", "sunday", "dim"] {
+            assert!(calendar().weekdays.contains(weekday), "{weekday}");
         }
     }
 

@@ -4,8 +4,10 @@
 //! blank lines; the publisher's closing "report an error" boilerplate becomes
 //! [`Article::feedback`]. Markdown headings (`# Title`) are read as plain text.
 
+use super::Issue;
 use super::byline::{self, Byline};
 use super::feedback;
+use super::reader::{Parsed, Reader};
 use crate::article::{Article, split_paragraphs};
 
 /// How many blocks after the headline may hold byline lines.
@@ -13,6 +15,37 @@ const BYLINE_BLOCKS: usize = 5;
 /// How many lines a byline may take: more is a list in the body, and
 /// reading it as names would cost time quadratic in its length.
 const BYLINE_LINES: usize = 12;
+
+/// `.txt`, `.text`, `.md`, `.markdown`: and anything no other reader takes.
+pub struct TextReader;
+
+impl Reader for TextReader {
+    fn name(&self) -> &'static str {
+        "text"
+    }
+    fn sniff(&self, _text: &str) -> bool {
+        true
+    }
+    fn read(&self, text: &str) -> Parsed {
+        let article = parse(text);
+        let mut issues = Vec::new();
+        if article.paragraphs.is_empty() {
+            issues.push(Issue {
+                line: None,
+                column: None,
+                error: false,
+                message: "no body text after the headline".into(),
+            });
+        }
+        Parsed {
+            articles: vec![article],
+            issues,
+        }
+    }
+    fn cleans_raw_text(&self) -> bool {
+        true
+    }
+}
 
 /// Parse a plain-text article. The result is finished (sanitised, language
 /// and id filled); the caller sets `source_path`.
@@ -29,26 +62,28 @@ pub fn parse(text: &str) -> Article {
     let mut meta = Byline::default();
     let mut body: Vec<String> = Vec::new();
     for (i, block) in blocks.into_iter().enumerate() {
+        let mut kept: Vec<&str> = Vec::new();
         let mut block: &[&str] = &block;
         if i == 0 {
-            // Lines right under the headline, before any blank line.
-            let mut read = 0;
-            while read < BYLINE_LINES
-                && let Some(b) = block.first().and_then(|l| byline::parse_line(l))
-            {
-                meta.merge(b);
-                block = &block[1..];
-                read += 1;
+            // Lines right under the headline, before any blank line: the
+            // short ones at the top may be header lines.
+            let top = block
+                .iter()
+                .take(BYLINE_LINES)
+                .take_while(|l| is_short(l))
+                .count();
+            if let Some(rest) = header(&block[..top], &mut meta) {
+                kept = rest;
+                block = &block[top..];
             }
-        } else if i < BYLINE_BLOCKS && block.len() <= BYLINE_LINES {
-            let parsed: Option<Vec<Byline>> = block.iter().map(|l| byline::parse_line(l)).collect();
-            if let Some(parsed) = parsed {
-                parsed.into_iter().for_each(|b| meta.merge(b));
-                block = &[];
-            }
+        } else if i < BYLINE_BLOCKS
+            && let Some(rest) = header(block, &mut meta)
+        {
+            kept = rest;
+            block = &[];
         }
-        if !block.is_empty() {
-            let lines: Vec<String> = block.iter().map(|l| clean_heading(l)).collect();
+        let lines: Vec<String> = kept.iter().chain(block).map(|l| clean_heading(l)).collect();
+        if !lines.is_empty() {
             body.extend(split_paragraphs(&lines.join("\n")));
         }
     }
@@ -64,6 +99,37 @@ pub fn parse(text: &str) -> Article {
         ..Default::default()
     }
     .finish()
+}
+
+/// Longest line (in characters) that may be a header line.
+const HEADER_LINE_CHARS: usize = 100;
+
+fn is_short(line: &str) -> bool {
+    line.chars().count() <= HEADER_LINE_CHARS
+}
+
+/// Read a block of header lines, each on its own: every line that reads as a
+/// byline or a date goes into `meta`, so that a line lede does not
+/// understand never costs its neighbour (the publication date under an odd
+/// byline). `None` (and `meta` untouched) when no line is a header line or
+/// the block is too long or has a long line: body text then. The lines not
+/// understood are returned, to stay in the body.
+fn header<'a>(block: &[&'a str], meta: &mut Byline) -> Option<Vec<&'a str>> {
+    if block.is_empty() || block.len() > BYLINE_LINES || !block.iter().all(|l| is_short(l)) {
+        return None;
+    }
+    let parsed: Vec<Option<Byline>> = block.iter().map(|l| byline::parse_line(l)).collect();
+    if parsed.iter().all(Option::is_none) {
+        return None;
+    }
+    let mut rest = Vec::new();
+    for (line, b) in block.iter().zip(parsed) {
+        match b {
+            Some(b) => meta.merge(b),
+            None => rest.push(*line),
+        }
+    }
+    Some(rest)
 }
 
 /// Blocks of consecutive non-empty lines. The first block is whatever
@@ -131,6 +197,91 @@ mod tests {
             a.paragraphs,
             ["Body text here.", "Background", "#hashtag stays"]
         );
+    }
+
+    /// Each header line is read on its own: one that is not understood
+    /// never hides the publication date or the byline next to it.
+    #[test]
+    fn header_lines_are_read_one_by_one() {
+        type Case<'a> = (&'a str, &'a [&'a str], Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                "By Jane Liu in Paris\nPublished 13 May 2025",
+                &["Jane Liu"],
+                Some("2025-05-13"),
+            ),
+            (
+                "By the Associated Press\nPublished 13 May 2025",
+                &["Associated Press"],
+                Some("2025-05-13"),
+            ),
+            (
+                "Par la rédaction\nPublié le 13 mai 2025",
+                &["la rédaction"],
+                Some("2025-05-13"),
+            ),
+            (
+                "By 王伟 (Wang Wei)\nPublished 13 May 2025",
+                &["王伟 (Wang Wei)"],
+                Some("2025-05-13"),
+            ),
+            (
+                "By [Jane Liu](https://example.org/staff/jane-liu)\nPublished 13 May 2025",
+                &["Jane Liu"],
+                Some("2025-05-13"),
+            ),
+            ("AFP\nPublished 13 May 2025", &["AFP"], Some("2025-05-13")),
+            (
+                "Reuters\n\nPublished 13 May 2025",
+                &["Reuters"],
+                Some("2025-05-13"),
+            ),
+            (
+                "By Jane Liu ~ desk 7\nPublished 13 May 2025",
+                &[],
+                Some("2025-05-13"),
+            ),
+            (
+                "Published 13 May 2025\nBy someone somewhere 42",
+                &[],
+                Some("2025-05-13"),
+            ),
+            (
+                "By someone somewhere 42\nPARIS, 13 May 2025 (Reuters)",
+                &["Reuters"],
+                Some("2025-05-13"),
+            ),
+            (
+                "\nPar Jean Dupont\n???\nMis à jour le 2 juin 2025\nPublié le 1er juin 2025",
+                &["Jean Dupont"],
+                Some("2025-06-01"),
+            ),
+        ];
+        for (header, authors, date) in cases {
+            let text = format!(
+                "A headline\n{header}\n\nOn Tuesday the council met. It voted.\n\nSecond paragraph."
+            );
+            let a = parse(&text);
+            assert_eq!(a.authors, *authors, "{header}");
+            assert_eq!(a.date_published.as_deref(), *date, "{header}");
+            assert!(
+                a.paragraphs
+                    .iter()
+                    .any(|p| p == "On Tuesday the council met. It voted."),
+                "{header}: {:?}",
+                a.paragraphs
+            );
+            assert!(
+                !a.paragraphs
+                    .iter()
+                    .any(|p| p.contains("Published") || p.contains("Publié")),
+                "{header}: {:?}",
+                a.paragraphs
+            );
+        }
+        // A line not understood stays in the body: nothing vanishes.
+        let a = parse("Title\nBy Jane Liu ~ desk 7\nPublished 13 May 2025\n\nBody.");
+        assert_eq!(a.paragraphs, ["By Jane Liu ~ desk 7", "Body."]);
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub mod hypothesis;
 pub mod mail;
 pub mod model;
 pub mod outbox;
+pub mod rebind;
 pub mod revise;
 pub mod store;
 pub mod submit;
@@ -54,6 +55,7 @@ pub use model::{
     Reporter, Severity, Status, Target,
 };
 pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
+pub use rebind::rebind;
 pub use store::{Loaded, Store, StoreError, Warning};
 pub use submit::{RetryPolicy, Timeouts};
 

@@ -197,10 +197,16 @@ impl ArticleRef {
         }
     }
 
-    /// The W3C target `source`: the article URL, else `urn:lede:article:<id>`.
+    /// The W3C target `source`: the article URL, else `urn:lede:article:<id>`;
+    /// for an article known by its file (`file:` ids) the content id, so that
+    /// no local path leaves the machine in an export or a submission.
     pub fn source(&self) -> String {
         match &self.url {
             Some(u) => u.clone(),
+            None if crate::article::identity::file_of(&self.id).is_some() => format!(
+                "urn:lede:article:sha256:{}",
+                self.text_hash.get(..16).unwrap_or(&self.text_hash)
+            ),
             None => format!("urn:lede:article:{}", self.id),
         }
     }

@@ -229,6 +229,9 @@ impl App {
             skipped,
         } = loaded;
         let n = articles.len();
+        // notes follow their article across edits and renames (in memory)
+        crate::notes::rebind(&mut self.report.notes, &articles);
+        self.noted = super::noted_articles(&self.report.notes);
         self.articles = Arc::new(articles);
         self.analyses = vec![None; n];
         self.filtered = (0..n).collect();

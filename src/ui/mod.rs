@@ -45,7 +45,12 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     terminal::ensure_terminal()?;
     let config = Config::load_or_default(common.config.as_deref())?;
     let keymap = KeyMap::from_config(&config)?;
-    let theme = Theme::from_config(&config, theme::no_color_from_env())?;
+    let depth = theme::ColorDepth::from_env();
+    if depth == theme::ColorDepth::Mono {
+        // no colour code at all, not even a reset (crossterm does so for NO_COLOR)
+        crossterm::style::Colored::set_ansi_color_disabled(true);
+    }
+    let theme = Theme::from_config_at(&config, depth)?;
     let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
     let what = match paths.len() {
         0 => "Loading the bundled articles…".to_string(),

@@ -34,20 +34,10 @@ pub fn placed(app: &App) -> std::cell::Ref<'_, Placed> {
     app.report.placed.borrow()
 }
 
-/// The marker style of saved notes: a highlighter-pen background (or bold
-/// italics without colours: no entity kind is bold and italic, so a noted
-/// passage stays distinct on plain text and on every highlight).
+/// The marker style of saved notes: the theme's (a highlighter-pen
+/// background; dim without colours, which keeps every entity kind's cue).
 pub fn marker_style(app: &App) -> Style {
-    if !app.theme.colors {
-        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
-    }
-    let mut s = Style::new()
-        .bg(Color::Indexed(58))
-        .add_modifier(Modifier::UNDERLINED);
-    if let Some(c) = app.theme.note_mark.fg {
-        s = s.underline_color(c);
-    }
-    s
+    app.theme.note_passage
 }
 
 /// Draw the notes' markers and the visual selection on the reader, then the

@@ -15,7 +15,7 @@ use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub type Term = Terminal<CrosstermBackend<super::theme::Sgr16<Stdout>>>;
 
 /// True while the terminal is in the reader's modes. Restoring twice is not
 /// harmless: a second "leave the alternate screen" moves the cursor back to
@@ -135,7 +135,10 @@ impl TerminalGuard {
         let guard_partial = PartialGuard;
         let mut out = io::stdout();
         execute!(out, EnterAlternateScreen, EnableMouseCapture)?;
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        // on a 16-colour terminal, the 16 colours as basic SGR codes
+        let sixteen = super::theme::ColorDepth::from_env() == super::theme::ColorDepth::Ansi16;
+        let out = super::theme::Sgr16::new(io::stdout(), sixteen);
+        let mut terminal = Terminal::new(CrosstermBackend::new(out))?;
         terminal.hide_cursor()?;
         terminal.clear()?;
         std::mem::forget(guard_partial);

@@ -7,10 +7,14 @@ use crate::extract::Kind;
 use ratatui::style::{Color, Modifier, Style};
 use std::str::FromStr;
 
+mod depth;
+pub use depth::{ColorDepth, Sgr16, to_ansi16};
+
 /// Every style the reader draws with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub colors: bool,
+    pub depth: ColorDepth,
     kinds: [Style; 5],
     /// Mentions of the followed actor or date, and search matches.
     pub mark: Style,
@@ -26,6 +30,9 @@ pub struct Theme {
     pub status: Style,
     pub error: Style,
     pub note_mark: Style,
+    /// A passage with a saved note: patched over the entity styles inside
+    /// it, so it must keep each kind's cue visible.
+    pub note_passage: Style,
 }
 
 /// The non-colour cue of each kind, in [`Kind::ALL`] order.
@@ -67,6 +74,15 @@ fn kind_index(kind: Kind) -> usize {
     }
 }
 
+fn map_style(style: Style, f: impl Fn(Color) -> Color) -> Style {
+    Style {
+        fg: style.fg.map(&f),
+        bg: style.bg.map(&f),
+        underline_color: None,
+        ..style
+    }
+}
+
 /// True when the `NO_COLOR` convention asks for no colour (set and not empty).
 pub fn no_color_from_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -82,8 +98,25 @@ impl Theme {
         };
         let kinds = std::array::from_fn(|i| fg(KIND_COLORS[i]).add_modifier(CUES[i]));
         let accent = Color::Yellow;
+        let note_passage = if colors {
+            // a highlighter pen: a dark yellow background, underlined in the accent
+            Style::new()
+                .bg(Color::Indexed(58))
+                .underline_color(accent)
+                .add_modifier(Modifier::UNDERLINED)
+        } else {
+            // dim: no kind's cue is dim, so each kind stays itself inside a
+            // noted passage (bold italics would make them all alike)
+            Style::new().add_modifier(Modifier::DIM)
+        };
         Theme {
             colors,
+            depth: if colors {
+                ColorDepth::Ansi256
+            } else {
+                ColorDepth::Mono
+            },
+            note_passage,
             kinds,
             mark: Style::new().add_modifier(Modifier::REVERSED),
             // reversed, so its colour becomes the background of the current mark
@@ -101,9 +134,61 @@ impl Theme {
         }
     }
 
+    /// The built-in theme for a terminal of this colour depth: the 16-colour
+    /// one uses nothing but the 16 ANSI colours (no palette index, no RGB,
+    /// no underline colour); the mono one styles only.
+    pub fn for_depth(depth: ColorDepth) -> Theme {
+        let mut theme = Theme::new(depth != ColorDepth::Mono);
+        theme.depth = depth;
+        if depth == ColorDepth::Ansi16 {
+            theme.limit_to_16();
+            // the highlighter pen in 16 colours: a grey background, underlined
+            theme.note_passage = Style::new()
+                .bg(Color::DarkGray)
+                .add_modifier(Modifier::UNDERLINED);
+        }
+        theme
+    }
+
+    /// Map every colour of the theme to the 16 ANSI colours.
+    fn limit_to_16(&mut self) {
+        for k in &mut self.kinds {
+            *k = map_style(*k, to_ansi16);
+        }
+        for s in [
+            &mut self.mark,
+            &mut self.mark_current,
+            &mut self.headline,
+            &mut self.meta,
+            &mut self.dim,
+            &mut self.border,
+            &mut self.border_focused,
+            &mut self.selected,
+            &mut self.selected_unfocused,
+            &mut self.status,
+            &mut self.error,
+            &mut self.note_mark,
+            &mut self.note_passage,
+        ] {
+            *s = map_style(*s, to_ansi16);
+        }
+    }
+
     /// The built-in theme (colours unless `no_color`) with the config's `[colors]` applied.
     pub fn from_config(config: &Config, no_color: bool) -> Result<Theme, ConfigError> {
-        let mut theme = Theme::new(!no_color);
+        let depth = if no_color {
+            ColorDepth::Mono
+        } else {
+            ColorDepth::Ansi256
+        };
+        Theme::from_config_at(config, depth)
+    }
+
+    /// The theme for `depth` with the config's `[colors]` applied (and, on a
+    /// 16-colour terminal, mapped to the nearest of the 16).
+    pub fn from_config_at(config: &Config, depth: ColorDepth) -> Result<Theme, ConfigError> {
+        let no_color = depth == ColorDepth::Mono;
+        let mut theme = Theme::for_depth(depth);
         for (name, (value, span)) in &config.colors {
             let color = parse_color(value)
                 .map_err(|e| config.locate(span, format!("[colors] {name}: {e}")))?;
@@ -133,9 +218,13 @@ impl Theme {
                 6 => {
                     theme.border_focused = theme.border_focused.fg(color);
                     theme.note_mark = theme.note_mark.fg(color);
+                    theme.note_passage = theme.note_passage.underline_color(color);
                 }
                 _ => theme.error = theme.error.fg(color),
             }
+        }
+        if depth == ColorDepth::Ansi16 {
+            theme.limit_to_16();
         }
         Ok(theme)
     }
@@ -190,6 +279,42 @@ mod tests {
             assert!(!a.contains(Modifier::REVERSED), "reverse is kept for marks");
         }
         assert!(Kind::ALL.iter().all(|k| t.kind(*k).fg.is_none()));
+    }
+
+    /// On a 16-colour terminal every colour of the theme, config colours
+    /// included, is one of the 16 (sent as a basic SGR colour).
+    #[test]
+    fn the_16_colour_theme_uses_only_the_16_colours() {
+        let c = Config::parse(
+            "[colors]\nperson = \"#ff8800\"\nplace = \"21\"\nmark = \"5\"\n",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        let t = Theme::from_config_at(&c, ColorDepth::Ansi16).unwrap();
+        let basic = |c: Option<Color>| !matches!(c, Some(Color::Rgb(..) | Color::Indexed(_)));
+        let styles = Kind::ALL.iter().map(|k| t.kind(*k)).chain([
+            t.mark,
+            t.mark_current,
+            t.meta,
+            t.border,
+            t.border_focused,
+            t.error,
+            t.note_mark,
+            t.note_passage,
+        ]);
+        for s in styles {
+            assert!(
+                basic(s.fg) && basic(s.bg) && s.underline_color.is_none(),
+                "{s:?}"
+            );
+        }
+        // orange is nearest to (xterm's) yellow; palette 21 is pure blue
+        assert_eq!(t.kind(Kind::Person).fg, Some(Color::Yellow));
+        assert_eq!(t.kind(Kind::Place).fg, Some(Color::Blue));
+        assert_eq!(to_ansi16(Color::Indexed(5)), Color::Magenta);
+        assert_eq!(to_ansi16(Color::Indexed(244)), Color::DarkGray);
+        let mono = Theme::from_config_at(&c, ColorDepth::Mono).unwrap();
+        assert!(Kind::ALL.iter().all(|k| mono.kind(*k).fg.is_none()));
     }
 
     #[test]

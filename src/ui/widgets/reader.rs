@@ -57,12 +57,14 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
     }
     if let Some(legend) = app.panes.legend {
         let legend = legend.intersection(buf.area);
-        buf.set_line(
-            legend.x,
-            legend.y,
-            &legend_line(&app.theme, app.marks.is_some(), legend.width),
-            legend.width,
-        );
+        // an article in a language without rules is shown unhighlighted: say why
+        let line = match app.article() {
+            Some(a) if !crate::extract::supports(&a.in_language) => {
+                Line::styled(crate::extract::UNSUPPORTED_NOTICE, app.theme.meta)
+            }
+            _ => legend_line(&app.theme, app.marks.is_some(), legend.width),
+        };
+        buf.set_line(legend.x, legend.y, &line, legend.width);
     }
     let max = app.max_scroll();
     if pane.bordered && max > 0 {
