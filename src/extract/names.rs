@@ -256,8 +256,13 @@ pub fn find_people(
             i = next;
             continue;
         }
-        let a = kept[0];
+        let mut a = kept[0];
         let last = *kept.last().unwrap_or(&a);
+        // "Mme Le Pen": the capitalised particle skipped after a dropped
+        // courtesy title opens the name.
+        if w0 > 0 && words[w0 - 1] + 1 < a && super::orgs::inner_article(doc, a - 1) {
+            a -= 1;
+        }
         let b = if initial_at(doc, last) {
             last + 2
         } else {

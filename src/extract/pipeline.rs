@@ -306,6 +306,7 @@ fn later_forms(st: &mut State) {
 
 /// The nationality, place or organisation each role ties its holder to.
 fn affiliations(st: &mut State) {
+    roles::affiliations_inside(&mut st.roles, &st.arena.cands, &st.arena.alive);
     roles::infer_affiliations(st.doc, &mut st.roles, &st.arena.cands, &st.arena.alive);
 }
 

@@ -66,6 +66,45 @@ fn role_opener(lower: &str) -> bool {
     )
 }
 
+/// Articles and possessives that open a noun phrase.
+fn determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "le" | "la"
+            | "l'"
+            | "les"
+            | "un"
+            | "une"
+            | "son"
+            | "sa"
+            | "leur"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+    )
+}
+
+/// A free capitalised word or acronym that may open a title or be its
+/// possessor: not a stopword, role head, honorific or known first name.
+fn name_word_free(doc: &Doc, occ: &Occupancy, k: usize) -> bool {
+    let Some(t) = doc.toks.get(k) else {
+        return false;
+    };
+    let l = doc.lower(k);
+    t.kind == TokKind::Word
+        && t.cap
+        && occ.at(k).is_none()
+        && !lexicon::is_stopword(l)
+        && !lexicon::is_role_head(l)
+        && !lexicon::is_honorific(l)
+        && !lexicon::is_first_name(l)
+        && !(t.start && !t.upper && !doc.is_name_word(k))
+}
+
 fn is_link(lower: &str) -> bool {
     matches!(
         lower,
@@ -89,11 +128,41 @@ pub fn find_roles(doc: &Doc, occ: &Occupancy, cands: &[Cand]) -> Vec<Role> {
             i += 1;
             continue;
         }
-        let role = extend(doc, i, occ, cands);
+        let mut role = extend(doc, i, occ, cands);
+        // "maire de Pau et président du MoDem": a second title joined by a
+        // conjunction, with no determiner, is one coordinated role.
+        while let Some(next) = coordinated(doc, &role, occ, cands) {
+            role = Role {
+                a: role.a,
+                b: next.b,
+                span: doc.span(role.a, next.b),
+                affiliation: role.affiliation.or(next.affiliation),
+            };
+        }
         i = role.b.max(i + 1);
         out.push(role);
     }
     out
+}
+
+/// The role joined to `role` by "et"/"and" right after it ("et président
+/// du MoDem", "and chief executive"), if a role head (maybe after
+/// premodifiers) follows the conjunction in the same sentence.
+fn coordinated(doc: &Doc, role: &Role, occ: &Occupancy, cands: &[Cand]) -> Option<Role> {
+    let c = role.b;
+    if !matches!(doc.lower(c), "et" | "and") || !doc.same_sentence(role.a, c + 1) {
+        return None;
+    }
+    let mut h = c + 1;
+    while h < doc.len() && h < c + 3 && lexicon::is_role_premodifier(doc.lower(h)) {
+        h += 1;
+    }
+    let head = doc.lower(h);
+    if !doc.is_word(h) || occ.at(h).is_some() || doc.toks[h].cap || !lexicon::is_role_head(head) {
+        return None;
+    }
+    let next = extend(doc, h, occ, cands);
+    (next.a > c).then_some(next)
 }
 
 /// Guard against a head word used otherwise ("il juge", "head of state").
@@ -176,6 +245,22 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             a = cands[ci].a;
             continue;
         }
+        // "Nordvik's chief financial officer": a possessive of a capitalised
+        // word not yet known (an organisation; never a person's title).
+        if doc.word(p) == "'s" && p > 0 && name_word_free(doc, occ, p - 1) && same(p - 1) {
+            a = p - 1;
+            break;
+        }
+        // "the FAA administrator", "Transportation Secretary X": an acronym
+        // or a capitalised word as the title's first word, after a
+        // determiner or before a head written in capitals.
+        if !name_word_free(doc, occ, p)
+            || !(doc.toks[h].cap && !doc.toks[h].start
+                || p > 0 && determiner(doc.lower(p - 1)) && doc.same_sentence(p - 1, p))
+        {
+            break;
+        }
+        a = p;
         break;
     }
     // Right: postmodifiers, nationality words, complements.
@@ -203,6 +288,22 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
             b += 1;
             continue;
         }
+        // "chief financial officer": a premodifier before another head.
+        if doc.is_word(b)
+            && !doc.toks[b].cap
+            && lexicon::is_role_premodifier(l)
+            && (b + 1..(b + 3).min(doc.len()))
+                .take_while(|&k| same(k) && !doc.toks[k].cap)
+                .any(|k| lexicon::is_role_head(doc.lower(k)))
+        {
+            b += 1;
+            continue;
+        }
+        // "conservateur en chef", "rédacteur en chef"
+        if l == "en" && doc.lower(b + 1) == "chef" && same(b + 1) {
+            b += 2;
+            continue;
+        }
         // "secrétaire d'État"
         if doc.toks[b].kind == TokKind::Elision && (l == "d'" || l == "d’") {
             let w = super::lexicon::fold(doc.word(b + 1));
@@ -216,7 +317,12 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         let mut links = 0;
         while k < doc.len() && same(k) && links < 3 {
             let kl = doc.lower(k);
-            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision) && is_link(kl) {
+            // "de La France insoumise": the article opens a known name.
+            let starts_cand = occ.at(k).is_some_and(|ci| cands[ci].a == k) && links > 0;
+            if (doc.is_word(k) || doc.toks[k].kind == TokKind::Elision)
+                && is_link(kl)
+                && !starts_cand
+            {
                 k += 1;
                 links += 1;
             } else {
@@ -258,6 +364,10 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         {
             complement_nouns_seen = true;
             b = k + 1;
+            if let Some(end) = name_after_noun(doc, b, occ, cands, &mut affiliation) {
+                b = end;
+                continue;
+            }
             loop {
                 if b < doc.len() && same(b) {
                     if let Some(ci) = occ.at(b)
@@ -279,6 +389,11 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
                 }
                 break;
             }
+            continue;
+        }
+        // "président de la FNSEA": an acronym not yet known.
+        if super::orgs::is_acronym(doc, k) && !lexicon::is_stopword(doc.lower(k)) {
+            b = k + 1;
             continue;
         }
         if doc.toks[k].kind == TokKind::Word && doc.toks[k].cap && !doc.toks[k].upper {
@@ -312,6 +427,50 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
     }
 }
 
+/// A name right after a complement noun ("du groupe RN", "of rival AMD",
+/// "du groupe Rassemblement national"): a known organisation or place, an
+/// acronym, or capitalised words that are no given name, with trailing
+/// lower-case adjectives. Returns where the name ends.
+fn name_after_noun(
+    doc: &Doc,
+    k: usize,
+    occ: &Occupancy,
+    cands: &[Cand],
+    affiliation: &mut Option<usize>,
+) -> Option<usize> {
+    if !doc.same_sentence(k.saturating_sub(1), k) {
+        return None;
+    }
+    if let Some(ci) = occ.at(k) {
+        let c = &cands[ci];
+        if c.a == k && matches!(c.kind, Kind::Place | Kind::Organization) {
+            *affiliation = Some(ci);
+            return Some(c.b);
+        }
+        return None;
+    }
+    if super::orgs::is_acronym(doc, k) && !lexicon::is_stopword(doc.lower(k)) {
+        return Some(k + 1);
+    }
+    if !name_word_free(doc, occ, k) || doc.toks[k].upper {
+        return None;
+    }
+    let mut b = k + 1;
+    while b < doc.len() && doc.same_sentence(k, b) && name_word_free(doc, occ, b) {
+        b += 1;
+    }
+    while b < doc.len()
+        && doc.same_sentence(k, b)
+        && doc.is_word(b)
+        && !doc.toks[b].cap
+        && occ.at(b).is_none()
+        && looks_adjectival(doc.lower(b))
+    {
+        b += 1;
+    }
+    Some(b)
+}
+
 fn complement_follows(doc: &Doc, mut k: usize, occ: &Occupancy) -> bool {
     while k < doc.len() && is_link(doc.lower(k)) {
         k += 1;
@@ -328,6 +487,15 @@ pub fn role_before(doc: &Doc, roles: &[Role], i: usize) -> Option<usize> {
     let role = &roles[r];
     if role.b == i && doc.same_sentence(role.a, i) {
         return Some(r);
+    }
+    // "L'avocate de la commune, Me Hélène Carbonnel": a courtesy title
+    // between the role and the name.
+    let mut i = i;
+    if i > role.b && lexicon::is_honorific(doc.lower(i - 1)) && doc.toks[i - 1].cap {
+        i -= 1;
+        if role.b == i && doc.same_sentence(role.a, i) {
+            return Some(r);
+        }
     }
     if role.b + 1 == i && doc.is_punct(role.b, ",") && doc.same_sentence(role.a, i) {
         // Apposition: the role opens the noun phrase.
@@ -413,6 +581,25 @@ fn relative_verb(lower: &str) -> bool {
             | "aussi"
             | "également"
     )
+}
+
+/// A role with no affiliation yet takes the first organisation or place
+/// named inside it ("président de la FNSEA" -> FNSEA, found after the role).
+pub fn affiliations_inside(roles: &mut [Role], cands: &[Cand], alive: &[bool]) {
+    let mut inside: Vec<(usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| alive[i] && matches!(c.kind, Kind::Organization | Kind::Place))
+        .map(|(i, c)| (c.a, i))
+        .collect();
+    inside.sort_unstable();
+    for role in roles.iter_mut().filter(|r| r.affiliation.is_none()) {
+        let k = inside.partition_point(|&(a, _)| a < role.a);
+        role.affiliation = inside
+            .get(k)
+            .filter(|&&(_, ci)| cands[ci].b <= role.b)
+            .map(|&(_, ci)| ci);
+    }
 }
 
 /// Fill a missing affiliation from the sentence when the text makes it
