@@ -254,7 +254,8 @@ fn extend(doc: &Doc, h: usize, occ: &Occupancy, cands: &[Cand]) -> Role {
         // "the FAA administrator", "Transportation Secretary X": an acronym
         // or a capitalised word as the title's first word, after a
         // determiner or before a head written in capitals.
-        if !name_word_free(doc, occ, p)
+        if a != h
+            || !name_word_free(doc, occ, p)
             || !(doc.toks[h].cap && !doc.toks[h].start
                 || p > 0 && determiner(doc.lower(p - 1)) && doc.same_sentence(p - 1, p))
         {
