@@ -244,6 +244,10 @@ word_set!(
         "airlines", "airways", "times", "post", "tribune", "herald", "journal", "gazette",
         "press", "news", "agency", "institution", "forum", "trust", "house", "cabinet", "police",
         "reserve", "treasury", "exchange", "bourse", "railways", "railway",
+        // Company-name endings (French and English legal forms, industries)
+        "semiconductor", "semiconductors", "motors", "cars", "holdings", "technologies",
+        "pharmaceuticals", "capital", "partners", "securities", "insurance", "lines",
+        "logistics", "airline",
     ]
 );
 
@@ -472,4 +476,12 @@ mod tests {
         assert!(looks_adjectival("économique") && looks_adjectival("étrangères"));
         assert!(!looks_adjectival("pour"));
     }
+}
+
+/// A word shaped like a demonym or language ("Asian", "Africans", "Chinese",
+/// "Scottish", "European"): an adjective of a people, not a name.
+pub fn demonym_shaped(lower: &str) -> bool {
+    ["an", "ans", "ese", "ish", "ians"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }

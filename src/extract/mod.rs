@@ -21,6 +21,7 @@ pub mod cand;
 pub mod dates;
 pub mod doc;
 pub mod gazetteer;
+pub mod institutions;
 pub mod known;
 pub mod lexicon;
 pub mod names;

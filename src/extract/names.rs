@@ -307,6 +307,21 @@ pub fn find_people(
             i = p;
             continue;
         }
+        // "North Yorkshire", "Portsmouth North", "Hartlepool Central": a
+        // compass word opening or closing the run names a place (a county,
+        // a constituency), not a person; not a people ("North Africans"),
+        // nor a team in a results line ("East Fife 2").
+        if !cue
+            && kept.len() >= 2
+            && (compass(doc.lower(a))
+                || compass(doc.lower(last)) && !lexicon::is_first_name(doc.lower(a)))
+            && !lexicon::demonym_shaped(doc.lower(last))
+            && doc.toks.get(b).is_none_or(|t| t.kind != TokKind::Number)
+        {
+            out.push(Cand::new(a, b, doc.span(a, b), Kind::Place, Src::Structure));
+            i = next;
+            continue;
+        }
         // "Unionists argued": a group, not a person.
         if real_words == 1
             && kept.len() == 1
@@ -423,4 +438,25 @@ fn calendar_surname_ok(doc: &Doc, i: usize) -> bool {
             | "before"
             | "after"
     ) && doc.toks[i - 1].kind != TokKind::Number
+}
+
+/// Compass words that open or close the names of counties and electoral
+/// constituencies (English).
+fn compass(lower: &str) -> bool {
+    matches!(
+        lower,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+    )
 }

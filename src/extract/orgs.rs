@@ -95,6 +95,14 @@ fn is_place_head(lower: &str) -> bool {
     .contains(lower)
 }
 
+/// Company legal forms written in capitals after the name ("Bâtiplus SAS").
+fn legal_form(lower: &str) -> bool {
+    matches!(
+        lower,
+        "sa" | "sas" | "sarl" | "gmbh" | "ag" | "nv" | "bv" | "spa"
+    )
+}
+
 /// Kind of a head word, if it is one.
 pub(super) fn head_kind(lower: &str) -> Option<Kind> {
     if lexicon::is_org_head(lower) {
@@ -158,7 +166,8 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
             continue;
         }
         let lower = doc.lower(i);
-        let Some(kind) = head_kind(lower) else {
+        let legal = t.upper && legal_form(lower);
+        let Some(kind) = head_kind(lower).or(legal.then_some(Kind::Organization)) else {
             i += 1;
             continue;
         };
@@ -407,6 +416,59 @@ pub fn find_by_context(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
             Kind::Organization,
             Src::Structure,
         ));
+    }
+    out
+}
+
+/// An organisation anywhere in the text is one everywhere: later uses of the
+/// distinctive first word of a multi-word organisation name ("Nordvik" and
+/// "Nordvik's" after "Nordvik Semiconductor", "Bâtiplus" after "Bâtiplus
+/// SAS"), on free tokens, are forms of it. The word must be capitalised
+/// but not by position only, and no head, stopword, given name or word the
+/// text also writes in lower case.
+pub fn find_echoes(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
+    // Tokens a gazetteer match covers or covered: a known word ("European")
+    // is no distinctive company name.
+    let mut known = vec![false; doc.len()];
+    for c in cands.iter().filter(|c| c.src == Src::Known) {
+        known[c.a..c.b.min(doc.len())].fill(true);
+    }
+    let mut first: lexicon::FastMap<&str, usize> = lexicon::FastMap::default();
+    for (ci, c) in cands.iter().enumerate() {
+        if !alive[ci] || c.kind != Kind::Organization || c.b - c.a < 2 || c.src == Src::Known {
+            continue;
+        }
+        if known[c.a] {
+            continue;
+        }
+        let l = doc.lower(c.a);
+        let distinctive = doc.toks[c.a].cap
+            && !doc.toks[c.a].upper
+            && l.chars().count() >= 3
+            && head_kind(l).is_none()
+            && !lexicon::is_stopword(l)
+            && !lexicon::is_first_name(l)
+            && !lexicon::demonym_shaped(l)
+            && !doc.seen_lower(l);
+        if distinctive {
+            first.entry(doc.word(c.a)).or_insert(ci);
+        }
+    }
+    if first.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for k in 0..doc.len() {
+        let Some(&ci) = first.get(doc.word(k)) else {
+            continue;
+        };
+        let glued = doc.is_name_word(k + 1) && doc.same_sentence(k, k + 1);
+        if occ.at(k).is_some() || glued {
+            continue;
+        }
+        let mut c = Cand::new(k, k + 1, doc.span(k, k + 1), Kind::Organization, Src::Alias);
+        c.link = Some(ci);
+        out.push(c);
     }
     out
 }

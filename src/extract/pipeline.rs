@@ -97,12 +97,14 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("gazetteer", gazetteer),
     ("structures", structures),
     ("directional", directional),
+    ("institutions", institutions),
     ("expansions", expansions),
     ("roles", role_phrases),
     ("context", context_cues),
     ("definitions", definitions),
     ("people", people),
     ("later_forms", later_forms),
+    ("echoes", echoes),
     ("affiliations", affiliations),
 ];
 
@@ -225,25 +227,37 @@ fn directional(st: &mut State) {
     }
 }
 
+/// Names with a lower-case head ("tribunal correctionnel de Lyon", "rue de
+/// Varenne"), which replace the candidates they contain.
+fn institutions(st: &mut State) {
+    let found = super::institutions::find(st.doc, &st.arena.occ, &st.arena.cands);
+    replace_inside(&mut st.arena, found);
+}
+
+/// Add each new candidate whose tokens are free or held by candidates lying
+/// wholly inside it, which it replaces.
+fn replace_inside(arena: &mut Arena, found: Vec<Cand>) {
+    for s in found {
+        let (a, b) = (s.a, s.b);
+        if !(a..b).all(|k| {
+            arena
+                .occ
+                .at(k)
+                .is_none_or(|ci| arena.cands[ci].a >= a && arena.cands[ci].b <= b)
+        }) {
+            continue;
+        }
+        arena.evict(a, b);
+        let at = arena.push_unclaimed(s);
+        arena.occ.take(a, b, at);
+    }
+}
+
 /// Names spelled out by an acronym in parentheses, which replace the
 /// candidates they contain.
 fn expansions(st: &mut State) {
     let found = orgs::find_expansions(st.doc, &st.arena.cands, &st.arena.occ, &mut st.blocked);
-    let arena = &mut st.arena;
-    for s in found {
-        if !(s.a..s.b).all(|k| {
-            arena
-                .occ
-                .at(k)
-                .is_none_or(|ci| arena.cands[ci].a >= s.a && arena.cands[ci].b <= s.b)
-        }) {
-            continue;
-        }
-        arena.evict(s.a, s.b);
-        let (a, b) = (s.a, s.b);
-        let at = arena.push_unclaimed(s);
-        arena.occ.take(a, b, at);
-    }
+    replace_inside(&mut st.arena, found);
 }
 
 /// Role phrases, and the tokens they cover outside any candidate (no person
@@ -302,6 +316,13 @@ fn later_forms(st: &mut State) {
     let locative = places::find_after_locative(doc, &st.arena.occ);
     st.arena.push_all(locative);
     link_parenthesised(doc, &st.arena.cands, &st.arena.alive, &mut st.pairs);
+}
+
+/// Later forms of organisations named in full (see [`orgs::find_echoes`]).
+fn echoes(st: &mut State) {
+    let arena = &st.arena;
+    let found = orgs::find_echoes(st.doc, &arena.cands, &arena.alive, &arena.occ);
+    st.arena.push_all(found);
 }
 
 /// The nationality, place or organisation each role ties its holder to.
