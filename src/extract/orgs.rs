@@ -172,6 +172,7 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
             continue;
         };
         let (a, b) = extend(doc, i, known_at, cands);
+        let b = split_coordinated(doc, i, b);
         let words = (a..b).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokKind::Number);
         // "Parlement ukrainien", "Armée malienne": an institution noun and a
         // nationality word is no name; the nationality stays a mention.
@@ -193,6 +194,19 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
         }
     }
     out
+}
+
+/// "United Airlines and American Airlines": a conjunction after the head
+/// followed by another head word joins two names; the first ends there.
+fn split_coordinated(doc: &Doc, h: usize, b: usize) -> usize {
+    for m in h + 1..b {
+        if matches!(doc.lower(m), "and" | "et" | "&")
+            && (m + 1..b).any(|k| doc.toks[k].cap && head_kind(doc.lower(k)).is_some())
+        {
+            return m;
+        }
+    }
+    b
 }
 
 /// Extend a structure around its head at `h`; returns `[a, b)`.
@@ -369,23 +383,52 @@ fn org_noun(lower: &str) -> bool {
     )
 }
 
+/// Plural nouns of people who work at or invest in a firm, and of its stock.
+fn business_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "analysts"
+            | "economists"
+            | "strategists"
+            | "shares"
+            | "stock"
+            | "executives"
+            | "analystes"
+            | "économistes"
+            | "actions"
+    )
+}
+
 /// Organisations named right after a lower-case organisation noun.
 pub fn find_by_context(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = doc.len();
     for i in 0..n.saturating_sub(1) {
         let t = doc.toks[i];
-        if t.kind != TokKind::Word || t.cap || !org_noun(doc.lower(i)) {
+        if t.kind != TokKind::Word || t.cap {
             continue;
         }
+        let l = doc.lower(i);
+        // "analysts at Morgan Stanley", "shares in Nordvik": a business cue
+        // and a preposition before the name.
+        let skip = if org_noun(l) {
+            1
+        } else if business_cue(l)
+            && matches!(doc.lower(i + 1), "at" | "from" | "in" | "of" | "chez")
+            && doc.same_sentence(i, i + 1)
+        {
+            2
+        } else {
+            continue;
+        };
         let sent = t.sent;
-        let mut k = i + 1;
+        let mut k = i + skip;
         // An article may open the name ("Le Monde", "The Guardian").
         let article = matches!(doc.word(k), "Le" | "La" | "Les" | "The" | "L'" | "L’");
         if article {
             k += 1;
         }
-        let start = i + 1;
+        let start = i + skip;
         let mut e = k;
         while e < n
             && e - k < 3
