@@ -405,13 +405,13 @@ pub fn find_by_context(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
     let n = doc.len();
     for i in 0..n.saturating_sub(1) {
         let t = doc.toks[i];
-        if t.kind != TokKind::Word || t.cap {
+        if t.kind != TokKind::Word || t.cap && !t.start {
             continue;
         }
         let l = doc.lower(i);
         // "analysts at Morgan Stanley", "shares in Nordvik": a business cue
         // and a preposition before the name.
-        let skip = if org_noun(l) {
+        let skip = if org_noun(l) && !t.cap {
             1
         } else if business_cue(l)
             && matches!(doc.lower(i + 1), "at" | "from" | "in" | "of" | "chez")
