@@ -454,6 +454,14 @@ pub fn is_first_name(lower: &str) -> bool {
     set.contains(lower) || lower.split_once('-').is_some_and(|(a, _)| set.contains(a))
 }
 
+/// A word shaped like a demonym or language ("Asian", "Africans", "Chinese",
+/// "Scottish", "European"): an adjective of a people, not a name.
+pub fn demonym_shaped(lower: &str) -> bool {
+    ["an", "ans", "ese", "ish", "ians"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,12 +484,4 @@ mod tests {
         assert!(looks_adjectival("économique") && looks_adjectival("étrangères"));
         assert!(!looks_adjectival("pour"));
     }
-}
-
-/// A word shaped like a demonym or language ("Asian", "Africans", "Chinese",
-/// "Scottish", "European"): an adjective of a people, not a name.
-pub fn demonym_shaped(lower: &str) -> bool {
-    ["an", "ans", "ese", "ish", "ians"]
-        .iter()
-        .any(|e| lower.ends_with(e))
 }

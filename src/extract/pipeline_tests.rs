@@ -171,3 +171,33 @@ fn lay_out_keeps_entities_and_drops_colliding_dates() {
     assert_eq!(mentions[1].date, Some(1));
     assert_eq!(of, [Some(0)]);
 }
+
+#[test]
+fn institutions_swallow_the_place_they_name() {
+    let t = "Le procès s'ouvre devant le tribunal correctionnel de Lyon lundi.";
+    after(t, "fr", "institutions", |st| {
+        assert!(
+            has(st, "tribunal correctionnel de Lyon", "ORG"),
+            "{:?}",
+            live(st)
+        );
+        assert!(!has(st, "Lyon", "LOC"));
+    });
+}
+
+#[test]
+fn echoes_are_forms_of_the_organisation_named_in_full() {
+    let t = "Shares in Nordvik Semiconductor fell. Analysts expect Nordvik to recover.";
+    after(t, "en", "echoes", |st| {
+        let echo = st.arena.live().find(|&i| {
+            let c = &st.arena.cands[i];
+            c.span.text(st.doc.text) == "Nordvik" && c.kind == Kind::Organization
+        });
+        let echo = echo.expect("an echo");
+        let full = st.arena.cands[echo].link.expect("linked");
+        assert_eq!(
+            st.arena.cands[full].span.text(st.doc.text),
+            "Nordvik Semiconductor"
+        );
+    });
+}
