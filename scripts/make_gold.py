@@ -20,13 +20,18 @@ A spec (see scripts/gold_specs/) is a JSON object:
       "entities": [[surface, occurrence, type, actor], ...],
       "dates": [[surface, occurrence, value], ...],
       "roles": {"actor": "role", ...},
-      "not_entities": ["...", ...]
+      "not_entities": ["...", ...],
+      "out": "tests/fixtures/roles/gold"           # optional output folder
     }
+
+Without a "dates" key the gold has no dates layer (dates are then not
+scored for it).
 
 `occurrence` is the 0-based index among the whole-word matches of `surface`
 in the text (a match is whole-word when the characters just before and after
 it are not letters or digits), a list of such indices, or "*" for all of them.
-The output goes to tests/fixtures/gold/<stem of source>.gold.json.
+The output goes to tests/fixtures/gold/<stem of source>.gold.json, or to the
+spec's "out" folder.
 
 The script prints, for review, every whole-word occurrence of an annotated
 surface that was left unannotated; those are usually deliberate (a word inside
@@ -118,7 +123,7 @@ def build(spec: dict, spec_name: str = "<spec>") -> tuple[dict, list[str]]:
     entities.sort(key=lambda e: (e["start"], e["end"]))
 
     dates = []
-    for row in spec["dates"]:
+    for row in spec.get("dates", []):
         if len(row) != 3:
             raise SpecError(f"{spec_name}: date row needs 3 fields: {row}")
         surface, occ, value = row
@@ -153,7 +158,7 @@ def build(spec: dict, spec_name: str = "<spec>") -> tuple[dict, list[str]]:
         "published": spec.get("published"),
         "feedback_prompt": spec.get("feedback_prompt"),
         "entities": entities,
-        "dates": dates,
+        **({"dates": dates} if "dates" in spec else {}),
         "roles": spec.get("roles", {}),
         "actors": actors,
         "not_entities": spec.get("not_entities", []),
@@ -183,10 +188,13 @@ def check_metadata(text: str, gold: dict, name: str) -> None:
 def verify(gold_path: Path) -> None:
     """Re-check an existing gold file against its source in assets/articles/."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text, sha = read_text(ROOT / "assets" / "articles" / gold["source"])
+    source = ROOT / "assets" / "articles" / gold["source"]
+    if not source.is_file():
+        source = gold_path.resolve().parent.parent / "texts" / gold["source"]
+    text, sha = read_text(source)
     if sha != gold["sha256"]:
         raise SpecError(f"{gold_path}: sha256 differs from {gold['source']}")
-    check_spans(text, gold["entities"], gold["dates"], str(gold_path))
+    check_spans(text, gold["entities"], gold.get("dates", []), str(gold_path))
     check_metadata(text, gold, str(gold_path))
 
 
@@ -205,11 +213,13 @@ def main(argv: list[str]) -> int:
             spec_path = Path(p)
             spec = json.loads(spec_path.read_text(encoding="utf-8"))
             gold, notes = build(spec, spec_path.name)
-            out = OUT_DIR / (Path(spec["source"]).stem + ".gold.json")
+            out_dir = ROOT / spec["out"] if "out" in spec else OUT_DIR
+            out_dir.mkdir(parents=True, exist_ok=True)
+            out = out_dir / (Path(spec["source"]).stem + ".gold.json")
             out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             print(
                 f"wrote {out.relative_to(ROOT)}: {len(gold['entities'])} entities, "
-                f"{len(gold['dates'])} dates, {len(gold['actors'])} actors"
+                f"{len(gold.get('dates', []))} dates, {len(gold['actors'])} actors"
             )
             for n in notes:
                 print(f"  review: {n}")

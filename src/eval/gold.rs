@@ -14,6 +14,7 @@
 //! for `source`.
 
 use super::offsets::OffsetMap;
+use super::roles::GoldRole;
 use super::{Document, GoldActor, GoldDate, GoldEntity, LoadError};
 use crate::article::lang;
 use crate::extract::{Kind, Span, parse_published};
@@ -45,6 +46,9 @@ struct RawGold {
     dates: Option<Vec<RawDate>>,
     #[serde(default)]
     actors: Option<Vec<String>>,
+    /// Actor name -> role text.
+    #[serde(default)]
+    roles: Option<std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -264,6 +268,11 @@ fn document(path: &Path, raw: RawGold, number: Option<usize>) -> Result<Document
         entities,
         actors,
         dates,
+        roles: raw.roles.map(|m| {
+            m.into_iter()
+                .map(|(actor, text)| GoldRole { actor, text })
+                .collect()
+        }),
         ignored_names,
         text,
     })

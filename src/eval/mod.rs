@@ -13,6 +13,7 @@ pub mod gold;
 pub mod names;
 pub mod offsets;
 pub mod report;
+pub mod roles;
 pub mod score;
 pub mod timeml;
 
@@ -64,6 +65,8 @@ pub struct Document {
     pub actors: Option<Vec<GoldActor>>,
     /// The gold dates, when the format annotates dates.
     pub dates: Option<Vec<GoldDate>>,
+    /// The gold roles, when the format gives them.
+    pub roles: Option<Vec<roles::GoldRole>>,
     /// Names that are neither gold nor errors (the byline's editor and authors):
     /// mentions and actors with these names are dropped on both sides.
     pub ignored_names: Vec<String>,

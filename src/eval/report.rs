@@ -2,6 +2,7 @@
 //! table per corpus and a total, a JSON object, and the list of mistakes.
 
 use super::Corpus;
+use super::roles::RoleCounts;
 use super::score::{Counts, Mistake, Scores, analyse, score_document};
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
@@ -108,10 +109,37 @@ pub fn table(title: &str, s: &Scores) -> String {
             }
         }
     }
-    if s.mentions.is_none() && s.actors.is_none() && s.dates.is_none() {
+    if let Some(r) = &s.roles {
+        role_rows(&mut out, r);
+    }
+    if s.mentions.is_none() && s.actors.is_none() && s.dates.is_none() && s.roles.is_none() {
         let _ = writeln!(out, "  (nothing annotated)");
     }
     out
+}
+
+/// The role rows: accuracy on the right actor, exact and lenient text, and
+/// the roles put on a wrong person or where the gold has none.
+fn role_rows(out: &mut String, r: &RoleCounts) {
+    let acc = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.3}"));
+    let _ = writeln!(
+        out,
+        "  {:<22} {:>6}  ({} of {} gold roles on the right actor)",
+        "roles exact",
+        acc(r.exact_accuracy()),
+        r.exact,
+        r.gold
+    );
+    let _ = writeln!(
+        out,
+        "  {:<22} {:>6}  ({} of {}; wrong person {}, extra {})",
+        "roles lenient",
+        acc(r.lenient_accuracy()),
+        r.lenient,
+        r.gold,
+        r.wrong_person,
+        r.extra
+    );
 }
 
 /// Every corpus's table, then the total when there is more than one.
@@ -176,7 +204,8 @@ fn round(x: f64) -> f64 {
 
 /// Scores as JSON: `{documents, mentions: {PER, ORG, LOC, NORP, overall,
 /// lenient}, actors, dates: {span, value_accuracy, values_right,
-/// values_judged}}`, each score `{precision, recall, f1, tp, fp, fn}`;
+/// values_judged}, roles: {gold, exact, lenient, exact_accuracy,
+/// lenient_accuracy, wrong_person, extra}}`, each score `{precision, recall, f1, tp, fp, fn}`;
 /// layers the gold does not annotate are absent.
 pub fn scores_json(s: &Scores) -> Value {
     let mut obj = Map::new();
@@ -205,6 +234,20 @@ pub fn scores_json(s: &Scores) -> Value {
                 "value_accuracy": s.date_value_accuracy().map(round),
                 "values_right": s.date_values_right,
                 "values_judged": s.date_values_judged,
+            }),
+        );
+    }
+    if let Some(r) = &s.roles {
+        obj.insert(
+            "roles".into(),
+            json!({
+                "gold": r.gold,
+                "exact": r.exact,
+                "lenient": r.lenient,
+                "exact_accuracy": r.exact_accuracy().map(round),
+                "lenient_accuracy": r.lenient_accuracy().map(round),
+                "wrong_person": r.wrong_person,
+                "extra": r.extra,
             }),
         );
     }

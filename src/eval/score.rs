@@ -14,6 +14,7 @@
 
 use super::names::{fold, is_acronym_of, is_part_of_name, looks_like_acronym};
 use super::offsets::OffsetMap;
+use super::roles::RoleCounts;
 use super::{Document, GoldActor};
 use crate::extract::{Actor, Analysis, Context, Kind, Span};
 use serde::Serialize;
@@ -85,6 +86,8 @@ pub struct Scores {
     /// Span-matched dates with a gold value, and those whose value is right.
     pub date_values_judged: usize,
     pub date_values_right: usize,
+    /// Roles, where the gold gives them.
+    pub roles: Option<RoleCounts>,
 }
 
 impl Scores {
@@ -99,6 +102,9 @@ impl Scores {
         add_opt(&mut self.dates, other.dates);
         self.date_values_judged += other.date_values_judged;
         self.date_values_right += other.date_values_right;
+        if let Some(r) = other.roles {
+            self.roles.get_or_insert_default().add(r);
+        }
     }
     /// Share of span-matched dates whose value is right (`None` if none judged).
     pub fn date_value_accuracy(&self) -> Option<f64> {
@@ -111,9 +117,11 @@ impl Scores {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mistake {
     pub document: String,
-    /// `mention`, `actor` or `date`.
+    /// `mention`, `actor`, `date` or `role`.
     pub layer: &'static str,
-    /// `spurious` (false positive), `missed`, or `value` (right span, wrong value).
+    /// `spurious` (false positive), `missed`, `value` (right span, wrong value),
+    /// and for roles `text` (right actor, wrong text), `inexact` (lenient match
+    /// only) or `wrong_person`.
     pub error: &'static str,
     /// Entity label (PER, ORG, LOC, NORP), actor kind, or DATE.
     pub label: String,
@@ -195,6 +203,10 @@ pub fn score_document(doc: &Document, analysis: &Analysis) -> (Scores, Vec<Mista
     }
     if doc.dates.is_some() {
         score_dates(&mut cx, analysis, &mut scores);
+    }
+    if let Some((counts, mistakes)) = super::roles::score(doc, analysis) {
+        scores.roles = Some(counts);
+        cx.mistakes.extend(mistakes);
     }
     (scores, cx.mistakes)
 }

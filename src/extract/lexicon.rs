@@ -165,6 +165,9 @@ word_set!(
         "ingénieur", "ingénieure", "philosophe", "poète", "poétesse", "peintre", "compositeur",
         "compositrice", "romancier", "romancière", "photographe", "réalisateur", "réalisatrice",
         "cinéaste", "sociologue", "politologue", "physicien", "physicienne", "biologiste",
+        "préfet", "préfète", "recteur", "rectrice", "conservateur", "conservatrice", "adjoint",
+        "adjointe", "magistrat", "magistrate", "bâtonnier", "bâtonnière", "notaire", "délégué",
+        "déléguée", "trésorier", "trésorière", "présidente-directrice",
         // English
         "president", "vice-president", "minister", "chancellor", "secretary",
         "secretary-general", "spokesperson", "spokesman", "spokeswoman", "chief", "director",
@@ -179,7 +182,8 @@ word_set!(
         "striker", "manager", "officer", "official", "architect", "mathematician", "historian",
         "scientist", "engineer", "philosopher", "poet", "painter", "composer", "novelist",
         "photographer", "filmmaker", "sociologist", "physicist", "biologist", "taoiseach",
-        "executive",
+        "executive", "administrator", "supervisor", "treasurer", "councillor", "councilor",
+        "chairperson", "superintendent", "analyst",
     ]
 );
 
@@ -196,7 +200,9 @@ word_set!(
         "top", "state", "opposition", "army", "military", "government", "party", "interim",
         "outgoing", "incoming", "first", "late", "junta", "rebel", "new", "current", "cabinet",
         "executive", "managing", "special", "chief", "white", "house", "press", "supreme",
-        "high",
+        "high", "financial", "operating", "technology", "technical", "medical", "scientific",
+        "legal", "commercial", "marketing", "information", "investment", "communications",
+        "artistic", "editorial",
     ]
 );
 
@@ -238,6 +244,10 @@ word_set!(
         "airlines", "airways", "times", "post", "tribune", "herald", "journal", "gazette",
         "press", "news", "agency", "institution", "forum", "trust", "house", "cabinet", "police",
         "reserve", "treasury", "exchange", "bourse", "railways", "railway",
+        // Company-name endings (French and English legal forms, industries)
+        "semiconductor", "semiconductors", "motors", "cars", "holdings", "technologies",
+        "pharmaceuticals", "capital", "partners", "securities", "insurance", "lines",
+        "logistics", "airline",
     ]
 );
 
@@ -442,6 +452,14 @@ pub fn is_first_name(lower: &str) -> bool {
         set
     });
     set.contains(lower) || lower.split_once('-').is_some_and(|(a, _)| set.contains(a))
+}
+
+/// A word shaped like a demonym or language ("Asian", "Africans", "Chinese",
+/// "Scottish", "European"): an adjective of a people, not a name.
+pub fn demonym_shaped(lower: &str) -> bool {
+    ["an", "ans", "ese", "ish", "ians"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 #[cfg(test)]

@@ -14,11 +14,14 @@
 //! [`Article::text`]); code points appear only at the edges that need them
 //! (exports), through [`crate::article::byte_to_char`].
 
+pub mod acronyms;
 pub mod actors;
+pub mod attach;
 pub mod cand;
 pub mod dates;
 pub mod doc;
 pub mod gazetteer;
+pub mod institutions;
 pub mod known;
 pub mod lexicon;
 pub mod names;

@@ -256,8 +256,13 @@ pub fn find_people(
             i = next;
             continue;
         }
-        let a = kept[0];
+        let mut a = kept[0];
         let last = *kept.last().unwrap_or(&a);
+        // "Mme Le Pen": the capitalised particle skipped after a dropped
+        // courtesy title opens the name.
+        if w0 > 0 && words[w0 - 1] + 1 < a && super::orgs::inner_article(doc, a - 1) {
+            a -= 1;
+        }
         let b = if initial_at(doc, last) {
             last + 2
         } else {
@@ -300,6 +305,21 @@ pub fn find_people(
         {
             out.push(Cand::new(a, p, doc.span(a, p), Kind::Place, Src::Structure));
             i = p;
+            continue;
+        }
+        // "North Yorkshire", "Portsmouth North", "Hartlepool Central": a
+        // compass word opening or closing the run names a place (a county,
+        // a constituency), not a person; not a people ("North Africans"),
+        // nor a team in a results line ("East Fife 2").
+        if !cue
+            && kept.len() >= 2
+            && (compass(doc.lower(a))
+                || compass(doc.lower(last)) && !lexicon::is_first_name(doc.lower(a)))
+            && !lexicon::demonym_shaped(doc.lower(last))
+            && doc.toks.get(b).is_none_or(|t| t.kind != TokKind::Number)
+        {
+            out.push(Cand::new(a, b, doc.span(a, b), Kind::Place, Src::Structure));
+            i = next;
             continue;
         }
         // "Unionists argued": a group, not a person.
@@ -418,4 +438,25 @@ fn calendar_surname_ok(doc: &Doc, i: usize) -> bool {
             | "before"
             | "after"
     ) && doc.toks[i - 1].kind != TokKind::Number
+}
+
+/// Compass words that open or close the names of counties and electoral
+/// constituencies (English).
+fn compass(lower: &str) -> bool {
+    matches!(
+        lower,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+    )
 }

@@ -1,16 +1,18 @@
 //! Organisations and named structures that the gazetteer does not know,
 //! recognised by their head word: "Alliance des États du Sahel",
 //! "International Olympic Committee", "Tuileries Garden", "Stade de France".
-//! Also acronyms defined in parentheses ("Long Name (ACR)", "ACR (Long Name)")
-//! and standalone all-caps tokens.
+//! Acronyms are in [`super::acronyms`].
 
 use super::Kind;
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::Doc;
-use super::lexicon::FastMap as HashMap;
 use super::lexicon::{self, looks_adjectival};
 use super::tokenize::TokKind;
 use std::sync::OnceLock;
+
+pub use super::acronyms::{
+    find_acronym_uses, find_definitions, find_expansions, is_acronym, is_roman,
+};
 
 fn is_place_head(lower: &str) -> bool {
     static SET: OnceLock<lexicon::FastSet<&'static str>> = OnceLock::new();
@@ -93,8 +95,16 @@ fn is_place_head(lower: &str) -> bool {
     .contains(lower)
 }
 
+/// Company legal forms written in capitals after the name ("Bâtiplus SAS").
+fn legal_form(lower: &str) -> bool {
+    matches!(
+        lower,
+        "sa" | "sas" | "sarl" | "gmbh" | "ag" | "nv" | "bv" | "spa"
+    )
+}
+
 /// Kind of a head word, if it is one.
-fn head_kind(lower: &str) -> Option<Kind> {
+pub(super) fn head_kind(lower: &str) -> Option<Kind> {
     if lexicon::is_org_head(lower) {
         Some(Kind::Organization)
     } else if is_place_head(lower) {
@@ -156,11 +166,13 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
             continue;
         }
         let lower = doc.lower(i);
-        let Some(kind) = head_kind(lower) else {
+        let legal = t.upper && legal_form(lower);
+        let Some(kind) = head_kind(lower).or(legal.then_some(Kind::Organization)) else {
             i += 1;
             continue;
         };
         let (a, b) = extend(doc, i, known_at, cands);
+        let b = split_coordinated(doc, i, b);
         let words = (a..b).filter(|&k| doc.is_word(k) || doc.toks[k].kind == TokKind::Number);
         // "Parlement ukrainien", "Armée malienne": an institution noun and a
         // nationality word is no name; the nationality stays a mention.
@@ -182,6 +194,19 @@ pub fn find_structures(doc: &Doc, known_at: &[Option<usize>], cands: &[Cand]) ->
         }
     }
     out
+}
+
+/// "United Airlines and American Airlines": a conjunction after the head
+/// followed by another head word joins two names; the first ends there.
+fn split_coordinated(doc: &Doc, h: usize, b: usize) -> usize {
+    for m in h + 1..b {
+        if matches!(doc.lower(m), "and" | "et" | "&")
+            && (m + 1..b).any(|k| doc.toks[k].cap && head_kind(doc.lower(k)).is_some())
+        {
+            return m;
+        }
+    }
+    b
 }
 
 /// Extend a structure around its head at `h`; returns `[a, b)`.
@@ -305,245 +330,6 @@ fn link_chain(
     None
 }
 
-/// Acronyms in parentheses right after a candidate ("Long Name (ACR)") or
-/// a candidate in parentheses right after an acronym ("ACR (Long Name)"),
-/// and aliases (a person's name in another script in parentheses).
-/// Returns new candidates linked to the ones they name.
-pub fn find_definitions(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
-    let mut out = Vec::new();
-    for (ci, c) in cands.iter().enumerate() {
-        if !alive[ci] {
-            continue;
-        }
-        // "Long Name (ACR)"
-        let (o, x, cl) = (c.b, c.b + 1, c.b + 2);
-        if doc.is_punct(o, "(") && doc.is_punct(cl, ")") && is_acronym(doc, x) && occ.free(x, x + 1)
-        {
-            let mut d = Cand::new(x, x + 1, doc.toks[x].span, c.kind, Src::Alias);
-            d.link = Some(ci);
-            out.push(d);
-            continue;
-        }
-        // "ACR (Long Name)"
-        if c.a >= 2 && doc.is_punct(c.a - 1, "(") && doc.is_punct(c.b, ")") {
-            let x = c.a - 2;
-            if is_acronym(doc, x) && occ.free(x, x + 1) {
-                let mut d = Cand::new(x, x + 1, doc.toks[x].span, c.kind, Src::Alias);
-                d.link = Some(ci);
-                out.push(d);
-            }
-        }
-    }
-    out
-}
-
-/// An all-caps word of 2 to 8 letters (digits allowed after the first).
-pub fn is_acronym(doc: &Doc, i: usize) -> bool {
-    let Some(t) = doc.toks.get(i) else {
-        return false;
-    };
-    if t.kind != TokKind::Word || !t.upper {
-        return false;
-    }
-    let w = doc.word(i);
-    let n = w.chars().filter(|c| c.is_alphanumeric()).count();
-    (2..=8).contains(&n) && !w.contains('-')
-}
-
-/// Later standalone uses of defined acronyms, and undefined all-caps tokens
-/// that look like organisation acronyms.
-pub fn find_acronym_uses(
-    doc: &Doc,
-    cands: &[Cand],
-    occ: &Occupancy,
-    blocked: &[String],
-) -> Vec<Cand> {
-    let mut defined: HashMap<&str, usize> = HashMap::default();
-    for (ci, c) in cands.iter().enumerate() {
-        if c.src == Src::Alias && c.b == c.a + 1 && doc.toks[c.a].upper {
-            defined.entry(doc.word(c.a)).or_insert(c.link.unwrap_or(ci));
-        }
-    }
-    let mut out = Vec::new();
-    for i in 0..doc.len() {
-        if !is_acronym(doc, i) || occ.at(i).is_some() {
-            continue;
-        }
-        let w = doc.word(i);
-        if blocked.iter().any(|b| b == w) {
-            continue;
-        }
-        if let Some(&target) = defined.get(w) {
-            let mut d = Cand::new(i, i + 1, doc.toks[i].span, cands[target].kind, Src::Alias);
-            d.link = Some(target);
-            out.push(d);
-            continue;
-        }
-        // "DAKAR —": a known place in capitals (a dateline).
-        if let Some(k) = super::known::lookup_title_case(w, &doc_lang(doc)) {
-            let mut d = Cand::new(i, i + 1, doc.toks[i].span, k.kind, Src::Known);
-            d.key = Some(k.key);
-            d.name = Some(k.name);
-            out.push(d);
-            continue;
-        }
-        let dateline = doc.toks[i].start
-            && (doc.is_punct(i + 1, "—") || doc.is_punct(i + 1, "-") || doc.is_punct(i + 1, "–"));
-        if dateline {
-            out.push(Cand::new(
-                i,
-                i + 1,
-                doc.toks[i].span,
-                Kind::Place,
-                Src::GuessAcronym,
-            ));
-            continue;
-        }
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        if (3..=5).contains(&letters)
-            && !w.contains('.')
-            && !lexicon::is_non_org_acronym(w)
-            && !doc.title_like(i)
-            && !is_roman(w)
-        {
-            out.push(Cand::new(
-                i,
-                i + 1,
-                doc.toks[i].span,
-                Kind::Organization,
-                Src::GuessAcronym,
-            ));
-        }
-    }
-    out
-}
-
-fn doc_lang(doc: &Doc) -> String {
-    match doc.lang {
-        super::doc::Lang::Fr => "fr".into(),
-        _ => "en".into(),
-    }
-}
-
-pub fn is_roman(w: &str) -> bool {
-    w.chars()
-        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
-}
-
-/// "Centre national d'études spatiales (CNES)": when an acronym in
-/// parentheses spells the initials of the words before it (link words may be
-/// skipped or spelled), the whole stretch from a capitalised first word is a
-/// name. Returns structure candidates; the caller drops what they contain.
-pub fn find_expansions(
-    doc: &Doc,
-    cands: &[Cand],
-    occ: &Occupancy,
-    blocked: &mut Vec<String>,
-) -> Vec<Cand> {
-    let mut out = Vec::new();
-    for x in 2..doc.len() {
-        if !(doc.is_punct(x - 1, "(") && doc.is_punct(x + 1, ")") && is_acronym(doc, x)) {
-            continue;
-        }
-        let letters: Vec<char> = super::lexicon::fold(doc.word(x))
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .collect();
-        if letters.len() < 2 {
-            continue;
-        }
-        let end = x - 1; // the "("
-        let sent = doc.toks[end].sent;
-        // Try starts from far to near; keep the farthest that spells the acronym.
-        let lo = end.saturating_sub(letters.len() * 3 + 2);
-        let mut best: Option<usize> = None;
-        for s in lo..end {
-            if doc.toks[s].sent != sent || !doc.toks[s].cap || !doc.is_word(s) {
-                continue;
-            }
-            let first = doc.lower(s);
-            if lexicon::is_stopword(first) || lexicon::is_org_link(first) {
-                continue;
-            }
-            if (s + 1..end).any(|k| doc.toks[k].nl_before || doc.toks[k].sent != sent) {
-                continue;
-            }
-            if spells(doc, s, end, &letters) {
-                best = Some(s);
-                break;
-            }
-        }
-        let Some(s) = best else { continue };
-        if doc.lower(s).chars().count() < 2 || super::lexicon::is_stopword(doc.lower(s)) {
-            continue;
-        }
-        // Already exactly a candidate? Nothing to add.
-        if let Some(ci) = occ.at(s)
-            && cands[ci].a == s
-            && cands[ci].b == end
-        {
-            continue;
-        }
-        // Treaties, programmes and events are not entities, nor their acronyms.
-        if (s..end).any(|k| doc.toks[k].cap && lexicon::is_misc_head(doc.lower(k))) {
-            blocked.push(doc.word(x).to_string());
-            continue;
-        }
-        // A person inside means it is not an organisation's name.
-        if (s..end).any(|k| occ.at(k).is_some_and(|ci| cands[ci].kind == Kind::Person)) {
-            continue;
-        }
-        let kind = (s..end)
-            .find_map(|k| head_kind(doc.lower(k)))
-            .unwrap_or(Kind::Organization);
-        out.push(Cand::new(s, end, doc.span(s, end), kind, Src::Structure));
-    }
-    out
-}
-
-/// Do the words in `[s, e)` spell `letters` by their initials, link words
-/// being optional and punctuation other than elision absent?
-fn spells(doc: &Doc, s: usize, e: usize, letters: &[char]) -> bool {
-    // Small DP over (word, letter) positions: words are few.
-    let words: Vec<(char, bool)> = (s..e)
-        .filter_map(|k| {
-            let t = doc.toks[k];
-            match t.kind {
-                TokKind::Word | TokKind::Elision => {
-                    let l = doc.lower(k);
-                    let f = super::lexicon::fold(doc.word(k));
-                    let init = f.chars().next()?;
-                    let optional = t.kind == TokKind::Elision || lexicon::is_org_link(l);
-                    Some((init, optional))
-                }
-                _ => Some(('\0', false)),
-            }
-        })
-        .collect();
-    if words.iter().any(|w| w.0 == '\0') {
-        return false;
-    }
-    let (nw, nl) = (words.len(), letters.len());
-    // reach[i][j]: first i words can spell first j letters.
-    let mut reach = vec![vec![false; nl + 1]; nw + 1];
-    reach[0][0] = true;
-    for i in 0..nw {
-        for j in 0..=nl {
-            if !reach[i][j] {
-                continue;
-            }
-            let (init, optional) = words[i];
-            if optional {
-                reach[i + 1][j] = true;
-            }
-            if j < nl && init == letters[j] {
-                reach[i + 1][j + 1] = true;
-            }
-        }
-    }
-    reach[nw][nl]
-}
-
 /// Lower-case nouns that introduce an organisation's name right after them
 /// ("le quotidien Le Monde", "the firm Goldman Sachs", "le parti Renaissance").
 fn org_noun(lower: &str) -> bool {
@@ -597,23 +383,52 @@ fn org_noun(lower: &str) -> bool {
     )
 }
 
+/// Plural nouns of people who work at or invest in a firm, and of its stock.
+fn business_cue(lower: &str) -> bool {
+    matches!(
+        lower,
+        "analysts"
+            | "economists"
+            | "strategists"
+            | "shares"
+            | "stock"
+            | "executives"
+            | "analystes"
+            | "économistes"
+            | "actions"
+    )
+}
+
 /// Organisations named right after a lower-case organisation noun.
 pub fn find_by_context(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
     let mut out = Vec::new();
     let n = doc.len();
     for i in 0..n.saturating_sub(1) {
         let t = doc.toks[i];
-        if t.kind != TokKind::Word || t.cap || !org_noun(doc.lower(i)) {
+        if t.kind != TokKind::Word || t.cap && !t.start {
             continue;
         }
+        let l = doc.lower(i);
+        // "analysts at Morgan Stanley", "shares in Nordvik": a business cue
+        // and a preposition before the name.
+        let skip = if org_noun(l) && !t.cap {
+            1
+        } else if business_cue(l)
+            && matches!(doc.lower(i + 1), "at" | "from" | "in" | "of" | "chez")
+            && doc.same_sentence(i, i + 1)
+        {
+            2
+        } else {
+            continue;
+        };
         let sent = t.sent;
-        let mut k = i + 1;
+        let mut k = i + skip;
         // An article may open the name ("Le Monde", "The Guardian").
         let article = matches!(doc.word(k), "Le" | "La" | "Les" | "The" | "L'" | "L’");
         if article {
             k += 1;
         }
-        let start = i + 1;
+        let start = i + skip;
         let mut e = k;
         while e < n
             && e - k < 3
@@ -644,6 +459,59 @@ pub fn find_by_context(doc: &Doc, occ: &Occupancy) -> Vec<Cand> {
             Kind::Organization,
             Src::Structure,
         ));
+    }
+    out
+}
+
+/// An organisation anywhere in the text is one everywhere: later uses of the
+/// distinctive first word of a multi-word organisation name ("Nordvik" and
+/// "Nordvik's" after "Nordvik Semiconductor", "Bâtiplus" after "Bâtiplus
+/// SAS"), on free tokens, are forms of it. The word must be capitalised
+/// but not by position only, and no head, stopword, given name or word the
+/// text also writes in lower case.
+pub fn find_echoes(doc: &Doc, cands: &[Cand], alive: &[bool], occ: &Occupancy) -> Vec<Cand> {
+    // Tokens a gazetteer match covers or covered: a known word ("European")
+    // is no distinctive company name.
+    let mut known = vec![false; doc.len()];
+    for c in cands.iter().filter(|c| c.src == Src::Known) {
+        known[c.a..c.b.min(doc.len())].fill(true);
+    }
+    let mut first: lexicon::FastMap<&str, usize> = lexicon::FastMap::default();
+    for (ci, c) in cands.iter().enumerate() {
+        if !alive[ci] || c.kind != Kind::Organization || c.b - c.a < 2 || c.src == Src::Known {
+            continue;
+        }
+        if known[c.a] {
+            continue;
+        }
+        let l = doc.lower(c.a);
+        let distinctive = doc.toks[c.a].cap
+            && !doc.toks[c.a].upper
+            && l.chars().count() >= 3
+            && head_kind(l).is_none()
+            && !lexicon::is_stopword(l)
+            && !lexicon::is_first_name(l)
+            && !lexicon::demonym_shaped(l)
+            && !doc.seen_lower(l);
+        if distinctive {
+            first.entry(doc.word(c.a)).or_insert(ci);
+        }
+    }
+    if first.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for k in 0..doc.len() {
+        let Some(&ci) = first.get(doc.word(k)) else {
+            continue;
+        };
+        let glued = doc.is_name_word(k + 1) && doc.same_sentence(k, k + 1);
+        if occ.at(k).is_some() || glued {
+            continue;
+        }
+        let mut c = Cand::new(k, k + 1, doc.span(k, k + 1), Kind::Organization, Src::Alias);
+        c.link = Some(ci);
+        out.push(c);
     }
     out
 }

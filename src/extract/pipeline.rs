@@ -1,10 +1,19 @@
-//! The extraction passes, in order: tokens, gazetteer, structures, roles,
-//! acronym definitions, people, acronym uses, surnames, dates; then actors.
+//! The extraction passes over one candidate [`Arena`], in order (see
+//! [`PASSES`]): gazetteer, structures, directional places, expansions, roles,
+//! context cues, acronym definitions, people, later forms, affiliations; then
+//! dates are laid out with the entities as mentions, and actors are built.
+//!
+//! A pass is a named function `fn(&mut State)`: it reads what the earlier
+//! passes left in the [`State`] and adds to it. A new pass is one function
+//! and one line in [`PASSES`].
 
 use super::actors::{self, Groups};
-use super::cand::{Cand, Occupancy, Src};
+use super::cand::{Arena, Cand, Occupancy, Src};
 use super::doc::{Doc, Lang, align_known};
-use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, places, roles};
+use super::roles::Role;
+use super::{
+    Analysis, Context, Kind, Mention, TimeExpr, dates, known, lexicon, names, orgs, places, roles,
+};
 
 /// Words before a place name that support an ambiguous gazetteer match.
 fn place_context(lower: &str) -> bool {
@@ -46,21 +55,85 @@ fn place_context(lower: &str) -> bool {
     )
 }
 
-pub fn run(text: &str, ctx: &Context) -> Analysis {
-    let lang = Lang::from_tag(&ctx.lang);
-    let doc = Doc::new(text, lang);
-    let n = doc.len();
-    let mut cands: Vec<Cand> = Vec::new();
+/// What the passes share: the document, the candidate arena and what the
+/// passes learn besides candidates.
+pub struct State<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    /// BCP 47 tag of the text's language (for the gazetteer).
+    pub lang: &'d str,
+    pub arena: Arena,
+    /// Per token: the gazetteer candidate on it (set by [`gazetteer`]).
+    pub known_at: Vec<Option<usize>>,
+    /// Acronyms whose expansion names a treaty or programme: never organisations.
+    pub blocked: Vec<String>,
+    pub roles: Vec<Role>,
+    /// Tokens inside a role phrase and outside any candidate.
+    pub role_mask: Vec<bool>,
+    /// Pairs of candidates that are forms of one actor.
+    pub pairs: Vec<(usize, usize)>,
+}
 
-    // 1. Gazetteer matches, aligned to tokens; ambiguous ones need support.
-    let known = align_known(&doc, known::find(text, &ctx.lang));
+impl<'d, 'a> State<'d, 'a> {
+    pub fn new(doc: &'d Doc<'a>, lang: &'d str) -> State<'d, 'a> {
+        let n = doc.len();
+        State {
+            doc,
+            lang,
+            arena: Arena::new(n),
+            known_at: vec![None; n],
+            blocked: Vec::new(),
+            roles: Vec::new(),
+            role_mask: vec![false; n],
+            pairs: Vec::new(),
+        }
+    }
+}
+
+/// A pass over the shared state.
+pub type Pass = fn(&mut State);
+
+/// The candidate passes, in the order they run.
+pub const PASSES: &[(&str, Pass)] = &[
+    ("gazetteer", gazetteer),
+    ("structures", structures),
+    ("directional", directional),
+    ("institutions", institutions),
+    ("expansions", expansions),
+    ("roles", role_phrases),
+    ("context", context_cues),
+    ("definitions", definitions),
+    ("people", people),
+    ("later_forms", later_forms),
+    ("echoes", echoes),
+    ("affiliations", affiliations),
+];
+
+pub fn run(text: &str, ctx: &Context) -> Analysis {
+    let doc = Doc::new(text, Lang::from_tag(&ctx.lang));
+    let mut st = State::new(&doc, &ctx.lang);
+    for (_, pass) in PASSES {
+        pass(&mut st);
+    }
+    let dates = dates::find_dates(text, ctx);
+    let (mut mentions, mention_of) = lay_out(&st.arena, &dates);
+    let actors = build_actors(&mut st, &mention_of, &mut mentions);
+    Analysis {
+        mentions,
+        actors,
+        dates,
+    }
+}
+
+/// Gazetteer matches, aligned to tokens; an ambiguous form is trusted where a
+/// place word precedes it, and then everywhere in the text.
+fn gazetteer(st: &mut State) {
+    let doc = st.doc;
+    let known = align_known(doc, known::find(doc.text, st.lang));
     let unambiguous_keys: lexicon::FastSet<&str> = known
         .iter()
         .filter(|(k, _, _)| !k.ambiguous)
         .map(|(k, _, _)| k.key.as_str())
         .collect();
-    // An ambiguous form is trusted where a place word precedes it, and then
-    // everywhere in the text.
     let supported_keys: lexicon::FastSet<&str> = known
         .iter()
         .filter(|(k, _, _)| k.ambiguous)
@@ -85,181 +158,207 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
                 continue;
             }
         }
-        // "Treaty of Rome", "Treaty on European Union": a place inside the
-        // name of a treaty, event or programme is not a mention.
-        if a >= 2
-            && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
-            && doc.toks[a - 2].cap
-            && lexicon::is_misc_head(doc.lower(a - 2))
-        {
-            continue;
-        }
-        // "Northern Ireland Protocol": the place names a document.
-        if doc.toks.get(b).is_some_and(|t| t.cap) && lexicon::is_document_head(doc.lower(b)) {
-            continue;
-        }
-        // Also skip any acronym of a treaty ("(TCA)" after its name).
-        if k.acronym && blocked_by_misc(&doc, a) {
+        if inside_misc_name(doc, a, b) || k.acronym && blocked_by_misc(doc, a) {
             continue;
         }
         let mut c = Cand::new(a, b, k.span, k.kind, Src::Known);
         c.key = Some(k.key.clone());
         c.name = Some(k.name.clone());
-        cands.push(c);
+        st.arena.push_unclaimed(c);
     }
-    let mut known_at: Vec<Option<usize>> = vec![None; n];
-    for (ci, c) in cands.iter().enumerate() {
-        for slot in known_at.iter_mut().take(c.b).skip(c.a) {
+    for (ci, c) in st.arena.cands.iter().enumerate() {
+        for slot in st.known_at.iter_mut().take(c.b).skip(c.a) {
             *slot = Some(ci);
         }
     }
+}
 
-    // 2. Structures (unknown organisations and places) may swallow gazetteer spans.
-    let mut alive: Vec<bool> = vec![true; cands.len()];
-    for s in orgs::find_structures(&doc, &known_at, &cands) {
-        // A structure that is exactly one gazetteer span adds nothing.
+/// "Treaty of Rome", "Treaty on European Union": a place inside the name of a
+/// treaty, event or programme is not a mention; nor is one naming a document
+/// ("Northern Ireland Protocol").
+fn inside_misc_name(doc: &Doc, a: usize, b: usize) -> bool {
+    (a >= 2
+        && matches!(doc.lower(a - 1), "of" | "on" | "de" | "du" | "d'")
+        && doc.toks[a - 2].cap
+        && lexicon::is_misc_head(doc.lower(a - 2)))
+        || doc.toks.get(b).is_some_and(|t| t.cap) && lexicon::is_document_head(doc.lower(b))
+}
+
+/// Structures (unknown organisations and places) may swallow gazetteer spans;
+/// then every live candidate claims its tokens.
+fn structures(st: &mut State) {
+    let found = orgs::find_structures(st.doc, &st.known_at, &st.arena.cands);
+    let arena = &mut st.arena;
+    for s in found {
         let mut inside: Vec<usize> = (s.a..s.b)
-            .filter_map(|k| known_at[k])
-            .filter(|&ci| alive[ci] && cands[ci].a >= s.a && cands[ci].b <= s.b)
+            .filter_map(|k| st.known_at[k])
+            .filter(|&ci| arena.alive[ci] && arena.cands[ci].a >= s.a && arena.cands[ci].b <= s.b)
             .collect();
         inside.dedup();
-        if inside.len() == 1 && cands[inside[0]].a == s.a && cands[inside[0]].b == s.b {
+        // A structure that is exactly one gazetteer span adds nothing.
+        if inside.len() == 1 && arena.cands[inside[0]].a == s.a && arena.cands[inside[0]].b == s.b {
             continue;
         }
         for ci in inside {
-            alive[ci] = false;
+            arena.alive[ci] = false;
         }
-        cands.push(s);
-        alive.push(true);
+        arena.push_unclaimed(s);
     }
-    let mut occ = Occupancy::new(n);
-    for (ci, c) in cands.iter().enumerate() {
-        if alive[ci] {
-            occ.take(c.a, c.b, ci);
-        }
-    }
+    arena.occupy_alive();
+}
 
-    // 2a. "Northern Ireland", "Afrique du Nord": a new place around a known one.
-    for (ci, a, b) in places::directional(&doc, &cands, &alive) {
-        let (oa, ob) = (cands[ci].a, cands[ci].b);
-        if !(occ.free(a, oa) && occ.free(ob, b)) {
+/// "Northern Ireland", "Afrique du Nord": a new place around a known one.
+fn directional(st: &mut State) {
+    let doc = st.doc;
+    let arena = &mut st.arena;
+    for (ci, a, b) in places::directional(doc, &arena.cands, &arena.alive) {
+        let (oa, ob) = (arena.cands[ci].a, arena.cands[ci].b);
+        if !(arena.occ.free(a, oa) && arena.occ.free(ob, b)) {
             continue;
         }
-        let c = &mut cands[ci];
+        let c = &mut arena.cands[ci];
         c.a = a;
         c.b = b;
         c.span = doc.span(a, b);
         c.key = None;
         c.name = None;
         c.src = Src::Structure;
-        occ.take(a, b, ci);
+        arena.occ.take(a, b, ci);
     }
+}
 
-    // 2b. Names spelled out by an acronym in parentheses.
-    let mut blocked: Vec<String> = Vec::new();
-    for s in orgs::find_expansions(&doc, &cands, &occ, &mut blocked) {
-        if !(s.a..s.b).all(|k| {
-            occ.at(k)
-                .is_none_or(|ci| cands[ci].a >= s.a && cands[ci].b <= s.b)
+/// Names with a lower-case head ("tribunal correctionnel de Lyon", "rue de
+/// Varenne"), which replace the candidates they contain.
+fn institutions(st: &mut State) {
+    let found = super::institutions::find(st.doc, &st.arena.occ, &st.arena.cands);
+    replace_inside(&mut st.arena, found);
+}
+
+/// Add each new candidate whose tokens are free or held by candidates lying
+/// wholly inside it, which it replaces.
+fn replace_inside(arena: &mut Arena, found: Vec<Cand>) {
+    for s in found {
+        let (a, b) = (s.a, s.b);
+        if !(a..b).all(|k| {
+            arena
+                .occ
+                .at(k)
+                .is_none_or(|ci| arena.cands[ci].a >= a && arena.cands[ci].b <= b)
         }) {
             continue;
         }
-        for k in s.a..s.b {
-            if let Some(ci) = occ.at(k) {
-                alive[ci] = false;
+        arena.evict(a, b);
+        let at = arena.push_unclaimed(s);
+        arena.occ.take(a, b, at);
+    }
+}
+
+/// Names spelled out by an acronym in parentheses, which replace the
+/// candidates they contain.
+fn expansions(st: &mut State) {
+    let found = orgs::find_expansions(st.doc, &st.arena.cands, &st.arena.occ, &mut st.blocked);
+    replace_inside(&mut st.arena, found);
+}
+
+/// Role phrases, and the tokens they cover outside any candidate (no person
+/// or organisation starts there).
+fn role_phrases(st: &mut State) {
+    st.roles = roles::find_roles(st.doc, &st.arena.occ, &st.arena.cands);
+    for r in &st.roles {
+        for k in r.a..r.b.min(st.role_mask.len()) {
+            if st.arena.occ.at(k).is_none() {
+                st.role_mask[k] = true;
             }
         }
-        occ.release(s.a, s.b);
-        occ.take(s.a, s.b, cands.len());
-        cands.push(s);
-        alive.push(true);
     }
+}
 
-    // 3. Roles, and the tokens they cover (no person or organisation there).
-    let mut roles = roles::find_roles(&doc, &occ, &cands);
-    let mut role_mask = vec![false; n];
-    for r in &roles {
-        for (k, m) in role_mask.iter_mut().enumerate().take(r.b).skip(r.a) {
-            if occ.at(k).is_none() {
-                *m = true;
-            }
-        }
-    }
+/// Places and organisations from a cue word next to them.
+fn context_cues(st: &mut State) {
+    let found = places::find_by_context(st.doc, &st.arena.occ, &st.arena.cands);
+    st.arena.push_all(found);
+    let found = orgs::find_by_context(st.doc, &st.arena.occ);
+    st.arena.push_all(found);
+}
 
-    // 3b. Places from a place noun next to them.
-    let by_context = places::find_by_context(&doc, &occ, &cands);
-    push_all(&mut cands, &mut alive, &mut occ, by_context);
-    let by_context = orgs::find_by_context(&doc, &occ);
-    push_all(&mut cands, &mut alive, &mut occ, by_context);
+/// Acronym definitions and aliases next to what is known so far.
+fn definitions(st: &mut State) {
+    let arena = &st.arena;
+    let defs = orgs::find_definitions(st.doc, &arena.cands, &arena.alive, &arena.occ);
+    st.arena.push_all(defs);
+    link_known_acronyms(st.doc, &st.arena.cands, &st.arena.alive, &mut st.pairs);
+}
 
-    // 4. Acronym definitions and aliases next to what is known so far.
-    let mut groups_pairs: Vec<(usize, usize)> = Vec::new();
-    let defs = orgs::find_definitions(&doc, &cands, &alive, &occ);
-    push_all(&mut cands, &mut alive, &mut occ, defs);
-    link_known_acronyms(&doc, &cands, &alive, &mut groups_pairs);
-
-    // 5. People (and "Name de Place" places, which swallow their place).
-    let people = names::find_people(&doc, &occ, &cands, &roles, &role_mask);
-    for c in people {
+/// People (and "Name de Place" places, which swallow their place), then
+/// their forms in a caseless script in parentheses.
+fn people(st: &mut State) {
+    let arena = &st.arena;
+    let found = names::find_people(st.doc, &arena.occ, &arena.cands, &st.roles, &st.role_mask);
+    for c in found {
         if c.kind == Kind::Place {
-            for k in c.a..c.b {
-                if let Some(ci) = occ.at(k) {
-                    alive[ci] = false;
-                }
-            }
-            occ.release(c.a, c.b);
+            st.arena.evict(c.a, c.b);
         }
-        push_all(&mut cands, &mut alive, &mut occ, vec![c]);
+        st.arena.push(c);
     }
-    let aliases = caseless_aliases(&doc, &cands, &alive, &occ);
-    push_all(&mut cands, &mut alive, &mut occ, aliases);
+    let arena = &st.arena;
+    let aliases = caseless_aliases(st.doc, &arena.cands, &arena.alive, &arena.occ);
+    st.arena.push_all(aliases);
+}
 
-    // 6. Acronyms used later, and guessed ones; surnames.
-    let uses = orgs::find_acronym_uses(&doc, &cands, &occ, &blocked);
-    push_all(&mut cands, &mut alive, &mut occ, uses);
-    let surnames = names::find_surnames(&doc, &occ, &cands);
-    push_all(&mut cands, &mut alive, &mut occ, surnames);
-    let locative = places::find_after_locative(&doc, &occ);
-    push_all(&mut cands, &mut alive, &mut occ, locative);
-    link_parenthesised(&doc, &cands, &alive, &mut groups_pairs);
-    roles::infer_affiliations(&doc, &mut roles, &cands, &alive);
+/// Acronyms used later and guessed ones, surnames alone, places after a
+/// locative; then "Name (Имя)" pairs.
+fn later_forms(st: &mut State) {
+    let doc = st.doc;
+    let uses = orgs::find_acronym_uses(doc, &st.arena.cands, &st.arena.occ, &st.blocked);
+    st.arena.push_all(uses);
+    let surnames = names::find_surnames(doc, &st.arena.occ, &st.arena.cands);
+    st.arena.push_all(surnames);
+    let locative = places::find_after_locative(doc, &st.arena.occ);
+    st.arena.push_all(locative);
+    link_parenthesised(doc, &st.arena.cands, &st.arena.alive, &mut st.pairs);
+}
 
-    // 7. Mentions: entities, then dates where they do not collide.
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| alive[i]).collect();
+/// Later forms of organisations named in full (see [`orgs::find_echoes`]).
+fn echoes(st: &mut State) {
+    let arena = &st.arena;
+    let found = orgs::find_echoes(st.doc, &arena.cands, &arena.alive, &arena.occ);
+    st.arena.push_all(found);
+}
+
+/// The nationality, place or organisation each role ties its holder to.
+fn affiliations(st: &mut State) {
+    roles::affiliations_inside(&mut st.roles, &st.arena.cands, &st.arena.alive);
+    roles::infer_affiliations(st.doc, &mut st.roles, &st.arena.cands, &st.arena.alive);
+}
+
+/// Mentions: the live candidates in text order, then dates where they do not
+/// collide. Returns the mentions and, per candidate, its mention.
+fn lay_out(arena: &Arena, dates: &[TimeExpr]) -> (Vec<Mention>, Vec<Option<usize>>) {
+    let cands = &arena.cands;
+    let mut order: Vec<usize> = arena.live().collect();
     order.sort_by_key(|&i| (cands[i].span.start, cands[i].span.end));
-    let dates = dates::find_dates(text, ctx);
     let mut mentions: Vec<Mention> = Vec::with_capacity(order.len() + dates.len());
     let mut mention_of: Vec<Option<usize>> = vec![None; cands.len()];
     let mut di = 0;
     let mut last_end = 0;
-    let push_dates_until = |limit: usize,
-                            di: &mut usize,
-                            last_end: &mut usize,
-                            mentions: &mut Vec<Mention>,
-                            next_start: usize| {
-        while *di < dates.len() && dates[*di].span.start < limit {
-            let s = dates[*di].span;
-            if s.start >= *last_end && s.end <= next_start {
+    let mut push_dates_until = |limit: usize, mentions: &mut Vec<Mention>, last_end: &mut usize| {
+        while di < dates.len() && dates[di].span.start < limit {
+            let s = dates[di].span;
+            if s.start >= *last_end && s.end <= limit {
                 mentions.push(Mention {
                     span: s,
                     kind: Kind::Date,
                     actor: None,
-                    date: Some(*di),
+                    date: Some(di),
                 });
                 *last_end = s.end;
             }
-            *di += 1;
+            di += 1;
         }
     };
     for &ci in &order {
         let c = &cands[ci];
-        push_dates_until(
-            c.span.start,
-            &mut di,
-            &mut last_end,
-            &mut mentions,
-            c.span.start,
-        );
+        push_dates_until(c.span.start, &mut mentions, &mut last_end);
         if c.span.start < last_end {
             continue;
         }
@@ -272,49 +371,36 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
         });
         last_end = c.span.end;
     }
-    push_dates_until(
-        usize::MAX,
-        &mut di,
-        &mut last_end,
-        &mut mentions,
-        usize::MAX,
-    );
+    push_dates_until(usize::MAX, &mut mentions, &mut last_end);
+    (mentions, mention_of)
+}
 
-    // 8. Actors.
-    let mut groups = Groups::new(cands.len());
-    for (i, c) in cands.iter().enumerate() {
+/// Actors: candidates linked by the passes, people merged by name, then one
+/// actor per group with its role.
+fn build_actors(
+    st: &mut State,
+    mention_of: &[Option<usize>],
+    mentions: &mut [Mention],
+) -> Vec<super::Actor> {
+    let arena = &st.arena;
+    let mut groups = Groups::new(arena.cands.len());
+    for (i, c) in arena.cands.iter().enumerate() {
         if let Some(t) = c.link {
             groups.union(i, t);
         }
     }
-    for (x, y) in groups_pairs {
+    for &(x, y) in &st.pairs {
         groups.union(x, y);
     }
-    actors::merge_people(&doc, &cands, &alive, &mut groups);
-    let actors = actors::build(
-        &doc,
-        &cands,
-        &mention_of,
+    actors::merge_people(st.doc, &arena.cands, &arena.alive, &mut groups);
+    actors::build(
+        st.doc,
+        &arena.cands,
+        mention_of,
         &mut groups,
-        &roles,
-        &mut mentions,
-    );
-    Analysis {
+        &st.roles,
         mentions,
-        actors,
-        dates,
-    }
-}
-
-fn push_all(cands: &mut Vec<Cand>, alive: &mut Vec<bool>, occ: &mut Occupancy, new: Vec<Cand>) {
-    for c in new {
-        if !occ.free(c.a, c.b) {
-            continue;
-        }
-        occ.take(c.a, c.b, cands.len());
-        cands.push(c);
-        alive.push(true);
-    }
+    )
 }
 
 /// "Long Name (ACR)" where both are known or the acronym is known: one actor.
@@ -396,3 +482,7 @@ fn blocked_by_misc(doc: &Doc, a: usize) -> bool {
         && doc.toks[a - 2].cap
         && lexicon::is_misc_head(doc.lower(a - 2))
 }
+
+#[cfg(test)]
+#[path = "pipeline_tests.rs"]
+mod tests;
