@@ -10,7 +10,7 @@ use lede::ui::msg::Msg;
 use ui_fixture::*;
 
 /// The help lists every key that does something, the notes keys included,
-/// and leaves out a notes key the user's keymap has taken for something else.
+/// and shows a notes action whose key the user's keymap took as unbound.
 #[test]
 fn help_lists_the_notes_keys_and_the_form_keys() {
     let help_text = |app: &lede::ui::app::App| -> String {
@@ -25,8 +25,9 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     for want in [
         "list the notes on this article",
         "select a passage",
-        "Ctrl-S",
+        "Ctrl-s",
         "Tab Shift-Tab",
+        "w/b word, j/k line, e report it, Esc cancel",
         "the article has correction notes",
         "language detected from the text",
     ] {
@@ -53,12 +54,29 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
     let app = lede::ui::app::App::new(vec![article()], keymap, lede::ui::theme::Theme::new(false));
     let help = help_text(&app);
-    assert!(!help.contains("list the notes on this article"), "{help}");
+    assert!(
+        help.lines()
+            .any(|l| l.starts_with("(unbound)") && l.contains("list the notes on this article")),
+        "{help}"
+    );
     assert!(
         help.lines()
             .any(|l| l.starts_with("m ") && l.contains("sidebar"))
     );
     assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+
+    // the notes and visual keys are configurable like the others
+    let config = lede::config::Config::parse(
+        "[keys]\nnotes_list = \"M\"\nvisual_word_next = \"W\"\nform_save = \"ctrl-w\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let app = lede::ui::app::App::new(vec![article()], keymap, lede::ui::theme::Theme::new(false));
+    let help = help_text(&app);
+    for want in ["M ", "W/b word", "Ctrl-w "] {
+        assert!(help.contains(want), "{want:?} missing from\n{help}");
+    }
 }
 
 /// Several loading problems: the status bar leads with how many there are

@@ -62,7 +62,7 @@ fn help_overlay_narrow_40x20_scrolled() {
     insta::assert_snapshot!(screen(&draw(&app)));
     // scrolled to the end: one k shows one line more at the top
     press(&mut app, "k");
-    assert!(app.help.is_some_and(|o| o > 0));
+    assert!(app.mode.help().is_some_and(|o| o > 0));
 }
 
 #[test]

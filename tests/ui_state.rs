@@ -72,12 +72,12 @@ fn list_moves_and_enter_opens() {
     press(&mut app, "j");
     assert_eq!(app.list_sel, 1);
     assert_eq!(app.current, 0, "moving in the list does not open");
-    press_code(&mut app, KeyCode::Enter);
+    let cmds = press_code(&mut app, KeyCode::Enter);
     assert_eq!(app.current, 1);
     assert_eq!(app.focus, Focus::Reader);
     assert!(app.text.starts_with("Budget"));
     // not analysed yet: the sidebar says so and the worker is asked for it
-    assert_eq!(app.take_wanted(), Some(1));
+    assert_eq!(cmds, [Cmd::Analyse(1)]);
     assert!(app.derived.items.contains(&SideItem::Note("analysing…")));
     // waiting in the sidebar: the analysis arrives and its first entry is followed
     press_code(&mut app, KeyCode::Tab);
@@ -187,11 +187,11 @@ fn dates_are_listed_in_time_order() {
 fn search_in_the_article_marks_matches_and_n_cycles() {
     let mut app = app(200, 60);
     press(&mut app, "/lyon");
-    assert!(app.input.is_some());
+    assert!(app.mode.input().is_some());
     // accent- and case-insensitive, live while typing
     assert_eq!(marked_texts(&app), ["Lyon", "Lyon", "lyon", "Lyon", "Lyon"]);
     press_code(&mut app, KeyCode::Enter);
-    assert!(app.input.is_none());
+    assert!(app.mode.input().is_none());
     assert!(app.status.as_ref().unwrap().text.contains("5 matches"));
     press(&mut app, "nn");
     assert_eq!(app.marks.as_ref().unwrap().current, 2);
@@ -199,7 +199,7 @@ fn search_in_the_article_marks_matches_and_n_cycles() {
     press(&mut app, "kyoto");
     assert_eq!(marked_texts(&app), ["Kyōto", "Kyōto"]);
     press_code(&mut app, KeyCode::Esc);
-    assert!(app.marks.is_none() && app.input.is_none());
+    assert!(app.marks.is_none() && app.mode.input().is_none());
     press(&mut app, "/zzz");
     press_code(&mut app, KeyCode::Enter);
     assert!(app.status.as_ref().unwrap().text.contains("no match"));
@@ -225,36 +225,33 @@ fn slash_in_the_list_filters_as_you_type() {
 }
 
 #[test]
-fn report_key_sends_the_form_message_with_the_current_mention() {
+fn report_key_opens_the_form_on_the_current_mention() {
     let mut app = app(200, 60);
     press_code(&mut app, KeyCode::Tab);
     press(&mut app, "n");
     let want = app.marks.as_ref().map(|m| m.spans[1]).unwrap();
-    let msg = app.update(Msg::Key(crossterm::event::KeyEvent::new(
+    assert_eq!(app.report_target().span, Some(want));
+    // one update: the key opens the form (no effect to run)
+    let cmds = app.update(Msg::Key(crossterm::event::KeyEvent::new(
         KeyCode::Char('e'),
         crossterm::event::KeyModifiers::NONE,
     )));
-    let follow = app.update(msg.clone().unwrap());
-    let Some(Msg::OpenReport(target)) = follow else {
-        panic!("{msg:?} -> {follow:?}")
-    };
-    assert_eq!(target.article, 0);
-    assert_eq!(target.span, Some(want));
-    assert!(app.update(Msg::OpenReport(target)).is_none());
-    assert!(app.report.form.is_some(), "the form opens");
+    assert!(cmds.is_empty(), "{cmds:?}");
+    let form = app.mode.form().expect("the form opens");
+    assert_eq!(form.article, 0);
+    assert_eq!(form.span, want.start..want.end);
 }
 
 #[test]
 fn help_opens_closes_and_q_in_help_does_not_quit() {
     let mut app = app(100, 30);
     press(&mut app, "?");
-    assert_eq!(app.help, Some(0));
+    assert_eq!(app.mode.help(), Some(0));
     press(&mut app, "j");
-    assert_eq!(app.help, Some(1));
-    press(&mut app, "q");
-    assert!(app.help.is_none() && !app.quit);
-    press(&mut app, "q");
-    assert!(app.quit);
+    assert_eq!(app.mode.help(), Some(1));
+    let cmds = press(&mut app, "q");
+    assert!(app.mode.help().is_none() && cmds.is_empty());
+    assert_eq!(press(&mut app, "q"), [Cmd::Quit]);
 }
 
 #[test]
@@ -441,7 +438,7 @@ fn clicking_the_report_entry_asks_for_the_form() {
         x: areas.report.x + 2,
         y: areas.report.y + 1,
     }));
-    assert!(app.report.form.is_some(), "the form opens");
+    assert!(app.mode.form().is_some(), "the form opens");
     let screen = screen(&render(&app));
     assert!(screen.contains("Une erreur dans cet article ?"), "{screen}");
 }
@@ -463,13 +460,11 @@ fn user_keymap_from_the_config_file_drives_update() {
         crossterm::event::KeyModifiers::CONTROL,
     )));
     assert_eq!(app.current, 1);
-    press(&mut app, "q");
-    assert!(!app.quit, "q is no longer bound");
+    assert!(press(&mut app, "q").is_empty(), "q is no longer bound");
     press(&mut app, "?");
     let help = screen(&render(&app));
     assert!(help.contains("Ctrl-n ]"), "{help}");
-    press(&mut app, "?x");
-    assert!(app.quit);
+    assert_eq!(press(&mut app, "?x"), [Cmd::Quit]);
 }
 
 #[test]
@@ -494,9 +489,9 @@ fn articles_loaded_in_the_background_replace_the_loading_screen() {
         }],
         skipped: vec![],
     };
-    app.dispatch(Msg::Loaded(Box::new(loaded)));
+    let cmds = app.dispatch(Msg::Loaded(Box::new(loaded)));
     assert!(app.loading.is_none());
-    assert_eq!(app.take_wanted(), Some(0));
+    assert_eq!(cmds, [Cmd::Analyse(0)]);
     let s = screen(&render(&app));
     assert!(s.contains("Lyon accueille"), "{s}");
     assert!(
@@ -541,8 +536,7 @@ fn clicking_a_highlighted_name_in_the_reader_follows_it() {
 #[test]
 fn a_failed_analysis_shows_the_text_without_highlights() {
     let mut app = app(120, 40);
-    press(&mut app, "]");
-    assert_eq!(app.take_wanted(), Some(1));
+    assert_eq!(press(&mut app, "]"), [Cmd::Analyse(1)]);
     app.dispatch(Msg::AnalysisFailed(1));
     assert!(app.is_analysed(1));
     assert!(

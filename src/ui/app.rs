@@ -3,8 +3,11 @@
 
 use crate::article::Article;
 use crate::extract::{Analysis, Span};
+use crate::ui::cmd::Cmd;
 use crate::ui::keymap::{Action, KeyMap};
 use crate::ui::layout::{self, Focus, Panes, SizeClass};
+use crate::ui::mode::{self, Mode, Route};
+pub use crate::ui::mode::{Input, InputKind};
 use crate::ui::model::{Derived, SideItem};
 use crate::ui::msg::{Msg, ReportTarget};
 use crate::ui::text_layout::Doc;
@@ -12,7 +15,6 @@ use crate::ui::theme::Theme;
 use crate::ui::widgets::sidebar;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 mod find;
@@ -35,19 +37,6 @@ pub struct Marks {
     pub current: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    Filter,
-    Search,
-}
-
-/// Text being typed into the list filter or the article search.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    pub kind: InputKind,
-    pub text: String,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
@@ -58,6 +47,8 @@ pub struct Status {
 pub(super) const WHEEL: usize = 3;
 
 pub struct App {
+    /// Who has the keyboard.
+    pub mode: Mode,
     pub articles: Arc<Vec<Article>>,
     analyses: Vec<Option<Arc<Analysis>>>,
     pub keymap: KeyMap,
@@ -85,14 +76,8 @@ pub struct App {
     pub side_sel: usize,
     pub side_offset: usize,
     pub marks: Option<Marks>,
-    pub input: Option<Input>,
-    /// Open help overlay and its scroll offset.
-    pub help: Option<usize>,
     pub status: Option<Status>,
-    /// Ids of articles that have saved correction notes.
-    pub noted: HashSet<String>,
     wanted: Option<usize>,
-    pub quit: bool,
     /// What is being loaded, while the articles load in the background.
     pub loading: Option<String>,
     /// Correction notes: the report form, the saved notes, the outbox.
@@ -103,6 +88,7 @@ impl App {
     pub fn new(articles: Vec<Article>, keymap: KeyMap, theme: Theme) -> App {
         let n = articles.len();
         let mut app = App {
+            mode: Mode::Browse,
             articles: Arc::new(articles),
             analyses: vec![None; n],
             keymap,
@@ -126,12 +112,8 @@ impl App {
             side_sel: 0,
             side_offset: 0,
             marks: None,
-            input: None,
-            help: None,
             status: None,
-            noted: HashSet::new(),
             wanted: None,
-            quit: false,
             loading: None,
             report: Default::default(),
         };
@@ -151,11 +133,6 @@ impl App {
 
     pub fn is_analysed(&self, i: usize) -> bool {
         self.analysis(i).is_some()
-    }
-
-    /// The article whose analysis is wanted next (taken by the run loop).
-    pub fn take_wanted(&mut self) -> Option<usize> {
-        self.wanted.take()
     }
 
     /// The sidebar toggle for the current size class.
@@ -266,75 +243,89 @@ impl App {
 
     // ---------------------------------------------------------------- update
 
-    /// Apply one message; may return a follow-up message.
-    pub fn update(&mut self, msg: Msg) -> Option<Msg> {
-        let msg = match crate::ui::form::intercept(self, msg) {
-            Ok(next) => return next,
-            Err(msg) => msg,
-        };
-        match msg {
+    /// Apply one message; returns what the world should do (the run loop
+    /// does it and sends the results back as messages).
+    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        let mut cmds = match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Action(a) => self.on_action(a),
             Msg::Mouse(m) => self.on_mouse(m),
             Msg::Resize(w, h) => {
                 self.area = Rect::new(0, 0, w, h);
                 self.relayout();
-                None
+                Vec::new()
             }
             Msg::Analysed(i, analysis) => {
-                if let Some(slot) = self.analyses.get_mut(i) {
-                    *slot = Some(Arc::from(analysis));
-                    if i == self.current {
-                        self.derive();
-                        if self.focus == Focus::Sidebar {
-                            // the reader was waiting in the sidebar: follow its first entry
-                            self.follow_selected();
-                        }
-                    }
-                }
-                None
+                self.on_analysed(i, Arc::from(analysis), None);
+                Vec::new()
             }
-            // The report form opens on the target; while it is open,
-            // `form::intercept` routes the keys to it.
+            Msg::AnalysisFailed(i) => {
+                let why = "This article could not be analysed (internal error): no highlights.";
+                self.on_analysed(i, Arc::new(Analysis::default()), Some(why));
+                Vec::new()
+            }
             Msg::OpenReport(target) => {
                 crate::ui::form::open(self, target);
-                None
+                Vec::new()
             }
             Msg::Status(s) => {
                 self.set_status(&s, false);
-                None
-            }
-            Msg::AnalysisFailed(i) => {
-                if let Some(slot) = self.analyses.get_mut(i) {
-                    *slot = Some(Arc::new(Analysis::default()));
-                    if i == self.current {
-                        self.derive();
-                        self.set_status(
-                            "This article could not be analysed (internal error): no highlights.",
-                            true,
-                        );
-                    }
-                }
-                None
+                Vec::new()
             }
             Msg::Loaded(loaded) => {
                 self.on_loaded(*loaded);
-                None
+                Vec::new()
             }
+            Msg::LoadFailed => {
+                if self.loading.take().is_some() {
+                    self.set_status(
+                        "Loading failed (internal error); no article was loaded.",
+                        true,
+                    );
+                }
+                Vec::new()
+            }
+            Msg::NoteSaved(saved) => crate::ui::form::on_saved(self, *saved),
+            Msg::Outbox(ev) => {
+                crate::ui::form::on_outbox_event(self, ev);
+                Vec::new()
+            }
+        };
+        crate::ui::notes_view::refresh_placed(self);
+        if let Some(i) = self.wanted.take() {
+            cmds.push(Cmd::Analyse(i));
+        }
+        cmds
+    }
+
+    fn on_analysed(&mut self, i: usize, analysis: Arc<Analysis>, failed: Option<&str>) {
+        let Some(slot) = self.analyses.get_mut(i) else {
+            return;
+        };
+        *slot = Some(analysis);
+        if i != self.current {
+            return;
+        }
+        self.derive();
+        match failed {
+            Some(why) => self.set_status(why, true),
+            // the reader was waiting in the sidebar: follow its first entry
+            None if self.focus == Focus::Sidebar => self.follow_selected(),
+            None => {}
         }
     }
 
-    /// Run a message and every follow-up it produces.
-    pub fn dispatch(&mut self, msg: Msg) {
-        let mut next = Some(msg);
-        let mut guard = 0;
-        while let Some(m) = next {
-            next = self.update(m);
-            guard += 1;
-            if guard > 16 {
-                break;
-            }
-        }
+    /// Apply a message and everything it leads to, saving notes on disk;
+    /// returns the commands that need a worker, the outbox or the terminal
+    /// (see [`crate::ui::cmd::dispatch`]).
+    pub fn dispatch(&mut self, msg: Msg) -> Vec<Cmd> {
+        crate::ui::cmd::dispatch(self, msg)
+    }
+
+    /// Use these notes (loaded at start) and place them on the text.
+    pub fn set_reporting(&mut self, report: crate::ui::form::Reporting) {
+        self.report = report;
+        crate::ui::notes_view::refresh_placed(self);
     }
 
     pub fn set_status(&mut self, text: &str, error: bool) {
@@ -344,32 +335,50 @@ impl App {
         });
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Option<Msg> {
-        if key.kind == crossterm::event::KeyEventKind::Release {
-            return None;
-        }
-        if self.input.is_some() {
-            return self.on_input_key(key);
-        }
-        let action = self.keymap.action(&key)?;
-        if let Some(off) = self.help {
-            let max = crate::ui::widgets::help::max_offset(self);
-            match action {
-                Action::Down => self.help = Some((off + 1).min(max)),
-                Action::Up => self.help = Some(off.saturating_sub(1)),
-                Action::PageDown => self.help = Some((off + 10).min(max)),
-                Action::PageUp => self.help = Some(off.saturating_sub(10)),
-                _ => self.help = None,
+    /// A key goes where [`mode::route`] says, and nowhere else.
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        match mode::route(&self.mode, &self.keymap, &key) {
+            Route::Ignore => Vec::new(),
+            Route::Input => self.on_input_key(key),
+            Route::Help(action) => {
+                self.on_help_key(action);
+                Vec::new()
             }
-            return None;
+            Route::Form => crate::ui::form::on_key(self, key),
+            Route::Notes(a) => crate::ui::notes_view::on_list_key(self, a),
+            Route::Visual(a) => crate::ui::notes_view::on_visual_key(self, a),
+            Route::Browse { action, leave } => {
+                if leave {
+                    self.mode = Mode::Browse;
+                }
+                action.map(|a| self.on_action(a)).unwrap_or_default()
+            }
         }
-        Some(Msg::Action(action))
     }
 
-    fn on_action(&mut self, action: Action) -> Option<Msg> {
+    fn on_help_key(&mut self, action: Action) {
+        let Mode::Help(off) = self.mode else {
+            return;
+        };
+        let max = crate::ui::widgets::help::max_offset(self);
+        self.mode = match action {
+            Action::Down => Mode::Help((off + 1).min(max)),
+            Action::Up => Mode::Help(off.saturating_sub(1)),
+            Action::PageDown => Mode::Help((off + 10).min(max)),
+            Action::PageUp => Mode::Help(off.saturating_sub(10)),
+            _ => Mode::Browse,
+        };
+    }
+
+    fn on_action(&mut self, action: Action) -> Vec<Cmd> {
         match action {
-            Action::Quit => self.quit = true,
-            Action::Help => self.help = if self.help.is_some() { None } else { Some(0) },
+            Action::Quit => return vec![Cmd::Quit],
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help(_) => Mode::Browse,
+                    _ => Mode::Help(0),
+                }
+            }
             Action::FocusNext => self.set_focus(self.focus.next()),
             Action::FocusPrev => self.set_focus(self.focus.prev()),
             Action::FocusLeft => self.focus_side(false),
@@ -394,7 +403,7 @@ impl App {
                     InputKind::Filter => self.filter.clone(),
                     InputKind::Search => String::new(),
                 };
-                self.input = Some(Input { kind, text });
+                self.mode = Mode::Input(Input { kind, text });
             }
             Action::NextMatch => self.jump(1),
             Action::PrevMatch => self.jump(-1),
@@ -402,9 +411,11 @@ impl App {
                 if self.articles.is_empty() {
                     self.set_status("No article to report on.", false);
                 } else {
-                    return Some(Msg::OpenReport(self.report_target()));
+                    crate::ui::form::open(self, self.report_target());
                 }
             }
+            Action::NotesList => self.mode = Mode::Notes(0),
+            Action::Visual => crate::ui::notes_view::start_visual(self),
             Action::Clear => {
                 if self.marks.is_some() {
                     self.marks = None;
@@ -415,7 +426,7 @@ impl App {
                 }
             }
         }
-        None
+        Vec::new()
     }
 }
 

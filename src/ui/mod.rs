@@ -5,9 +5,11 @@
 //! analyses articles in the background so the first frame never waits.
 
 pub mod app;
+pub mod cmd;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod mode;
 pub mod model;
 pub mod msg;
 pub mod notes_view;
@@ -23,6 +25,7 @@ use crate::cli::Common;
 use crate::config::Config;
 use crate::ingest::{self, LoadOptions, Loaded};
 use app::App;
+use cmd::Effects;
 use crossterm::event::{self, Event, KeyEventKind};
 use keymap::KeyMap;
 use msg::{MouseInput, Msg};
@@ -72,18 +75,18 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     };
     let mut app = App::new(Vec::new(), keymap, theme);
     let settings = crate::notes::NotesSettings::from_config(&config);
-    let (report, warning) = form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
-    // the list's marks come from the notes the store loaded: read once, under its lock
-    app.noted = noted_articles(&report.notes);
-    app.report = report;
+    let (report, outbox, warning) =
+        form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
+    app.set_reporting(report);
     if let Some(w) = warning {
         app.set_status(&w, true);
     }
     // Standard input is read before the terminal is taken; files load in the
     // background behind the first frame.
     let (load_tx, load_rx) = mpsc::channel::<Loaded>();
+    let mut stdin = None;
     if reads_stdin {
-        app.dispatch(Msg::Loaded(Box::new(load())));
+        stdin = Some(load());
     } else {
         app.loading = Some(what);
         std::thread::Builder::new()
@@ -94,64 +97,46 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     }
 
     let mut guard = terminal::TerminalGuard::new().context("cannot set up the terminal")?;
-    let mut worker = worker::Worker::spawn(app.articles.clone());
+    let mut fx = Effects::new(worker::Worker::spawn(app.articles.clone()), outbox);
+    if let Some(loaded) = stdin {
+        fx.loaded(&mut app, loaded);
+    }
     let size = guard.terminal.size()?;
-    app.dispatch(Msg::Resize(size.width, size.height));
+    fx.send(&mut app, Msg::Resize(size.width, size.height));
     let mut dirty = true;
     loop {
-        if let Some(i) = app.take_wanted() {
-            worker.want(i);
-        }
         if dirty {
             guard.terminal.draw(|f| widgets::draw(f, &app))?;
             dirty = false;
             terminal::inject_fault();
         }
-        if app.quit {
+        if fx.quit {
             break;
         }
         if event::poll(Duration::from_millis(40))? {
             // Handle everything already waiting before drawing again.
             loop {
-                let ev = event::read()?;
-                if let Event::Mouse(m) = &ev
-                    && form::on_mouse_event(&mut app, m)
-                {
-                    dirty = true;
-                } else if let Some(m) = to_msg(ev) {
-                    app.dispatch(m);
+                if let Some(m) = to_msg(event::read()?) {
+                    fx.send(&mut app, m);
                     dirty = true;
                 }
-                if app.quit || !event::poll(Duration::ZERO)? {
+                if fx.quit || !event::poll(Duration::ZERO)? {
                     break;
                 }
             }
         }
         match load_rx.try_recv() {
             Ok(loaded) => {
-                app.dispatch(Msg::Loaded(Box::new(loaded)));
-                worker = worker::Worker::spawn(app.articles.clone());
+                fx.loaded(&mut app, loaded);
                 dirty = true;
             }
             Err(mpsc::TryRecvError::Disconnected) if app.loading.is_some() => {
-                app.loading = None;
-                app.set_status(
-                    "Loading failed (internal error); no article was loaded.",
-                    true,
-                );
+                fx.send(&mut app, Msg::LoadFailed);
                 dirty = true;
             }
             Err(_) => {}
         }
-        dirty |= form::poll(&mut app);
-        for (i, analysis) in worker.results.try_iter() {
-            let msg = match analysis {
-                Some(a) => Msg::Analysed(i, a),
-                None => Msg::AnalysisFailed(i),
-            };
-            app.dispatch(msg);
-            dirty = true;
-        }
+        dirty |= fx.poll(&mut app);
     }
     drop(guard);
     Ok(ExitCode::SUCCESS)

@@ -4,9 +4,12 @@
 
 use crate::notes::{self, Status};
 use crate::ui::app::App;
+use crate::ui::cmd::Cmd;
 use crate::ui::form::{self, Placed};
+use crate::ui::keymap::{Action, ListAction, VisualAction};
+use crate::ui::mode::{Mode, Selection};
+use crate::ui::msg::Msg;
 use crate::ui::text_layout::DocLine;
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -15,23 +18,28 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-/// Place the current article's notes on its text (cached until the article
-/// or the notes change).
-pub fn placed(app: &App) -> std::cell::Ref<'_, Placed> {
+/// Place the current article's notes on its text, when the article, its
+/// text or the notes changed (called by `update`, so drawing does no search).
+pub fn refresh_placed(app: &mut App) {
     let key = (app.current, app.report.notes.len(), app.text.len());
-    if app.report.placed.borrow().key != Some(key) {
-        let id = app.article().map(|a| a.id.as_str()).unwrap_or("");
-        let notes = app
-            .report
-            .for_article(id)
-            .map(|(i, n)| (i, notes::anchor(&n.target, &app.text).span()))
-            .collect();
-        *app.report.placed.borrow_mut() = Placed {
-            key: Some(key),
-            notes,
-        };
+    if app.report.placed.key == Some(key) {
+        return;
     }
-    app.report.placed.borrow()
+    let id = app.article().map(|a| a.id.as_str()).unwrap_or("");
+    let notes = app
+        .report
+        .for_article(id)
+        .map(|(i, n)| (i, notes::anchor(&n.target, &app.text).span()))
+        .collect();
+    app.report.placed = Placed {
+        key: Some(key),
+        notes,
+    };
+}
+
+/// The current article's notes placed on its text.
+pub fn placed(app: &App) -> &Placed {
+    &app.report.placed
 }
 
 /// The marker style of saved notes: a highlighter-pen background (or bold
@@ -60,7 +68,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .filter_map(|(_, s)| s.clone())
             .collect();
         paint(app, &spans, marker_style(app), buf);
-        if let Some((a, b)) = app.report.visual {
+        if let Some((a, b)) = app.mode.visual() {
             let sel = form::visual_span(&app.text, a, b);
             paint(
                 app,
@@ -70,11 +78,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    if app.report.list.is_some() {
-        render_list(app, area, buf);
-    }
-    if let Some(f) = &app.report.form {
-        form::view::render(app, f, area, buf);
+    match &app.mode {
+        Mode::Notes(sel) => render_list(app, *sel, area, buf),
+        Mode::Form(f) => form::view::render(app, f, area, buf),
+        _ => {}
     }
 }
 
@@ -127,7 +134,7 @@ fn status_label(s: Status, fr: bool) -> &'static str {
 }
 
 /// The notes list of the current article, as an overlay.
-pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
     let lang = app
         .article()
         .map(|a| a.in_language.as_str())
@@ -164,7 +171,6 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let placed = placed(app);
-    let sel = app.report.list.unwrap_or(0);
     let mut y = inner.y;
     let bottom = inner.bottom().saturating_sub(1);
     if placed.notes.is_empty() {
@@ -266,32 +272,31 @@ pub fn render_list(app: &App, area: Rect, buf: &mut Buffer) {
     );
 }
 
-/// Keys while the notes list is open.
-pub fn on_list_key(app: &mut App, sel: usize, key: KeyEvent) -> Option<crate::ui::msg::Msg> {
+/// Keys while the notes list is open (`None`: a key of no list action closes it).
+pub fn on_list_key(app: &mut App, action: Option<ListAction>) -> Vec<Cmd> {
+    let Mode::Notes(sel) = app.mode else {
+        return Vec::new();
+    };
     let n = placed(app).notes.len();
-    match key.code {
-        KeyCode::Char('j') | KeyCode::Down => {
-            app.report.list = Some((sel + 1).min(n.saturating_sub(1)))
-        }
-        KeyCode::Char('k') | KeyCode::Up => app.report.list = Some(sel.saturating_sub(1)),
-        KeyCode::Enter => {
+    match action {
+        Some(ListAction::Down) => app.mode = Mode::Notes((sel + 1).min(n.saturating_sub(1))),
+        Some(ListAction::Up) => app.mode = Mode::Notes(sel.saturating_sub(1)),
+        Some(ListAction::Go) => {
             let span = placed(app).notes.get(sel).and_then(|(_, s)| s.clone());
-            app.report.list = None;
+            app.mode = Mode::Browse;
             if let Some(s) = span {
                 // the passage is in the reader: show it (a narrow screen shows one pane)
                 app.set_focus(crate::ui::layout::Focus::Reader);
                 scroll_to(app, s.start);
             }
         }
-        KeyCode::Char('e') => {
-            app.report.list = None;
-            return Some(crate::ui::msg::Msg::Action(
-                crate::ui::keymap::Action::ReportError,
-            ));
+        Some(ListAction::Report) => {
+            app.mode = Mode::Browse;
+            return app.update(Msg::Action(Action::ReportError));
         }
-        _ => app.report.list = None,
+        None => app.mode = Mode::Browse,
     }
-    None
+    Vec::new()
 }
 
 fn scroll_to(app: &mut App, at: usize) {
@@ -320,21 +325,62 @@ pub fn start_visual(app: &mut App) {
         return;
     };
     let end = next_word_end(&app.text, at);
-    app.report.visual = Some((at, end));
+    app.mode = Mode::Visual(Selection {
+        anchor: at,
+        cursor: end,
+    });
     visual_hint(app);
+}
+
+/// A left-button drag over the text selects from where the button went down.
+pub fn on_drag(app: &mut App, x: u16, y: u16) {
+    let (Some(from), Some(to)) = (app.report.drag_from, form::byte_at_cell(app, x, y)) else {
+        return;
+    };
+    let (a, b) = if to < from { (to, from) } else { (from, to) };
+    let first = app.mode.visual().is_none();
+    app.mode = Mode::Visual(Selection {
+        anchor: a,
+        cursor: b.max(a + 1).min(app.text.len()),
+    });
+    if first {
+        visual_hint(app);
+    }
 }
 
 /// Say in the status bar how to extend and report the selection.
 pub fn visual_hint(app: &mut App) {
-    let hint = if app
+    let v = &app.keymap.visual;
+    let fr = app
         .article()
-        .is_some_and(|a| a.in_language.starts_with("fr"))
-    {
-        "Sélection : w/b mot · j/k ligne · e signaler · Échap annuler"
+        .is_some_and(|a| a.in_language.starts_with("fr"));
+    let (sel, word, line, report, cancel) = if fr {
+        ("Sélection", "mot", "ligne", "signaler", "annuler")
     } else {
-        "Selecting: w/b word · j/k line · e report · Esc cancel"
+        ("Selecting", "word", "line", "report", "cancel")
     };
-    app.set_status(hint, false);
+    let esc = |k: String| {
+        if fr && k == "Esc" {
+            "Échap".to_string()
+        } else {
+            k
+        }
+    };
+    let hint = format!(
+        "{sel} : {}/{} {word} · {}/{} {line} · {} {report} · {} {cancel}",
+        v.hint(VisualAction::WordNext),
+        v.hint(VisualAction::WordPrev),
+        v.hint(VisualAction::LineDown),
+        v.hint(VisualAction::LineUp),
+        v.hint(VisualAction::Report),
+        esc(v.hint(VisualAction::Cancel)),
+    );
+    let hint = if fr {
+        hint
+    } else {
+        hint.replacen(" :", ":", 1)
+    };
+    app.set_status(&hint, false);
 }
 
 fn next_word_end(text: &str, from: usize) -> usize {
@@ -352,47 +398,50 @@ fn prev_word_end(text: &str, from: usize, anchor: usize) -> usize {
     cut.max(anchor)
 }
 
-/// Keys in visual mode: `Some` when taken.
-pub fn on_visual_key(app: &mut App, key: KeyEvent) -> Option<Option<crate::ui::msg::Msg>> {
-    let (a, b) = app.report.visual?;
-    let text = &app.text;
-    // The end of the next (or previous) line of text, over blank and byline
-    // lines; `at` is an exclusive end, so its line is that of the byte before.
-    let line_end = |at: usize, dir: isize| -> usize {
-        let i = app.doc.line_of(at.saturating_sub(1));
-        let text_end = |l: &DocLine| match l {
-            DocLine::Body(r) | DocLine::Headline(r) => Some(r.end),
-            _ => None,
-        };
-        let lines = &app.doc.lines;
-        let found = if dir > 0 {
-            lines.iter().skip(i + 1).find_map(text_end)
-        } else {
-            lines[..i.min(lines.len())].iter().rev().find_map(text_end)
-        };
-        found.unwrap_or(at)
+/// The end of the next (`dir` > 0) or previous line of text from `at`, over
+/// blank and byline lines; `at` is an exclusive end, so its line is that of
+/// the byte before.
+fn line_end(doc: &crate::ui::text_layout::Doc, at: usize, dir: isize) -> usize {
+    let i = doc.line_of(at.saturating_sub(1));
+    let text_end = |l: &DocLine| match l {
+        DocLine::Body(r) | DocLine::Headline(r) => Some(r.end),
+        _ => None,
     };
-    let nb = match key.code {
-        KeyCode::Char('w' | 'l') | KeyCode::Right => next_word_end(text, b),
-        KeyCode::Char('b' | 'h') | KeyCode::Left => prev_word_end(text, b, a),
-        KeyCode::Char('j') | KeyCode::Down => line_end(b, 1).max(a),
-        KeyCode::Char('k') | KeyCode::Up => line_end(b, -1).max(a),
-        KeyCode::Char('e') | KeyCode::Enter => {
-            return Some(Some(crate::ui::msg::Msg::OpenReport(app.report_target())));
+    let lines = &doc.lines;
+    let found = if dir > 0 {
+        lines.iter().skip(i + 1).find_map(text_end)
+    } else {
+        lines[..i.min(lines.len())].iter().rev().find_map(text_end)
+    };
+    found.unwrap_or(at)
+}
+
+/// A key of the visual selection.
+pub fn on_visual_key(app: &mut App, action: VisualAction) -> Vec<Cmd> {
+    let Some((a, b)) = app.mode.visual() else {
+        return Vec::new();
+    };
+    let text = &app.text;
+    let nb = match action {
+        VisualAction::WordNext => next_word_end(text, b),
+        VisualAction::WordPrev => prev_word_end(text, b, a),
+        VisualAction::LineDown => line_end(&app.doc, b, 1).max(a),
+        VisualAction::LineUp => line_end(&app.doc, b, -1).max(a),
+        VisualAction::Report => {
+            let target = app.report_target();
+            return app.update(Msg::OpenReport(target));
         }
-        KeyCode::Esc | KeyCode::Char('v') => {
-            app.report.visual = None;
+        VisualAction::Cancel => {
+            app.mode = Mode::Browse;
             app.status = None;
-            return Some(None);
-        }
-        _ => {
-            // any other key ends the selection and does what it always does
-            app.report.visual = None;
-            return None;
+            return Vec::new();
         }
     };
     let nb = if nb <= a { next_word_end(text, a) } else { nb };
-    app.report.visual = Some((a, nb));
+    app.mode = Mode::Visual(Selection {
+        anchor: a,
+        cursor: nb,
+    });
     scroll_to(app, nb.saturating_sub(1));
-    Some(None)
+    Vec::new()
 }

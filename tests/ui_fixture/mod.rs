@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lede::article::{Article, Feedback};
 use lede::extract::{Actor, ActorKind, Analysis, Kind, Mention, Span, TimeExpr};
 use lede::ui::app::App;
+pub use lede::ui::cmd::Cmd;
 use lede::ui::keymap::KeyMap;
 use lede::ui::msg::Msg;
 use lede::ui::theme::Theme;
@@ -193,22 +194,25 @@ pub fn app_with(w: u16, h: u16, colors: bool) -> App {
     app
 }
 
-pub fn press(app: &mut App, keys: &str) {
+/// Type `keys`; returns the commands left for the run loop (analysis, outbox, quit).
+pub fn press(app: &mut App, keys: &str) -> Vec<Cmd> {
+    let mut cmds = Vec::new();
     for c in keys.chars() {
-        app.dispatch(Msg::Key(KeyEvent::new(
+        cmds.extend(app.dispatch(Msg::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::NONE,
-        )));
+        ))));
     }
+    cmds
 }
 
-pub fn press_code(app: &mut App, code: KeyCode) {
+pub fn press_code(app: &mut App, code: KeyCode) -> Vec<Cmd> {
     let mods = if code == KeyCode::BackTab {
         KeyModifiers::SHIFT
     } else {
         KeyModifiers::NONE
     };
-    app.dispatch(Msg::Key(KeyEvent::new(code, mods)));
+    app.dispatch(Msg::Key(KeyEvent::new(code, mods)))
 }
 
 pub fn render(app: &App) -> Buffer {
@@ -355,11 +359,11 @@ pub fn sample() -> Article {
     a.finish()
 }
 
-pub fn ctrl(app: &mut App, c: char) {
+pub fn ctrl(app: &mut App, c: char) -> Vec<Cmd> {
     app.dispatch(Msg::Key(KeyEvent::new(
         KeyCode::Char(c),
         KeyModifiers::CONTROL,
-    )));
+    )))
 }
 
 /// The fixture reader (a French article with its publisher's prompt) saving

@@ -1,90 +1,135 @@
 //! Typing into the list filter or the article search, and the mouse.
 
 use super::{App, InputKind, MarkSource, Marks, WHEEL, add};
+use crate::ui::cmd::Cmd;
 use crate::ui::keymap::Action;
 use crate::ui::layout::Focus;
+use crate::ui::mode::{self, Mode};
 use crate::ui::model::SideItem;
-use crate::ui::msg::{MouseInput, Msg};
+use crate::ui::msg::MouseInput;
 use crate::ui::search;
 use crate::ui::widgets::sidebar;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
-    pub(super) fn on_input_key(&mut self, key: KeyEvent) -> Option<Msg> {
+    pub(super) fn on_input_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        if mode::is_ctrl_c(&key) {
+            return vec![Cmd::Quit];
+        }
         let ctrl = key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let input = self.input.as_mut()?;
+        let Mode::Input(input) = &mut self.mode else {
+            return Vec::new();
+        };
         match key.code {
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                return Some(Msg::Action(Action::Quit));
-            }
             KeyCode::Esc => {
                 let kind = input.kind;
-                self.input = None;
+                self.mode = Mode::Browse;
                 match kind {
                     InputKind::Filter => self.set_filter(String::new()),
                     InputKind::Search => self.marks = None,
                 }
-                return None;
+                return Vec::new();
             }
             KeyCode::Enter => {
-                let input = self.input.take()?;
+                let input = input.clone();
+                self.mode = Mode::Browse;
                 if input.kind == InputKind::Search {
-                    match &self.marks {
-                        Some(m) => {
-                            let n = m.spans.len();
-                            self.set_status(&format!("{n} matches for “{}”", input.text), false);
-                        }
-                        None if !input.text.is_empty() => {
-                            self.set_status(&format!("no match for “{}”", input.text), false);
-                        }
-                        None => {}
-                    }
+                    self.say_matches(&input.text);
                 }
-                return None;
+                return Vec::new();
             }
             KeyCode::Backspace => {
                 input.text.pop();
             }
             KeyCode::Char(c) if !ctrl => input.text.push(c),
-            _ => return None,
+            _ => return Vec::new(),
         }
         let (kind, text) = (input.kind, input.text.clone());
         match kind {
             InputKind::Filter => self.set_filter(text),
             InputKind::Search => self.search(&text),
         }
-        None
+        Vec::new()
     }
 
-    pub(super) fn on_mouse(&mut self, m: MouseInput) -> Option<Msg> {
-        self.help = None;
-        let (x, y, delta) = match m {
-            MouseInput::Click { x, y } => (x, y, 0isize),
-            MouseInput::ScrollUp { x, y } => (x, y, -(WHEEL as isize)),
-            MouseInput::ScrollDown { x, y } => (x, y, WHEEL as isize),
-        };
-        let pane = self.panes.hit(x, y)?;
-        if delta != 0 {
-            match pane {
-                Focus::List => {
-                    let max = self.filtered.len().saturating_sub(self.list_rows());
-                    self.list_offset = add(self.list_offset, delta).min(max);
-                }
-                Focus::Reader => self.scroll = add(self.scroll, delta).min(self.max_scroll()),
-                Focus::Sidebar => {
-                    let max = self.derived.items.len().saturating_sub(self.side_rows());
-                    self.side_offset = add(self.side_offset, delta).min(max);
-                }
+    fn say_matches(&mut self, query: &str) {
+        match &self.marks {
+            Some(m) => {
+                let n = m.spans.len();
+                self.set_status(&format!("{n} matches for “{query}”"), false);
             }
-            return None;
+            None if !query.is_empty() => {
+                self.set_status(&format!("no match for “{query}”"), false);
+            }
+            None => {}
         }
+    }
+
+    pub(super) fn on_mouse(&mut self, m: MouseInput) -> Vec<Cmd> {
+        match (&self.mode, m) {
+            (Mode::Form(_), m) => crate::ui::form::view::on_mouse(self, m),
+            (Mode::Notes(_), MouseInput::Drag { .. }) => Vec::new(),
+            (Mode::Browse | Mode::Visual(_), MouseInput::Drag { x, y }) => {
+                crate::ui::notes_view::on_drag(self, x, y);
+                Vec::new()
+            }
+            (_, MouseInput::Drag { .. }) => Vec::new(),
+            (_, MouseInput::Release) => {
+                self.report.drag_from = None;
+                Vec::new()
+            }
+            (mode, MouseInput::Click { x, y }) => {
+                // a drag may start here (not from the notes list)
+                if !matches!(mode, Mode::Notes(_)) {
+                    self.report.drag_from = crate::ui::form::byte_at_cell(self, x, y);
+                }
+                self.on_pointer(x, y, 0)
+            }
+            (_, MouseInput::ScrollUp { x, y }) => self.on_pointer(x, y, -(WHEEL as isize)),
+            (_, MouseInput::ScrollDown { x, y }) => self.on_pointer(x, y, WHEEL as isize),
+        }
+    }
+
+    /// A click (`delta` 0) or a wheel turn over the panes.
+    fn on_pointer(&mut self, x: u16, y: u16, delta: isize) -> Vec<Cmd> {
+        if matches!(self.mode, Mode::Help(_)) {
+            self.mode = Mode::Browse;
+        }
+        let Some(pane) = self.panes.hit(x, y) else {
+            return Vec::new();
+        };
+        if delta != 0 {
+            self.wheel(pane, delta);
+            return Vec::new();
+        }
+        self.click(pane, x, y)
+    }
+
+    fn wheel(&mut self, pane: Focus, delta: isize) {
+        match pane {
+            Focus::List => {
+                let max = self.filtered.len().saturating_sub(self.list_rows());
+                self.list_offset = add(self.list_offset, delta).min(max);
+            }
+            Focus::Reader => self.scroll = add(self.scroll, delta).min(self.max_scroll()),
+            Focus::Sidebar => {
+                let max = self.derived.items.len().saturating_sub(self.side_rows());
+                self.side_offset = add(self.side_offset, delta).min(max);
+            }
+        }
+    }
+
+    fn click(&mut self, pane: Focus, x: u16, y: u16) -> Vec<Cmd> {
         let panes = self.panes;
         self.set_focus(pane);
         match pane {
             Focus::List => {
-                let inner = panes.list?.inner;
+                let Some(list) = panes.list else {
+                    return Vec::new();
+                };
+                let inner = list.inner;
                 if y >= inner.y && y < inner.bottom() {
                     let row = self.list_offset + usize::from((y - inner.y) / 2);
                     if let Some(&i) = self.filtered.get(row) {
@@ -104,9 +149,12 @@ impl App {
                 }
             }
             Focus::Sidebar => {
-                let areas = sidebar::areas(panes.sidebar?.inner, self);
+                let Some(side) = panes.sidebar else {
+                    return Vec::new();
+                };
+                let areas = sidebar::areas(side.inner, self);
                 if areas.report.contains((x, y).into()) {
-                    return Some(Msg::Action(Action::ReportError));
+                    return self.on_action(Action::ReportError);
                 }
                 if areas.items.contains((x, y).into()) {
                     let row = self.side_offset + usize::from(y - areas.items.y);
@@ -122,7 +170,7 @@ impl App {
                 }
             }
         }
-        None
+        Vec::new()
     }
 
     pub(super) fn search(&mut self, query: &str) {

@@ -1,22 +1,9 @@
-//! What the outbox reports, shown in the status bar (never waiting for it).
+//! What the outbox reports (`Msg::Outbox`), shown in the status bar.
 
 use super::{lang_of, short_path};
 use crate::notes::{self, OutboxEvent};
 use crate::ui::app::App;
 use uuid::Uuid;
-
-/// Take what the outbox reported (never waits); true when something changed.
-pub fn poll(app: &mut App) -> bool {
-    let Some(outbox) = app.report.outbox.as_ref() else {
-        return false;
-    };
-    let events: Vec<OutboxEvent> = outbox.events().try_iter().collect();
-    let mut changed = false;
-    for ev in events {
-        changed |= on_outbox_event(app, ev);
-    }
-    changed
-}
 
 /// Show one outbox event in the status bar; true when something changed.
 pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {

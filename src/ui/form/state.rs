@@ -5,6 +5,7 @@
 use super::labels::Labels;
 use crate::article::Article;
 use crate::notes::{Category, Draft, Field, FieldError, Severity};
+use crate::ui::keymap::{FormKey, Table};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
@@ -268,12 +269,12 @@ impl Form {
         }
     }
 
-    /// Handle one key.
-    pub fn on_key(&mut self, key: KeyEvent) -> FormAction {
+    /// Handle one key; `keys` are the form's bindings (save, cancel, fields, choices).
+    pub fn on_key(&mut self, key: KeyEvent, keys: &Table<FormKey>) -> FormAction {
         if key.kind == KeyEventKind::Release {
             return FormAction::None;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let bound = keys.action(&key);
         if self.confirm_discard {
             match key.code {
                 KeyCode::Char('y' | 'Y' | 'o' | 'O') => return FormAction::Cancel,
@@ -282,34 +283,29 @@ impl Form {
             return FormAction::None;
         }
         if let Some(prompt) = self.save_as.as_mut() {
-            match key.code {
-                KeyCode::Esc => self.save_as = None,
-                KeyCode::Enter => {
-                    let p = first_line(prompt).trim().to_string();
-                    if !p.is_empty() {
-                        return FormAction::SaveTo(PathBuf::from(p));
+            let path = || PathBuf::from(first_line(prompt).trim());
+            match (key.code, bound) {
+                // Esc goes back to the form (the prompt says so)
+                (KeyCode::Esc, _) => self.save_as = None,
+                (KeyCode::Enter, _) | (_, Some(FormKey::Save)) => {
+                    let p = path();
+                    if !p.as_os_str().is_empty() {
+                        return FormAction::SaveTo(p);
                     }
                 }
-                KeyCode::Char('c') if ctrl => return self.escape(),
-                KeyCode::Char('s') if ctrl => {
-                    let p = first_line(prompt).trim().to_string();
-                    if !p.is_empty() {
-                        return FormAction::SaveTo(PathBuf::from(p));
-                    }
-                }
+                (_, Some(FormKey::Cancel)) => return self.escape(),
                 _ => {
                     prompt.input(key);
                 }
             }
             return FormAction::None;
         }
-        match key.code {
-            KeyCode::Char('s') if ctrl => return FormAction::Submit,
-            KeyCode::Char('c') if ctrl => return self.escape(),
-            KeyCode::Esc => return self.escape(),
-            KeyCode::Tab => self.focus = self.focus.next(),
-            KeyCode::BackTab => self.focus = self.focus.prev(),
-            _ => return self.on_field_key(key),
+        match bound {
+            Some(FormKey::Save) => return FormAction::Submit,
+            Some(FormKey::Cancel) => return self.escape(),
+            Some(FormKey::NextField) => self.focus = self.focus.next(),
+            Some(FormKey::PrevField) => self.focus = self.focus.prev(),
+            _ => return self.on_field_key(key, bound),
         }
         FormAction::None
     }
@@ -323,33 +319,28 @@ impl Form {
         }
     }
 
-    fn on_field_key(&mut self, key: KeyEvent) -> FormAction {
+    fn on_field_key(&mut self, key: KeyEvent, bound: Option<FormKey>) -> FormAction {
         let field = self.focus;
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let choice = match bound {
+            Some(FormKey::ChoiceNext) => Some(1),
+            Some(FormKey::ChoicePrev) => Some(-1),
+            _ => None,
+        };
         match (field, key.code) {
             (FormField::Submit, KeyCode::Enter | KeyCode::Char(' ')) => return FormAction::Submit,
             (FormField::Cancel, KeyCode::Enter | KeyCode::Char(' ')) => return self.escape(),
             (FormField::Submit, KeyCode::Right) => self.focus = FormField::Cancel,
             (FormField::Cancel, KeyCode::Left) => self.focus = FormField::Submit,
-            (FormField::Category, c) => match c {
-                KeyCode::Right | KeyCode::Char(' ' | 'l') | KeyCode::Enter => {
-                    self.category = (self.category + 1) % Category::ALL.len()
-                }
-                KeyCode::Left | KeyCode::Char('h') => {
-                    self.category = (self.category + Category::ALL.len() - 1) % Category::ALL.len()
-                }
-                _ => self.move_vertically(c),
+            (FormField::Category, c) => match choice {
+                Some(d) => self.category = step(self.category, d, Category::ALL.len()),
+                None => self.move_vertically(c),
             },
-            (FormField::Severity, c) => match c {
-                KeyCode::Right | KeyCode::Char(' ' | 'l') | KeyCode::Enter => {
-                    self.severity = (self.severity + 1) % Severity::ALL.len()
-                }
-                KeyCode::Left | KeyCode::Char('h') => {
-                    self.severity = (self.severity + Severity::ALL.len() - 1) % Severity::ALL.len()
-                }
-                _ => self.move_vertically(c),
+            (FormField::Severity, c) => match choice {
+                Some(d) => self.severity = step(self.severity, d, Severity::ALL.len()),
+                None => self.move_vertically(c),
             },
             (FormField::Consent, KeyCode::Char(' ') | KeyCode::Enter) if plain => {
                 self.consent = !self.consent
@@ -389,4 +380,9 @@ impl Form {
             self.errors = self.draft().validate();
         }
     }
+}
+
+/// `i` moved by `d` (1 or -1) among `n` choices, wrapping around.
+fn step(i: usize, d: isize, n: usize) -> usize {
+    if d > 0 { (i + 1) % n } else { (i + n - 1) % n }
 }

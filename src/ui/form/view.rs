@@ -5,6 +5,8 @@ use super::layout::{button_texts, destination_text, label_of, passage_text, wrap
 use super::state::{Form, FormAction, FormField};
 use crate::notes::{Category, Severity};
 use crate::ui::app::App;
+use crate::ui::cmd::Cmd;
+use crate::ui::mode::Mode;
 use crate::ui::msg::MouseInput;
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -284,16 +286,16 @@ fn render_field(
 }
 
 /// A click on the form: focus a field, change a choice, press a button.
-pub fn on_mouse(app: &mut App, m: MouseInput) {
+pub fn on_mouse(app: &mut App, m: MouseInput) -> Vec<Cmd> {
     let MouseInput::Click { x, y } = m else {
-        return;
+        return Vec::new();
     };
     let area = app.panes.area;
-    let Some(form) = app.report.form.as_mut() else {
-        return;
+    let Mode::Form(form) = &mut app.mode else {
+        return Vec::new();
     };
     if form.confirm_discard {
-        return;
+        return Vec::new();
     }
     let lay = layout(form, area);
     let at = (x, y).into();
@@ -302,9 +304,10 @@ pub fn on_mouse(app: &mut App, m: MouseInput) {
         FormAction::Submit
     } else if lay.cancel.contains(at) {
         form.focus = FormField::Cancel;
-        form.on_key(crossterm::event::KeyEvent::from(
-            crossterm::event::KeyCode::Esc,
-        ))
+        form.on_key(
+            crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc),
+            &app.keymap.form,
+        )
     } else {
         if let Some((Row::Field(f), _)) = lay.rows.iter().find(|(_, r)| r.contains(at)) {
             let f = *f;
@@ -323,7 +326,7 @@ pub fn on_mouse(app: &mut App, m: MouseInput) {
         }
         FormAction::None
     };
-    super::apply(app, action);
+    super::apply(app, action)
 }
 
 /// `text` wrapped to the width of `r`, as many lines as `r` is high, in `style`.

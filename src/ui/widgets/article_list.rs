@@ -95,7 +95,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             break;
         }
         let is_current = i == app.current;
-        let noted = app.noted.contains(&article.id);
+        let noted = app.report.has_notes(&article.id);
         let mut head_style = if is_current {
             app.theme.headline
         } else {

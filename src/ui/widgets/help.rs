@@ -18,10 +18,10 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .keymap
         .help_rows()
         .into_iter()
-        .map(|(k, d)| (k, d.to_string(), t.headline))
+        .map(|(k, d)| (k, d, t.headline))
         .collect();
     for (k, d) in crate::ui::form::help_rows(app) {
-        entries.push((k, d.into(), t.headline));
+        entries.push((k, d, t.headline));
     }
     entries.push((String::new(), String::new(), t.headline));
     entries.push((

@@ -40,7 +40,7 @@ pub fn render(app: &App, buf: &mut Buffer) {
     if let Some(s) = app.panes.status {
         status_bar::render(app, s.intersection(area), buf);
     }
-    if let Some(offset) = app.help {
+    if let Some(offset) = app.mode.help() {
         help::render(app, offset, area, buf);
     }
     crate::ui::notes_view::render(app, area, buf);

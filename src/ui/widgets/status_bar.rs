@@ -27,14 +27,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Span::styled(format!(" {pos} · {}% ", app.scroll_percent()), base),
     ];
-    if !app.filter.is_empty() && app.input.is_none() {
+    if !app.filter.is_empty() && app.mode.input().is_none() {
         left.push(Span::styled(
             format!("[filter: {} · {}] ", app.filter, app.filtered.len()),
             base,
         ));
     }
     let km = &app.keymap;
-    let message: Vec<Span> = if let Some(input) = &app.input {
+    let message: Vec<Span> = if let Some(input) = app.mode.input() {
         let label = match input.kind {
             InputKind::Filter => "filter: ",
             InputKind::Search => "search: /",
