@@ -7,8 +7,8 @@ mod ui_fixture;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lede::notes::{Field, Problem};
 use lede::ui::app::App;
-use lede::ui::form::state::FormField;
 use lede::ui::msg::{MouseInput, Msg};
+use lede::ui::views::form::state::FormField;
 use std::path::Path;
 use ui_fixture::*;
 
@@ -36,7 +36,8 @@ fn ctrl_s_is_a_save_command_and_saved_shows_only_with_its_result() {
     assert!(!path.exists(), "update writes no file");
     assert!(app.mode.form().is_some(), "the form waits for the result");
     let says_saved = |app: &lede::ui::app::App| {
-        app.status
+        app.shared
+            .status
             .as_ref()
             .is_some_and(|s| s.text.contains("Note enregistrée"))
     };
@@ -45,10 +46,10 @@ fn ctrl_s_is_a_save_command_and_saved_shows_only_with_its_result() {
     let result = lede::ui::cmd::save_note(save.clone());
     assert!(path.exists());
     let next = app.update(result);
-    assert!(says_saved(&app), "{:?}", app.status);
+    assert!(says_saved(&app), "{:?}", app.shared.status);
     assert!(app.mode.form().is_none(), "the form closes once saved");
     assert_eq!(next.len(), 1, "the note goes to the outbox: {next:?}");
-    assert!(matches!(next[0], Cmd::Submit(id) if id == app.report.notes[0].id));
+    assert!(matches!(next[0], Cmd::Submit(id) if id == app.views.report.notes[0].id));
     assert_eq!(notes_in(&path).len(), 1);
 }
 
@@ -68,7 +69,8 @@ fn a_failed_save_result_keeps_the_form_and_says_why() {
     assert!(why.contains("PAS été enregistrée"), "{why}");
     assert!(form.save_as.is_some(), "another file is offered");
     assert!(
-        !app.status
+        !app.shared
+            .status
             .as_ref()
             .is_some_and(|s| s.text.contains("enregistrée ("))
     );
@@ -99,11 +101,11 @@ fn e_type_ctrl_s_files_a_note_about_the_current_sentence() {
         "the quote is the first sentence of the paragraph: {:?}",
         n.target.exact
     );
-    assert_eq!(n.article.id, app.articles[0].id);
-    let status = app.status.as_ref().expect("a status message");
+    assert_eq!(n.article.id, app.shared.articles[0].id);
+    let status = app.shared.status.as_ref().expect("a status message");
     assert!(status.text.contains("Note enregistrée"), "{}", status.text);
     assert!(!status.error);
-    assert!(app.report.has_notes(&app.articles[0].id));
+    assert!(app.views.report.has_notes(&app.shared.articles[0].id));
 }
 
 #[test]
@@ -114,9 +116,14 @@ fn a_followed_mention_is_the_quoted_passage() {
     press_code(&mut app, KeyCode::Tab); // the sidebar, first actor selected
     press_code(&mut app, KeyCode::Enter); // follow it
     let marked = {
-        let m = app.marks.as_ref().expect("an actor is followed");
+        let m = app
+            .views
+            .reader
+            .marks
+            .as_ref()
+            .expect("an actor is followed");
         let s = m.spans[m.current];
-        app.text[s.start..s.end].to_string()
+        app.text()[s.start..s.end].to_string()
     };
     press(&mut app, "e");
     assert_eq!(app.mode.form().unwrap().quote, marked);
@@ -261,7 +268,8 @@ fn a_write_error_keeps_the_text_and_offers_to_save_elsewhere() {
     let s = screen(&render(&app));
     assert!(s.contains("Enregistrer dans"), "{s}");
     assert!(
-        !app.status
+        !app.shared
+            .status
             .as_ref()
             .is_some_and(|s| s.text.contains("enregistrée (")),
         "never says saved"
@@ -279,7 +287,8 @@ fn a_write_error_keeps_the_text_and_offers_to_save_elsewhere() {
     let notes = notes_in(&good);
     assert_eq!(notes[0].comment, "Rien ne doit se perdre");
     assert!(
-        app.status
+        app.shared
+            .status
             .as_ref()
             .unwrap()
             .text
@@ -295,7 +304,7 @@ fn a_click_on_submit_saves() {
     press(&mut app, "e");
     press(&mut app, "Cliqué");
     let form = app.mode.form().unwrap();
-    let lay = lede::ui::form::view::layout(form, app.panes.area);
+    let lay = lede::ui::views::form::view::layout(form, app.shared.panes.area);
     let (x, y) = (lay.submit.x + 1, lay.submit.y);
     app.dispatch(Msg::Mouse(MouseInput::Click { x, y }));
     assert!(app.mode.form().is_none());
@@ -305,7 +314,7 @@ fn a_click_on_submit_saves() {
 #[test]
 fn snapshot_french_80x24() {
     let mut app = app(80, 24);
-    app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    app.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
     press(&mut app, "e");
     press(&mut app, "Le prénom s'écrit Zoé.");
     insta::assert_snapshot!(styled_screen(&render(&app)));
@@ -314,8 +323,8 @@ fn snapshot_french_80x24() {
 #[test]
 fn snapshot_french_120x40_with_an_error() {
     let mut app = app(120, 40);
-    app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
-    app.report.endpoint = Some("https://corrections.example.org/notes".into());
+    app.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    app.views.report.endpoint = Some("https://corrections.example.org/notes".into());
     press(&mut app, "e");
     ctrl(&mut app, 's');
     insta::assert_snapshot!(styled_screen(&render(&app)));
@@ -324,12 +333,12 @@ fn snapshot_french_120x40_with_an_error() {
 #[test]
 fn snapshot_english_80x24_and_120x40() {
     let mut small = app(80, 24);
-    small.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    small.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
     press(&mut small, "]"); // the English article
     press(&mut small, "e");
     press(&mut small, "The mayor's name is Anne.");
     let mut big = app(120, 40);
-    big.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    big.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
     press(&mut big, "]e");
     press_code(&mut big, KeyCode::Tab);
     let both = format!(
@@ -381,7 +390,7 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
     let path = dir.path().join("notes.jsonl");
     let (endpoint, requests) = one_shot_server();
     let mut app = app(100, 30);
-    let (report, outbox, warning) = lede::ui::form::Reporting::start(
+    let (report, outbox, warning) = lede::ui::views::form::Reporting::start(
         Some(path.clone()),
         Some(endpoint.clone()),
         &lede::notes::NotesSettings::default(),
@@ -395,14 +404,15 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
     );
     press(&mut app, "Envoyée au serveur");
     // the run loop's executor: it hands the saved note to the outbox
-    let worker = lede::ui::worker::Worker::spawn(app.articles.clone());
+    let worker = lede::ui::worker::Worker::spawn(app.shared.articles.clone());
     let mut fx = lede::ui::cmd::Effects::new(worker, outbox);
     fx.send(
         &mut app,
         Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
     );
     assert!(
-        app.status
+        app.shared
+            .status
             .as_ref()
             .unwrap()
             .text
@@ -428,15 +438,15 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
         }
     }
     assert!(sent, "the outbox reports Sent");
-    let status = app.status.as_ref().unwrap();
+    let status = app.shared.status.as_ref().unwrap();
     assert!(
         status.text.contains("envoyée (HTTP 201)"),
         "{}",
         status.text
     );
-    assert_eq!(app.report.notes[0].status, lede::notes::Status::Sent);
+    assert_eq!(app.views.report.notes[0].status, lede::notes::Status::Sent);
     // the note goes by the same short id as in `lede notes list`
-    let short = app.report.notes[0].short_id();
+    let short = app.views.report.notes[0].short_id();
     assert!(
         status.text.contains(&format!("Note {short} ")),
         "{}",
@@ -536,7 +546,7 @@ fn the_saved_message_fits_an_80_column_status_bar() {
     press(&mut app, "e");
     press(&mut app, "Une remarque");
     ctrl(&mut app, 's');
-    let status = app.status.as_ref().expect("a status").text.clone();
+    let status = app.shared.status.as_ref().expect("a status").text.clone();
     let s = screen(&render(&app));
     let bar = s.lines().last().expect("a status bar");
     assert!(bar.contains(status.trim_end()), "{status:?} cut in {bar:?}");

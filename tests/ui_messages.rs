@@ -14,7 +14,7 @@ use ui_fixture::*;
 #[test]
 fn help_lists_the_notes_keys_and_the_form_keys() {
     let help_text = |app: &lede::ui::app::App| -> String {
-        lede::ui::widgets::help::help_lines(app, 100)
+        lede::ui::views::help::help_lines(app, 100)
             .iter()
             .map(|l| l.to_string())
             .collect::<Vec<_>>()
@@ -36,7 +36,7 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     assert!(help.lines().any(|l| l.starts_with("m ")), "{help}");
     assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
     // narrow: keys above their descriptions, and a heading has no blank line under it
-    let narrow: Vec<String> = lede::ui::widgets::help::help_lines(&app, 30)
+    let narrow: Vec<String> = lede::ui::views::help::help_lines(&app, 30)
         .iter()
         .map(|l| l.to_string())
         .collect();
@@ -99,7 +99,7 @@ fn loading_problems_show_their_count_and_an_error_first() {
         skipped: vec![],
     };
     app.dispatch(Msg::Loaded(Box::new(loaded)));
-    let status = app.status.as_ref().expect("a status");
+    let status = app.shared.status.as_ref().expect("a status");
     assert!(status.error);
     assert!(
         status.text.starts_with("3 loading problems"),
@@ -125,10 +125,16 @@ fn next_and_previous_match_say_where_they_are() {
     press_code(&mut app, KeyCode::Tab); // the reader
     press(&mut app, "/lyon");
     press_code(&mut app, KeyCode::Enter);
-    let n = app.marks.as_ref().map(|m| m.spans.len()).unwrap_or(0);
+    let n = app
+        .views
+        .reader
+        .marks
+        .as_ref()
+        .map(|m| m.spans.len())
+        .unwrap_or(0);
     assert!(n >= 2, "the fixture names Lyon more than once");
-    let status = |app: &lede::ui::app::App| app.status.as_ref().map(|s| s.text.clone());
-    let first = app.marks.as_ref().unwrap().current;
+    let status = |app: &lede::ui::app::App| app.shared.status.as_ref().map(|s| s.text.clone());
+    let first = app.views.reader.marks.as_ref().unwrap().current;
     press(&mut app, "n");
     let want = format!("match {}/{n} for “lyon”", (first + 1) % n + 1);
     assert!(
@@ -139,11 +145,11 @@ fn next_and_previous_match_say_where_they_are() {
     // all the way round: the wrap is said when it comes back to the first match
     for _ in 0..n {
         press(&mut app, "n");
-        if app.marks.as_ref().unwrap().current == 0 {
+        if app.views.reader.marks.as_ref().unwrap().current == 0 {
             break;
         }
     }
-    assert_eq!(app.marks.as_ref().unwrap().current, 0);
+    assert_eq!(app.views.reader.marks.as_ref().unwrap().current, 0);
     assert!(
         status(&app).is_some_and(|s| s.ends_with("(from the top)")),
         "{:?}",

@@ -5,14 +5,19 @@ use crate::article::Article;
 use crate::extract::{Analysis, Span};
 use crate::ui::cmd::Cmd;
 use crate::ui::keymap::{Action, KeyMap};
-use crate::ui::layout::{self, Focus, Panes, SizeClass};
+use crate::ui::layout::{self, Focus, SizeClass};
 use crate::ui::mode::{self, Mode, Route};
 pub use crate::ui::mode::{Input, InputKind};
-use crate::ui::model::{Derived, SideItem};
+use crate::ui::model::Derived;
 use crate::ui::msg::{Msg, ReportTarget};
+pub use crate::ui::shared::{Shared, Status};
 use crate::ui::text_layout::Doc;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::sidebar;
+use crate::ui::views::Views;
+use crate::ui::views::list::ListView;
+pub use crate::ui::views::reader::{MarkSource, Marks, ReaderView};
+use crate::ui::views::sidebar;
+use crate::ui::views::sidebar::SidebarView;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -20,68 +25,16 @@ use std::sync::Arc;
 mod find;
 mod nav;
 
-/// What the marks in the text come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MarkSource {
-    /// A followed actor or date (a sidebar item).
-    Item(SideItem),
-    /// A search in the article.
-    Search(String),
-}
-
-/// Spans marked in the text, one of them current (`n`/`N` move it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Marks {
-    pub source: MarkSource,
-    pub spans: Vec<Span>,
-    pub current: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
 /// Number of lines the mouse wheel scrolls.
 pub(super) const WHEEL: usize = 3;
 
+/// The reader: who has the keyboard, each view's own state, and what every
+/// view reads (the articles, the layout, the keymap, the status bar).
 pub struct App {
     /// Who has the keyboard.
     pub mode: Mode,
-    pub articles: Arc<Vec<Article>>,
-    analyses: Vec<Option<Arc<Analysis>>>,
-    pub keymap: KeyMap,
-    pub theme: Theme,
-    pub focus: Focus,
-    pub panes: Panes,
-    area: Rect,
-    sidebar_wide: bool,
-    sidebar_small: bool,
-    /// Index of the article shown in the reader.
-    pub current: usize,
-    pub filter: String,
-    /// Indices of the articles the filter lets through, in order.
-    pub filtered: Vec<usize>,
-    /// Cursor in the list (an index into `filtered`).
-    pub list_sel: usize,
-    pub list_offset: usize,
-    folded: Vec<String>,
-    /// The current article folded for search: (article index, folded text).
-    search_index: Option<(usize, crate::ui::search::Folded)>,
-    pub text: String,
-    pub doc: Doc,
-    pub scroll: usize,
-    pub derived: Derived,
-    pub side_sel: usize,
-    pub side_offset: usize,
-    pub marks: Option<Marks>,
-    pub status: Option<Status>,
-    wanted: Option<usize>,
-    /// What is being loaded, while the articles load in the background.
-    pub loading: Option<String>,
-    /// Correction notes: the report form, the saved notes, the outbox.
-    pub report: crate::ui::form::Reporting,
+    pub views: Views,
+    pub shared: Shared,
 }
 
 impl App {
@@ -89,46 +42,31 @@ impl App {
         let n = articles.len();
         let mut app = App {
             mode: Mode::Browse,
-            articles: Arc::new(articles),
-            analyses: vec![None; n],
-            keymap,
-            theme,
-            focus: Focus::Reader,
-            panes: Panes::default(),
-            area: Rect::new(0, 0, 80, 24),
-            sidebar_wide: true,
-            sidebar_small: false,
-            current: 0,
-            filter: String::new(),
-            filtered: (0..n).collect(),
-            list_sel: 0,
-            list_offset: 0,
-            folded: Vec::new(),
-            search_index: None,
-            text: String::new(),
-            doc: Doc::build(&Article::default(), 1),
-            scroll: 0,
-            derived: Derived::default(),
-            side_sel: 0,
-            side_offset: 0,
-            marks: None,
-            status: None,
-            wanted: None,
-            loading: None,
-            report: Default::default(),
+            views: Views {
+                list: ListView::new(n),
+                reader: ReaderView::default(),
+                sidebar: SidebarView::default(),
+                report: Default::default(),
+            },
+            shared: Shared::new(articles, keymap, theme),
         };
         app.relayout();
         app.open(0);
         app
     }
 
+    /// The text of the article the reader shows (`Article::text()`, laid out).
+    pub fn text(&self) -> &str {
+        &self.views.reader.doc.text
+    }
+
     /// The article the reader shows.
     pub fn article(&self) -> Option<&Article> {
-        self.articles.get(self.current)
+        self.shared.articles.get(self.views.reader.current)
     }
 
     pub fn analysis(&self, i: usize) -> Option<&Analysis> {
-        self.analyses.get(i).and_then(|a| a.as_deref())
+        self.shared.analyses.get(i).and_then(|a| a.as_deref())
     }
 
     pub fn is_analysed(&self, i: usize) -> bool {
@@ -137,44 +75,51 @@ impl App {
 
     /// The sidebar toggle for the current size class.
     pub fn sidebar_toggle(&self) -> bool {
-        match layout::size_class(self.area.width) {
-            SizeClass::Wide => self.sidebar_wide,
-            _ => self.sidebar_small,
+        match layout::size_class(self.shared.area.width) {
+            SizeClass::Wide => self.views.sidebar.wide,
+            _ => self.views.sidebar.small,
         }
     }
 
     /// Lines of text the reader shows at once.
     pub fn view_height(&self) -> usize {
-        let h = if self.panes.reader.is_some() {
-            self.panes.reader_text.height
+        let h = if self.shared.panes.reader.is_some() {
+            self.shared.panes.reader_text.height
         } else {
-            self.area.height.saturating_sub(3)
+            self.shared.area.height.saturating_sub(3)
         };
         usize::from(h.max(1))
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.doc.lines.len().saturating_sub(self.view_height())
+        self.views
+            .reader
+            .doc
+            .lines
+            .len()
+            .saturating_sub(self.view_height())
     }
 
     /// Scroll position as a percentage (100 when everything fits).
     pub fn scroll_percent(&self) -> usize {
         match self.max_scroll() {
             0 => 100,
-            m => self.scroll.min(m) * 100 / m,
+            m => self.views.reader.scroll.min(m) * 100 / m,
         }
     }
 
     /// Rows of the list (two lines per article).
     pub fn list_rows(&self) -> usize {
-        self.panes
+        self.shared
+            .panes
             .list
             .map(|p| usize::from(p.inner.height / 2).max(1))
             .unwrap_or(1)
     }
 
     fn side_rows(&self) -> usize {
-        self.panes
+        self.shared
+            .panes
             .sidebar
             .map(|p| usize::from(sidebar::areas(p.inner, self).items.height).max(1))
             .unwrap_or(1)
@@ -183,18 +128,28 @@ impl App {
     /// What the report-an-error form would be about now.
     pub fn report_target(&self) -> ReportTarget {
         let span = self
+            .views
+            .reader
             .marks
             .as_ref()
             .and_then(|m| m.spans.get(m.current).copied())
             .or_else(|| {
-                self.doc.lines[self.scroll.min(self.doc.lines.len())..]
+                self.views.reader.doc.lines[self
+                    .views
+                    .reader
+                    .scroll
+                    .min(self.views.reader.doc.lines.len())..]
                     .iter()
                     .find_map(|l| l.range())
                     .map(|r| Span::new(r.start, r.end))
             });
         ReportTarget {
-            article: self.current,
-            span: if self.articles.is_empty() { None } else { span },
+            article: self.views.reader.current,
+            span: if self.shared.articles.is_empty() {
+                None
+            } else {
+                span
+            },
         }
     }
 
@@ -206,20 +161,20 @@ impl App {
             skipped,
         } = loaded;
         let n = articles.len();
-        self.articles = Arc::new(articles);
-        self.analyses = vec![None; n];
-        self.filtered = (0..n).collect();
-        self.folded.clear();
-        self.search_index = None;
-        self.filter.clear();
-        self.list_sel = 0;
-        self.list_offset = 0;
-        self.loading = None;
-        self.current = 0;
-        self.doc = Doc::build(&Article::default(), self.doc.width);
+        self.shared.articles = Arc::new(articles);
+        self.shared.analyses = vec![None; n];
+        self.views.list.filtered = (0..n).collect();
+        self.views.list.folded.clear();
+        self.views.reader.search_index = None;
+        self.views.list.filter.clear();
+        self.views.list.sel = 0;
+        self.views.list.offset = 0;
+        self.shared.loading = None;
+        self.views.reader.current = 0;
+        self.views.reader.doc = Doc::build(&Article::default(), self.views.reader.doc.width);
         self.open(0);
         if n == 0 {
-            self.derived = Derived::default();
+            self.views.reader.derived = Derived::default();
         }
         // An error comes before a warning; with several, the count comes
         // first so that a narrow status bar still shows it.
@@ -251,7 +206,7 @@ impl App {
             Msg::Action(a) => self.on_action(a),
             Msg::Mouse(m) => self.on_mouse(m),
             Msg::Resize(w, h) => {
-                self.area = Rect::new(0, 0, w, h);
+                self.shared.area = Rect::new(0, 0, w, h);
                 self.relayout();
                 Vec::new()
             }
@@ -265,7 +220,7 @@ impl App {
                 Vec::new()
             }
             Msg::OpenReport(target) => {
-                crate::ui::form::open(self, target);
+                crate::ui::views::form::open(self, target);
                 Vec::new()
             }
             Msg::Status(s) => {
@@ -277,7 +232,7 @@ impl App {
                 Vec::new()
             }
             Msg::LoadFailed => {
-                if self.loading.take().is_some() {
+                if self.shared.loading.take().is_some() {
                     self.set_status(
                         "Loading failed (internal error); no article was loaded.",
                         true,
@@ -285,32 +240,32 @@ impl App {
                 }
                 Vec::new()
             }
-            Msg::NoteSaved(saved) => crate::ui::form::on_saved(self, *saved),
+            Msg::NoteSaved(saved) => crate::ui::views::form::on_saved(self, *saved),
             Msg::Outbox(ev) => {
-                crate::ui::form::on_outbox_event(self, ev);
+                crate::ui::views::form::on_outbox_event(self, ev);
                 Vec::new()
             }
         };
-        crate::ui::notes_view::refresh_placed(self);
-        if let Some(i) = self.wanted.take() {
+        crate::ui::views::notes::refresh_placed(self);
+        if let Some(i) = self.views.reader.wanted.take() {
             cmds.push(Cmd::Analyse(i));
         }
         cmds
     }
 
     fn on_analysed(&mut self, i: usize, analysis: Arc<Analysis>, failed: Option<&str>) {
-        let Some(slot) = self.analyses.get_mut(i) else {
+        let Some(slot) = self.shared.analyses.get_mut(i) else {
             return;
         };
         *slot = Some(analysis);
-        if i != self.current {
+        if i != self.views.reader.current {
             return;
         }
         self.derive();
         match failed {
             Some(why) => self.set_status(why, true),
             // the reader was waiting in the sidebar: follow its first entry
-            None if self.focus == Focus::Sidebar => self.follow_selected(),
+            None if self.shared.focus == Focus::Sidebar => self.follow_selected(),
             None => {}
         }
     }
@@ -323,13 +278,13 @@ impl App {
     }
 
     /// Use these notes (loaded at start) and place them on the text.
-    pub fn set_reporting(&mut self, report: crate::ui::form::Reporting) {
-        self.report = report;
-        crate::ui::notes_view::refresh_placed(self);
+    pub fn set_reporting(&mut self, report: crate::ui::views::form::Reporting) {
+        self.views.report = report;
+        crate::ui::views::notes::refresh_placed(self);
     }
 
     pub fn set_status(&mut self, text: &str, error: bool) {
-        self.status = Some(Status {
+        self.shared.status = Some(Status {
             text: crate::article::sanitize::clean_inline(text),
             error,
         });
@@ -337,16 +292,16 @@ impl App {
 
     /// A key goes where [`mode::route`] says, and nowhere else.
     fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
-        match mode::route(&self.mode, &self.keymap, &key) {
+        match mode::route(&self.mode, &self.shared.keymap, &key) {
             Route::Ignore => Vec::new(),
             Route::Input => self.on_input_key(key),
             Route::Help(action) => {
                 self.on_help_key(action);
                 Vec::new()
             }
-            Route::Form => crate::ui::form::on_key(self, key),
-            Route::Notes(a) => crate::ui::notes_view::on_list_key(self, a),
-            Route::Visual(a) => crate::ui::notes_view::on_visual_key(self, a),
+            Route::Form => crate::ui::views::form::on_key(self, key),
+            Route::Notes(a) => crate::ui::views::notes::on_list_key(self, a),
+            Route::Visual(a) => crate::ui::views::notes::on_visual_key(self, a),
             Route::Browse { action, leave } => {
                 if leave {
                     self.mode = Mode::Browse;
@@ -360,7 +315,7 @@ impl App {
         let Mode::Help(off) = self.mode else {
             return;
         };
-        let max = crate::ui::widgets::help::max_offset(self);
+        let max = crate::ui::views::help::max_offset(self);
         self.mode = match action {
             Action::Down => Mode::Help((off + 1).min(max)),
             Action::Up => Mode::Help(off.saturating_sub(1)),
@@ -379,8 +334,8 @@ impl App {
                     _ => Mode::Help(0),
                 }
             }
-            Action::FocusNext => self.set_focus(self.focus.next()),
-            Action::FocusPrev => self.set_focus(self.focus.prev()),
+            Action::FocusNext => self.set_focus(self.shared.focus.next()),
+            Action::FocusPrev => self.set_focus(self.shared.focus.prev()),
             Action::FocusLeft => self.focus_side(false),
             Action::FocusRight => self.focus_side(true),
             Action::Up => self.move_by(-1),
@@ -394,13 +349,13 @@ impl App {
             Action::NextArticle => self.step_article(1),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::Search => {
-                let kind = if self.focus == Focus::List {
+                let kind = if self.shared.focus == Focus::List {
                     InputKind::Filter
                 } else {
                     InputKind::Search
                 };
                 let text = match kind {
-                    InputKind::Filter => self.filter.clone(),
+                    InputKind::Filter => self.views.list.filter.clone(),
                     InputKind::Search => String::new(),
                 };
                 self.mode = Mode::Input(Input { kind, text });
@@ -408,21 +363,21 @@ impl App {
             Action::NextMatch => self.jump(1),
             Action::PrevMatch => self.jump(-1),
             Action::ReportError => {
-                if self.articles.is_empty() {
+                if self.shared.articles.is_empty() {
                     self.set_status("No article to report on.", false);
                 } else {
-                    crate::ui::form::open(self, self.report_target());
+                    crate::ui::views::form::open(self, self.report_target());
                 }
             }
             Action::NotesList => self.mode = Mode::Notes(0),
-            Action::Visual => crate::ui::notes_view::start_visual(self),
+            Action::Visual => crate::ui::views::notes::start_visual(self),
             Action::Clear => {
-                if self.marks.is_some() {
-                    self.marks = None;
-                } else if !self.filter.is_empty() {
+                if self.views.reader.marks.is_some() {
+                    self.views.reader.marks = None;
+                } else if !self.views.list.filter.is_empty() {
                     self.set_filter(String::new());
                 } else {
-                    self.status = None;
+                    self.shared.status = None;
                 }
             }
         }

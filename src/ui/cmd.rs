@@ -123,7 +123,7 @@ impl Effects {
     /// The articles were loaded: a worker for them, then what the update asks.
     pub fn loaded(&mut self, app: &mut App, loaded: crate::ingest::Loaded) {
         let cmds = app.update(Msg::Loaded(Box::new(loaded)));
-        self.worker = Worker::spawn(app.articles.clone());
+        self.worker = Worker::spawn(app.shared.articles.clone());
         self.run(app, cmds);
     }
 

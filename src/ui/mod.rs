@@ -6,18 +6,17 @@
 
 pub mod app;
 pub mod cmd;
-pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
 pub mod model;
 pub mod msg;
-pub mod notes_view;
 pub mod search;
+pub mod shared;
 pub mod terminal;
 pub mod text_layout;
 pub mod theme;
-pub mod widgets;
+pub mod views;
 pub mod worker;
 
 use crate::article::Article;
@@ -76,7 +75,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     let mut app = App::new(Vec::new(), keymap, theme);
     let settings = crate::notes::NotesSettings::from_config(&config);
     let (report, outbox, warning) =
-        form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
+        views::form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
     app.set_reporting(report);
     if let Some(w) = warning {
         app.set_status(&w, true);
@@ -88,7 +87,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     if reads_stdin {
         stdin = Some(load());
     } else {
-        app.loading = Some(what);
+        app.shared.loading = Some(what);
         std::thread::Builder::new()
             .name(LOAD_THREAD.into())
             .spawn(move || {
@@ -97,7 +96,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     }
 
     let mut guard = terminal::TerminalGuard::new().context("cannot set up the terminal")?;
-    let mut fx = Effects::new(worker::Worker::spawn(app.articles.clone()), outbox);
+    let mut fx = Effects::new(worker::Worker::spawn(app.shared.articles.clone()), outbox);
     if let Some(loaded) = stdin {
         fx.loaded(&mut app, loaded);
     }
@@ -106,7 +105,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     let mut dirty = true;
     loop {
         if dirty {
-            guard.terminal.draw(|f| widgets::draw(f, &app))?;
+            guard.terminal.draw(|f| views::draw(f, &app))?;
             dirty = false;
             terminal::inject_fault();
         }
@@ -130,7 +129,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
                 fx.loaded(&mut app, loaded);
                 dirty = true;
             }
-            Err(mpsc::TryRecvError::Disconnected) if app.loading.is_some() => {
+            Err(mpsc::TryRecvError::Disconnected) if app.shared.loading.is_some() => {
                 fx.send(&mut app, Msg::LoadFailed);
                 dirty = true;
             }
@@ -170,6 +169,6 @@ pub fn headless_first_frame(articles: Vec<Article>, width: u16, height: u16) -> 
     let mut app = App::new(articles, KeyMap::default(), Theme::new(true));
     app.dispatch(Msg::Resize(width, height));
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
-    widgets::render(&app, &mut buf);
+    views::render(&app, &mut buf);
     (app, buf)
 }

@@ -4,8 +4,8 @@
 //! The pane focus (list, reader, sidebar) is not a mode: it stays what it is
 //! under an overlay (help, the form, the notes list) and the borders show it.
 
-use crate::ui::form::state::Form;
 use crate::ui::keymap::{Action, KeyMap, ListAction, VisualAction};
+use crate::ui::views::form::state::Form;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

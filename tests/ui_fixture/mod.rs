@@ -216,8 +216,13 @@ pub fn press_code(app: &mut App, code: KeyCode) -> Vec<Cmd> {
 }
 
 pub fn render(app: &App) -> Buffer {
-    let mut buf = Buffer::empty(Rect::new(0, 0, app.panes.area.width, app.panes.area.height));
-    lede::ui::widgets::render(app, &mut buf);
+    let mut buf = Buffer::empty(Rect::new(
+        0,
+        0,
+        app.shared.panes.area.width,
+        app.shared.panes.area.height,
+    ));
+    lede::ui::views::render(app, &mut buf);
     buf
 }
 
@@ -370,7 +375,7 @@ pub fn ctrl(app: &mut App, c: char) -> Vec<Cmd> {
 /// notes in `path`.
 pub fn app_saving_in(path: &std::path::Path, w: u16, h: u16) -> App {
     let mut app = app(w, h);
-    app.report.path = Some(path.to_path_buf());
+    app.views.report.path = Some(path.to_path_buf());
     app
 }
 

@@ -8,7 +8,7 @@ use crate::ui::mode::{self, Mode};
 use crate::ui::model::SideItem;
 use crate::ui::msg::MouseInput;
 use crate::ui::search;
-use crate::ui::widgets::sidebar;
+use crate::ui::views::sidebar;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
@@ -28,7 +28,7 @@ impl App {
                 self.mode = Mode::Browse;
                 match kind {
                     InputKind::Filter => self.set_filter(String::new()),
-                    InputKind::Search => self.marks = None,
+                    InputKind::Search => self.views.reader.marks = None,
                 }
                 return Vec::new();
             }
@@ -55,7 +55,7 @@ impl App {
     }
 
     fn say_matches(&mut self, query: &str) {
-        match &self.marks {
+        match &self.views.reader.marks {
             Some(m) => {
                 let n = m.spans.len();
                 self.set_status(&format!("{n} matches for “{query}”"), false);
@@ -69,21 +69,21 @@ impl App {
 
     pub(super) fn on_mouse(&mut self, m: MouseInput) -> Vec<Cmd> {
         match (&self.mode, m) {
-            (Mode::Form(_), m) => crate::ui::form::view::on_mouse(self, m),
+            (Mode::Form(_), m) => crate::ui::views::form::view::on_mouse(self, m),
             (Mode::Notes(_), MouseInput::Drag { .. }) => Vec::new(),
             (Mode::Browse | Mode::Visual(_), MouseInput::Drag { x, y }) => {
-                crate::ui::notes_view::on_drag(self, x, y);
+                crate::ui::views::notes::on_drag(self, x, y);
                 Vec::new()
             }
             (_, MouseInput::Drag { .. }) => Vec::new(),
             (_, MouseInput::Release) => {
-                self.report.drag_from = None;
+                self.views.report.drag_from = None;
                 Vec::new()
             }
             (mode, MouseInput::Click { x, y }) => {
                 // a drag may start here (not from the notes list)
                 if !matches!(mode, Mode::Notes(_)) {
-                    self.report.drag_from = crate::ui::form::byte_at_cell(self, x, y);
+                    self.views.report.drag_from = crate::ui::views::form::byte_at_cell(self, x, y);
                 }
                 self.on_pointer(x, y, 0)
             }
@@ -97,7 +97,7 @@ impl App {
         if matches!(self.mode, Mode::Help(_)) {
             self.mode = Mode::Browse;
         }
-        let Some(pane) = self.panes.hit(x, y) else {
+        let Some(pane) = self.shared.panes.hit(x, y) else {
             return Vec::new();
         };
         if delta != 0 {
@@ -110,19 +110,33 @@ impl App {
     fn wheel(&mut self, pane: Focus, delta: isize) {
         match pane {
             Focus::List => {
-                let max = self.filtered.len().saturating_sub(self.list_rows());
-                self.list_offset = add(self.list_offset, delta).min(max);
+                let max = self
+                    .views
+                    .list
+                    .filtered
+                    .len()
+                    .saturating_sub(self.list_rows());
+                self.views.list.offset = add(self.views.list.offset, delta).min(max);
             }
-            Focus::Reader => self.scroll = add(self.scroll, delta).min(self.max_scroll()),
+            Focus::Reader => {
+                self.views.reader.scroll =
+                    add(self.views.reader.scroll, delta).min(self.max_scroll())
+            }
             Focus::Sidebar => {
-                let max = self.derived.items.len().saturating_sub(self.side_rows());
-                self.side_offset = add(self.side_offset, delta).min(max);
+                let max = self
+                    .views
+                    .reader
+                    .derived
+                    .items
+                    .len()
+                    .saturating_sub(self.side_rows());
+                self.views.sidebar.offset = add(self.views.sidebar.offset, delta).min(max);
             }
         }
     }
 
     fn click(&mut self, pane: Focus, x: u16, y: u16) -> Vec<Cmd> {
-        let panes = self.panes;
+        let panes = self.shared.panes;
         self.set_focus(pane);
         match pane {
             Focus::List => {
@@ -131,19 +145,19 @@ impl App {
                 };
                 let inner = list.inner;
                 if y >= inner.y && y < inner.bottom() {
-                    let row = self.list_offset + usize::from((y - inner.y) / 2);
-                    if let Some(&i) = self.filtered.get(row) {
-                        self.list_sel = row;
+                    let row = self.views.list.offset + usize::from((y - inner.y) / 2);
+                    if let Some(&i) = self.views.list.filtered.get(row) {
+                        self.views.list.sel = row;
                         self.open(i);
                     }
                 }
             }
             Focus::Reader => {
                 // a click on a highlighted name follows its actor or date
-                let text = self.panes.reader_text;
+                let text = self.shared.panes.reader_text;
                 if text.contains((x, y).into()) {
-                    let line = self.scroll + usize::from(y - text.y);
-                    if let Some(at) = self.doc.byte_at(line, x - text.x) {
+                    let line = self.views.reader.scroll + usize::from(y - text.y);
+                    if let Some(at) = self.views.reader.doc.byte_at(line, x - text.x) {
                         self.follow_at(at);
                     }
                 }
@@ -157,14 +171,16 @@ impl App {
                     return self.on_action(Action::ReportError);
                 }
                 if areas.items.contains((x, y).into()) {
-                    let row = self.side_offset + usize::from(y - areas.items.y);
+                    let row = self.views.sidebar.offset + usize::from(y - areas.items.y);
                     if self
+                        .views
+                        .reader
                         .derived
                         .items
                         .get(row)
                         .is_some_and(SideItem::selectable)
                     {
-                        self.side_sel = row;
+                        self.views.sidebar.sel = row;
                         self.follow_selected();
                     }
                 }
@@ -174,23 +190,30 @@ impl App {
     }
 
     pub(super) fn search(&mut self, query: &str) {
-        let fresh = |(i, f): &(usize, search::Folded)| *i == self.current && f.is_for(&self.text);
-        if !self.search_index.as_ref().is_some_and(fresh) {
-            self.search_index = Some((self.current, search::Folded::new(&self.text)));
+        let fresh = |(i, f): &(usize, search::Folded)| {
+            *i == self.views.reader.current && f.is_for(&self.views.reader.doc.text)
+        };
+        if !self.views.reader.search_index.as_ref().is_some_and(fresh) {
+            self.views.reader.search_index = Some((
+                self.views.reader.current,
+                search::Folded::new(&self.views.reader.doc.text),
+            ));
         }
         let spans = self
+            .views
+            .reader
             .search_index
             .as_ref()
-            .map(|(_, f)| f.find_all(&self.text, query))
+            .map(|(_, f)| f.find_all(&self.views.reader.doc.text, query))
             .unwrap_or_default();
         if spans.is_empty() {
-            self.marks = None;
+            self.views.reader.marks = None;
             return;
         }
-        let top = self.doc.byte_at_line(self.scroll);
+        let top = self.views.reader.doc.byte_at_line(self.views.reader.scroll);
         let current = spans.iter().position(|s| s.start >= top).unwrap_or(0);
         let at = spans[current].start;
-        self.marks = Some(Marks {
+        self.views.reader.marks = Some(Marks {
             source: MarkSource::Search(query.to_string()),
             spans,
             current,
@@ -199,8 +222,9 @@ impl App {
     }
 
     pub(super) fn set_filter(&mut self, filter: String) {
-        if self.folded.len() != self.articles.len() {
-            self.folded = self
+        if self.views.list.folded.len() != self.shared.articles.len() {
+            self.views.list.folded = self
+                .shared
                 .articles
                 .iter()
                 .map(|a| {
@@ -221,16 +245,22 @@ impl App {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        self.filtered = (0..self.articles.len())
-            .filter(|&i| words.iter().all(|w| self.folded[i].contains(w.as_str())))
+        self.views.list.filtered = (0..self.shared.articles.len())
+            .filter(|&i| {
+                words
+                    .iter()
+                    .all(|w| self.views.list.folded[i].contains(w.as_str()))
+            })
             .collect();
-        self.filter = filter;
-        self.list_sel = self
+        self.views.list.filter = filter;
+        self.views.list.sel = self
+            .views
+            .list
             .filtered
             .iter()
-            .position(|&i| i == self.current)
+            .position(|&i| i == self.views.reader.current)
             .unwrap_or(0);
-        self.list_offset = 0;
+        self.views.list.offset = 0;
         self.fix_offsets();
     }
 }

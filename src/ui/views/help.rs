@@ -13,14 +13,15 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 /// Every line of the help, in order, for an overlay `width` columns wide:
 /// keys and description side by side, or one under the other when narrow.
 pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.shared.theme;
     let mut entries: Vec<(String, String, ratatui::style::Style)> = app
+        .shared
         .keymap
         .help_rows()
         .into_iter()
         .map(|(k, d)| (k, d, t.headline))
         .collect();
-    for (k, d) in crate::ui::form::help_rows(app) {
+    for (k, d) in crate::ui::views::form::help_rows(app) {
         entries.push((k, d, t.headline));
     }
     entries.push((String::new(), String::new(), t.headline));
@@ -54,7 +55,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     entries.push((
         "noted passage".into(),
         "in the text: a passage with a correction note (m lists them)".into(),
-        crate::ui::notes_view::marker_style(app),
+        crate::ui::views::notes::marker_style(app),
     ));
     entries.push((
         "fr? en?".into(),
@@ -121,7 +122,7 @@ fn geometry(app: &App, area: Rect) -> Option<(Rect, Vec<Line<'static>>)> {
 
 /// The largest useful scroll offset of the help on this screen.
 pub fn max_offset(app: &App) -> usize {
-    geometry(app, app.panes.area)
+    geometry(app, app.shared.panes.area)
         .map(|(r, lines)| {
             lines
                 .len()
@@ -145,11 +146,11 @@ pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
     let block = Block::new()
         .title_bottom(more)
         .borders(Borders::ALL)
-        .border_style(app.theme.border_focused)
+        .border_style(app.shared.theme.border_focused)
         .title(format!(
             " Keys · {}/{} scroll · Esc closes ",
-            app.keymap.hint(Action::Down),
-            app.keymap.hint(Action::Up)
+            app.shared.keymap.hint(Action::Down),
+            app.shared.keymap.hint(Action::Up)
         ));
     let inner = block.inner(rect);
     block.render(rect, buf);

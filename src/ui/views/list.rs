@@ -1,4 +1,5 @@
-//! The article list: headline, publisher or source, date, language, note mark.
+//! The article list view: its state (filter, cursor) and its drawing
+//! (headline, publisher or source, date, language, note mark).
 
 use crate::article::Article;
 use crate::ui::app::App;
@@ -8,6 +9,30 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
+
+/// The list's own state.
+#[derive(Debug, Default)]
+pub struct ListView {
+    pub filter: String,
+    /// Indices of the articles the filter lets through, in order.
+    pub filtered: Vec<usize>,
+    /// The cursor (an index into `filtered`).
+    pub sel: usize,
+    pub offset: usize,
+    /// Each article's headline, publisher, address and file name, folded
+    /// for the filter (filled on the first filter).
+    pub folded: Vec<String>,
+}
+
+impl ListView {
+    /// A list of `n` articles, unfiltered.
+    pub fn new(n: usize) -> ListView {
+        ListView {
+            filtered: (0..n).collect(),
+            ..ListView::default()
+        }
+    }
+}
 
 /// Where an article comes from, for the second line of its row.
 pub fn source_label(a: &Article) -> String {
@@ -67,10 +92,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    if app.filtered.is_empty() {
-        let msg = if app.loading.is_some() {
+    if app.views.list.filtered.is_empty() {
+        let msg = if app.shared.loading.is_some() {
             "Loading…"
-        } else if app.articles.is_empty() {
+        } else if app.shared.articles.is_empty() {
             "No articles loaded."
         } else {
             "No article matches the filter (Esc clears it)."
@@ -78,38 +103,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_line(
             area.x,
             area.y,
-            &Line::styled(msg, app.theme.dim),
+            &Line::styled(msg, app.shared.theme.dim),
             area.width,
         );
         return;
     }
     let rows = usize::from(area.height / 2).max(1);
     let tall = area.height >= 2;
-    for (row, pos) in (app.list_offset..app.filtered.len()).take(rows).enumerate() {
-        let Some(article) = app.articles.get(app.filtered[pos]) else {
+    for (row, pos) in (app.views.list.offset..app.views.list.filtered.len())
+        .take(rows)
+        .enumerate()
+    {
+        let Some(article) = app.shared.articles.get(app.views.list.filtered[pos]) else {
             continue;
         };
-        let i = app.filtered[pos];
+        let i = app.views.list.filtered[pos];
         let y = area.y + (row as u16) * if tall { 2 } else { 1 };
         if y >= area.bottom() {
             break;
         }
-        let is_current = i == app.current;
-        let noted = app.report.has_notes(&article.id);
+        let is_current = i == app.views.reader.current;
+        let noted = app.views.report.has_notes(&article.id);
         let mut head_style = if is_current {
-            app.theme.headline
+            app.shared.theme.headline
         } else {
             Style::new()
         };
-        let cursor = pos == app.list_sel && app.focus == Focus::List;
+        let cursor = pos == app.views.list.sel && app.shared.focus == Focus::List;
         if cursor {
-            head_style = head_style.patch(app.theme.selected);
+            head_style = head_style.patch(app.shared.theme.selected);
         }
         let marker = if is_current { "▶" } else { " " };
         let note = if noted { "✎" } else { " " };
         let head = Line::from(vec![
             Span::styled(marker, head_style),
-            Span::styled(note, app.theme.note_mark),
+            Span::styled(note, app.shared.theme.note_mark),
             Span::styled(article.headline.as_str(), head_style),
         ]);
         if cursor {
@@ -139,7 +167,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 label
             });
             meta.retain(|m| !m.is_empty());
-            let line = Line::styled(format!("  {}", meta.join(" · ")), app.theme.dim);
+            let line = Line::styled(format!("  {}", meta.join(" · ")), app.shared.theme.dim);
             super::set_line_clipped(buf, area.x, y + 1, &line, area.width);
         }
     }

@@ -1,10 +1,22 @@
-//! Drawing: each widget only reads the [`App`](crate::ui::app::App).
+//! The views: each file owns a view's state and draws it from an immutable
+//! [`App`](crate::ui::app::App). [`render`] draws them all, overlays last.
 
-pub mod article_list;
+pub mod form;
 pub mod help;
+pub mod list;
+pub mod notes;
 pub mod reader;
 pub mod sidebar;
 pub mod status_bar;
+
+/// Each view's own state.
+pub struct Views {
+    pub list: list::ListView,
+    pub reader: reader::ReaderView,
+    pub sidebar: sidebar::SidebarView,
+    /// Correction notes: the saved notes, where they go, their markers.
+    pub report: form::Reporting,
+}
 
 use crate::ui::app::App;
 use crate::ui::layout::{Focus, Pane};
@@ -21,44 +33,48 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 
 /// Draw into a buffer (what [`draw`] does; benches and tests use it directly).
 pub fn render(app: &App, buf: &mut Buffer) {
-    let area = buf.area.intersection(app.panes.area);
+    let area = buf.area.intersection(app.shared.panes.area);
     if area.is_empty() {
         return;
     }
-    if let Some(p) = app.panes.list {
+    if let Some(p) = app.shared.panes.list {
         pane_block(app, p, Focus::List, "Articles", buf);
-        article_list::render(app, p.inner.intersection(area), buf);
+        list::render(app, p.inner.intersection(area), buf);
     }
-    if let Some(p) = app.panes.reader {
+    if let Some(p) = app.shared.panes.reader {
         pane_block(app, p, Focus::Reader, "Reader", buf);
         reader::render(app, p, buf);
     }
-    if let Some(p) = app.panes.sidebar {
+    if let Some(p) = app.shared.panes.sidebar {
         pane_block(app, p, Focus::Sidebar, "Actors & dates", buf);
         sidebar::render(app, p.inner.intersection(area), buf);
     }
-    if let Some(s) = app.panes.status {
+    if let Some(s) = app.shared.panes.status {
         status_bar::render(app, s.intersection(area), buf);
     }
     if let Some(offset) = app.mode.help() {
         help::render(app, offset, area, buf);
     }
-    crate::ui::notes_view::render(app, area, buf);
+    crate::ui::views::notes::render(app, area, buf);
 }
 
 fn pane_block(app: &App, pane: Pane, focus: Focus, title: &str, buf: &mut Buffer) {
     if !pane.bordered {
         return;
     }
-    let focused = app.focus == focus;
+    let focused = app.shared.focus == focus;
     let (style, kind, title) = if focused {
         (
-            app.theme.border_focused,
+            app.shared.theme.border_focused,
             BorderType::Thick,
             format!("▶ {title} "),
         )
     } else {
-        (app.theme.border, BorderType::Plain, format!(" {title} "))
+        (
+            app.shared.theme.border,
+            BorderType::Plain,
+            format!(" {title} "),
+        )
     };
     let outer = pane.outer.intersection(buf.area);
     Block::new()

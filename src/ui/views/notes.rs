@@ -5,11 +5,11 @@
 use crate::notes::{self, Status};
 use crate::ui::app::App;
 use crate::ui::cmd::Cmd;
-use crate::ui::form::{self, Placed};
 use crate::ui::keymap::{Action, ListAction, VisualAction};
 use crate::ui::mode::{Mode, Selection};
 use crate::ui::msg::Msg;
 use crate::ui::text_layout::DocLine;
+use crate::ui::views::form::{self, Placed};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -21,17 +21,27 @@ use unicode_width::UnicodeWidthStr;
 /// Place the current article's notes on its text, when the article, its
 /// text or the notes changed (called by `update`, so drawing does no search).
 pub fn refresh_placed(app: &mut App) {
-    let key = (app.current, app.report.notes.len(), app.text.len());
-    if app.report.placed.key == Some(key) {
+    let key = (
+        app.views.reader.current,
+        app.views.report.notes.len(),
+        app.views.reader.doc.text.len(),
+    );
+    if app.views.report.placed.key == Some(key) {
         return;
     }
     let id = app.article().map(|a| a.id.as_str()).unwrap_or("");
     let notes = app
+        .views
         .report
         .for_article(id)
-        .map(|(i, n)| (i, notes::anchor(&n.target, &app.text).span()))
+        .map(|(i, n)| {
+            (
+                i,
+                notes::anchor(&n.target, &app.views.reader.doc.text).span(),
+            )
+        })
         .collect();
-    app.report.placed = Placed {
+    app.views.report.placed = Placed {
         key: Some(key),
         notes,
     };
@@ -39,20 +49,20 @@ pub fn refresh_placed(app: &mut App) {
 
 /// The current article's notes placed on its text.
 pub fn placed(app: &App) -> &Placed {
-    &app.report.placed
+    &app.views.report.placed
 }
 
 /// The marker style of saved notes: a highlighter-pen background (or bold
 /// italics without colours: no entity kind is bold and italic, so a noted
 /// passage stays distinct on plain text and on every highlight).
 pub fn marker_style(app: &App) -> Style {
-    if !app.theme.colors {
+    if !app.shared.theme.colors {
         return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
     }
     let mut s = Style::new()
         .bg(Color::Indexed(58))
         .add_modifier(Modifier::UNDERLINED);
-    if let Some(c) = app.theme.note_mark.fg {
+    if let Some(c) = app.shared.theme.note_mark.fg {
         s = s.underline_color(c);
     }
     s
@@ -61,7 +71,10 @@ pub fn marker_style(app: &App) -> Style {
 /// Draw the notes' markers and the visual selection on the reader, then the
 /// notes list or the form over everything.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    if app.panes.reader.is_some() && app.loading.is_none() && !app.articles.is_empty() {
+    if app.shared.panes.reader.is_some()
+        && app.shared.loading.is_none()
+        && !app.shared.articles.is_empty()
+    {
         let spans: Vec<Range<usize>> = placed(app)
             .notes
             .iter()
@@ -69,7 +82,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .collect();
         paint(app, &spans, marker_style(app), buf);
         if let Some((a, b)) = app.mode.visual() {
-            let sel = form::visual_span(&app.text, a, b);
+            let sel = form::visual_span(&app.views.reader.doc.text, a, b);
             paint(
                 app,
                 &[sel],
@@ -90,11 +103,11 @@ fn paint(app: &App, spans: &[Range<usize>], style: Style, buf: &mut Buffer) {
     if spans.is_empty() {
         return;
     }
-    let area = app.panes.reader_text.intersection(buf.area);
-    let text = &app.text;
+    let area = app.shared.panes.reader_text.intersection(buf.area);
+    let text = &app.views.reader.doc.text;
     for row in 0..area.height {
-        let i = app.scroll + usize::from(row);
-        let Some(line) = app.doc.lines.get(i) else {
+        let i = app.views.reader.scroll + usize::from(row);
+        let Some(line) = app.views.reader.doc.lines.get(i) else {
             break;
         };
         let Some(r) = line.range() else { continue };
@@ -158,7 +171,7 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
     Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
-        .border_style(app.theme.border_focused)
+        .border_style(app.shared.theme.border_focused)
         .title(title)
         .render(outer, buf);
     let inner = Rect::new(
@@ -179,7 +192,12 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
         } else {
             "No notes on this article yet. Press e to report an error."
         };
-        buf.set_line(inner.x, y, &Line::styled(t, app.theme.dim), inner.width);
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::styled(t, app.shared.theme.dim),
+            inner.width,
+        );
     }
     // three rows a note; the selected one is always in view
     let per_screen = usize::from(inner.height.saturating_sub(1) / 3).max(1);
@@ -188,12 +206,12 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
         if y + 3 > bottom {
             break;
         }
-        let Some(n) = app.report.notes.get(*idx) else {
+        let Some(n) = app.views.report.notes.get(*idx) else {
             continue;
         };
         let where_ = match span {
             Some(s) => {
-                let line = app.doc.line_of(s.start) + 1;
+                let line = app.views.reader.doc.line_of(s.start) + 1;
                 if fr {
                     format!("ligne {line}")
                 } else {
@@ -209,7 +227,10 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
             }
         };
         let head = Line::from(vec![
-            Span::styled(if row == sel { "▶ " } else { "  " }, app.theme.note_mark),
+            Span::styled(
+                if row == sel { "▶ " } else { "  " },
+                app.shared.theme.note_mark,
+            ),
             Span::styled(
                 n.category.label(lang),
                 Style::new().add_modifier(Modifier::BOLD),
@@ -217,27 +238,30 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
             Span::raw(" · "),
             Span::raw(n.severity.label(lang)),
             Span::raw(" · "),
-            Span::styled(status_label(n.status, fr), app.theme.note_mark),
+            Span::styled(status_label(n.status, fr), app.shared.theme.note_mark),
             Span::raw(" · "),
             Span::styled(
                 where_,
                 if span.is_some() {
-                    app.theme.dim
+                    app.shared.theme.dim
                 } else {
-                    app.theme.error
+                    app.shared.theme.error
                 },
             ),
-            Span::styled(format!(" · {}", n.created), app.theme.dim),
+            Span::styled(format!(" · {}", n.created), app.shared.theme.dim),
         ]);
-        let quote = crate::ui::form::layout::quoted_passage(&n.target.exact, fr);
+        let quote = crate::ui::views::form::layout::quoted_passage(&n.target.exact, fr);
         let comment: String = n.comment.lines().next().unwrap_or("").to_string();
         let lines = [
             head,
             Line::from(vec![Span::raw("  "), Span::raw(comment)]),
-            Line::from(vec![Span::raw("  "), Span::styled(quote, app.theme.mark)]),
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(quote, app.shared.theme.mark),
+            ]),
         ];
         let style = if row == sel {
-            app.theme.selected_unfocused
+            app.shared.theme.selected_unfocused
         } else {
             Style::new()
         };
@@ -249,7 +273,7 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
             if row == sel {
                 buf.set_style(Rect::new(inner.x, ly, inner.width, 1), style);
             }
-            crate::ui::widgets::set_line_clipped(
+            crate::ui::views::set_line_clipped(
                 buf,
                 inner.x,
                 ly,
@@ -267,7 +291,7 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
     buf.set_line(
         inner.x,
         inner.bottom() - 1,
-        &Line::styled(hint, app.theme.dim),
+        &Line::styled(hint, app.shared.theme.dim),
         inner.width,
     );
 }
@@ -300,31 +324,37 @@ pub fn on_list_key(app: &mut App, action: Option<ListAction>) -> Vec<Cmd> {
 }
 
 fn scroll_to(app: &mut App, at: usize) {
-    let line = app.doc.line_of(at);
+    let line = app.views.reader.doc.line_of(at);
     let h = app.view_height();
-    if line < app.scroll || line >= app.scroll + h {
-        app.scroll = line.saturating_sub(h / 3);
+    if line < app.views.reader.scroll || line >= app.views.reader.scroll + h {
+        app.views.reader.scroll = line.saturating_sub(h / 3);
     }
-    app.scroll = app.scroll.min(app.max_scroll());
+    app.views.reader.scroll = app.views.reader.scroll.min(app.max_scroll());
 }
 
 /// Start a visual selection on the first word at the top of the reader (or
 /// on the followed mention).
 pub fn start_visual(app: &mut App) {
     let at = app
+        .views
+        .reader
         .marks
         .as_ref()
         .and_then(|m| m.spans.get(m.current))
         .map(|s| s.start)
         .or_else(|| {
-            app.doc.lines[app.scroll.min(app.doc.lines.len())..]
+            app.views.reader.doc.lines[app
+                .views
+                .reader
+                .scroll
+                .min(app.views.reader.doc.lines.len())..]
                 .iter()
                 .find_map(|l| l.range().map(|r| r.start))
         });
     let Some(at) = at else {
         return;
     };
-    let end = next_word_end(&app.text, at);
+    let end = next_word_end(&app.views.reader.doc.text, at);
     app.mode = Mode::Visual(Selection {
         anchor: at,
         cursor: end,
@@ -334,14 +364,14 @@ pub fn start_visual(app: &mut App) {
 
 /// A left-button drag over the text selects from where the button went down.
 pub fn on_drag(app: &mut App, x: u16, y: u16) {
-    let (Some(from), Some(to)) = (app.report.drag_from, form::byte_at_cell(app, x, y)) else {
+    let (Some(from), Some(to)) = (app.views.report.drag_from, form::byte_at_cell(app, x, y)) else {
         return;
     };
     let (a, b) = if to < from { (to, from) } else { (from, to) };
     let first = app.mode.visual().is_none();
     app.mode = Mode::Visual(Selection {
         anchor: a,
-        cursor: b.max(a + 1).min(app.text.len()),
+        cursor: b.max(a + 1).min(app.views.reader.doc.text.len()),
     });
     if first {
         visual_hint(app);
@@ -350,7 +380,7 @@ pub fn on_drag(app: &mut App, x: u16, y: u16) {
 
 /// Say in the status bar how to extend and report the selection.
 pub fn visual_hint(app: &mut App) {
-    let v = &app.keymap.visual;
+    let v = &app.shared.keymap.visual;
     let fr = app
         .article()
         .is_some_and(|a| a.in_language.starts_with("fr"));
@@ -421,19 +451,19 @@ pub fn on_visual_key(app: &mut App, action: VisualAction) -> Vec<Cmd> {
     let Some((a, b)) = app.mode.visual() else {
         return Vec::new();
     };
-    let text = &app.text;
+    let text = &app.views.reader.doc.text;
     let nb = match action {
         VisualAction::WordNext => next_word_end(text, b),
         VisualAction::WordPrev => prev_word_end(text, b, a),
-        VisualAction::LineDown => line_end(&app.doc, b, 1).max(a),
-        VisualAction::LineUp => line_end(&app.doc, b, -1).max(a),
+        VisualAction::LineDown => line_end(&app.views.reader.doc, b, 1).max(a),
+        VisualAction::LineUp => line_end(&app.views.reader.doc, b, -1).max(a),
         VisualAction::Report => {
             let target = app.report_target();
             return app.update(Msg::OpenReport(target));
         }
         VisualAction::Cancel => {
             app.mode = Mode::Browse;
-            app.status = None;
+            app.shared.status = None;
             return Vec::new();
         }
     };

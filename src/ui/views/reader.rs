@@ -1,8 +1,13 @@
-//! The reader: the laid-out article with entity highlights, marks and a legend.
+//! The reader view: its state (the article laid out, scroll, marks) and its
+//! drawing (entity highlights, marks, a legend).
 
+use crate::article::Article;
 use crate::extract::Kind;
 use crate::ui::app::App;
 use crate::ui::layout::Pane;
+use crate::ui::model::{Derived, SideItem};
+use crate::ui::search::Folded;
+use crate::ui::text_layout::Doc;
 use crate::ui::text_layout::{Highlights, styled_line};
 use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -11,21 +16,69 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
+/// What the marks in the text come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MarkSource {
+    /// A followed actor or date (a sidebar item).
+    Item(SideItem),
+    /// A search in the article.
+    Search(String),
+}
+
+/// Spans marked in the text, one of them current (`n`/`N` move it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marks {
+    pub source: MarkSource,
+    pub spans: Vec<crate::extract::Span>,
+    pub current: usize,
+}
+
+/// The reader's own state: the article shown, laid out, and what is marked.
+pub struct ReaderView {
+    /// Index of the article shown.
+    pub current: usize,
+    /// The article's text laid out for the pane's width (`doc.text` is
+    /// `Article::text()`).
+    pub doc: Doc,
+    pub scroll: usize,
+    pub marks: Option<Marks>,
+    /// Highlights and sidebar entries from the article's analysis.
+    pub derived: Derived,
+    /// The shown article folded for search: (article index, folded text).
+    pub search_index: Option<(usize, Folded)>,
+    /// An article whose analysis is wanted (becomes `Cmd::Analyse`).
+    pub wanted: Option<usize>,
+}
+
+impl Default for ReaderView {
+    fn default() -> Self {
+        ReaderView {
+            current: 0,
+            doc: Doc::build(&Article::default(), 1),
+            scroll: 0,
+            marks: None,
+            derived: Derived::default(),
+            search_index: None,
+            wanted: None,
+        }
+    }
+}
+
 pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
-    let area = app.panes.reader_text.intersection(buf.area);
+    let area = app.shared.panes.reader_text.intersection(buf.area);
     if area.is_empty() {
         return;
     }
-    if let Some(what) = &app.loading {
+    if let Some(what) = &app.shared.loading {
         buf.set_line(
             area.x,
             area.y,
-            &Line::styled(what.as_str(), app.theme.dim),
+            &Line::styled(what.as_str(), app.shared.theme.dim),
             area.width,
         );
         return;
     }
-    if app.articles.is_empty() {
+    if app.shared.articles.is_empty() {
         let lines = [
             "No articles to show.",
             "",
@@ -37,36 +90,40 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
         }
         return;
     }
-    let (marks, current) = match &app.marks {
+    let (marks, current) = match &app.views.reader.marks {
         Some(m) => (m.spans.as_slice(), Some(m.current)),
         None => (&[][..], None),
     };
     let hl = Highlights {
-        mentions: &app.derived.mentions,
+        mentions: &app.views.reader.derived.mentions,
         marks,
         current,
     };
-    let doc = &app.doc;
+    let doc = &app.views.reader.doc;
     for row in 0..area.height {
-        let i = app.scroll + usize::from(row);
+        let i = app.views.reader.scroll + usize::from(row);
         if i >= doc.lines.len() {
             break;
         }
-        let line = styled_line(doc, i, &hl, &app.theme);
+        let line = styled_line(doc, i, &hl, &app.shared.theme);
         buf.set_line(area.x, area.y + row, &line, area.width);
     }
-    if let Some(legend) = app.panes.legend {
+    if let Some(legend) = app.shared.panes.legend {
         let legend = legend.intersection(buf.area);
         buf.set_line(
             legend.x,
             legend.y,
-            &legend_line(&app.theme, app.marks.is_some(), legend.width),
+            &legend_line(
+                &app.shared.theme,
+                app.views.reader.marks.is_some(),
+                legend.width,
+            ),
             legend.width,
         );
     }
     let max = app.max_scroll();
     if pane.bordered && max > 0 {
-        let mut state = ScrollbarState::new(max).position(app.scroll.min(max));
+        let mut state = ScrollbarState::new(max).position(app.views.reader.scroll.min(max));
         let bar_area = Rect::new(
             pane.outer.x,
             pane.outer.y + 1,

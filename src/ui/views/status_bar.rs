@@ -12,34 +12,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let base = app.theme.status;
+    let base = app.shared.theme.status;
     buf.set_style(area, base);
-    let n = app.articles.len();
+    let n = app.shared.articles.len();
     let pos = if n == 0 {
         "0/0".to_string()
     } else {
-        format!("{}/{}", app.current + 1, n)
+        format!("{}/{}", app.views.reader.current + 1, n)
     };
     let mut left = vec![
         Span::styled(
-            format!(" {} ", app.focus.label().to_uppercase()),
+            format!(" {} ", app.shared.focus.label().to_uppercase()),
             base.add_modifier(Modifier::BOLD),
         ),
         Span::styled(format!(" {pos} · {}% ", app.scroll_percent()), base),
     ];
-    if !app.filter.is_empty() && app.mode.input().is_none() {
+    if !app.views.list.filter.is_empty() && app.mode.input().is_none() {
         left.push(Span::styled(
-            format!("[filter: {} · {}] ", app.filter, app.filtered.len()),
+            format!(
+                "[filter: {} · {}] ",
+                app.views.list.filter,
+                app.views.list.filtered.len()
+            ),
             base,
         ));
     }
-    let km = &app.keymap;
+    let km = &app.shared.keymap;
     let message: Vec<Span> = if let Some(input) = app.mode.input() {
         let label = match input.kind {
             InputKind::Filter => "filter: ",
             InputKind::Search => "search: /",
         };
-        let count = match (&app.marks, input.kind) {
+        let count = match (&app.views.reader.marks, input.kind) {
             (Some(m), InputKind::Search) => {
                 format!("  ({} found, Enter keeps, Esc cancels)", m.spans.len())
             }
@@ -53,16 +57,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             Span::styled(count, base),
         ]
-    } else if let Some(st) = &app.status {
+    } else if let Some(st) = &app.shared.status {
         let style = if st.error {
-            app.theme.error.add_modifier(Modifier::REVERSED)
+            app.shared.theme.error.add_modifier(Modifier::REVERSED)
         } else {
             base
         };
         vec![Span::styled(st.text.clone(), style)]
-    } else if app.loading.is_some() {
+    } else if app.shared.loading.is_some() {
         vec![Span::styled("loading…", base)]
-    } else if n > 0 && !app.is_analysed(app.current) {
+    } else if n > 0 && !app.is_analysed(app.views.reader.current) {
         vec![Span::styled("analysing…", base)]
     } else {
         vec![]

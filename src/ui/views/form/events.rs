@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 /// Show one outbox event in the status bar; true when something changed.
 pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
-    let fr = lang_of(app, app.current).is_fr();
+    let fr = lang_of(app, app.views.reader.current).is_fr();
     {
         let short = notes::model::short_id;
         let (text, error) = match &ev {
@@ -77,12 +77,13 @@ pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
                     )
                 }
             }
-            OutboxEvent::NoEndpoint { id, mailto } if app.report.saved_now.contains(id) => {
+            OutboxEvent::NoEndpoint { id, mailto } if app.views.report.saved_now.contains(id) => {
                 // The save message already said the note stays local; keep
                 // "saved" in view and add the publisher's address if any.
                 let Some(m) = mailto else { return false };
                 let address = m.split('?').next().unwrap_or(m);
                 let file = app
+                    .views
                     .report
                     .path
                     .as_deref()
@@ -106,7 +107,7 @@ pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
 }
 
 fn set_status_of(app: &mut App, id: Uuid, status: notes::Status) {
-    for n in app.report.notes.iter_mut().filter(|n| n.id == id) {
+    for n in app.views.report.notes.iter_mut().filter(|n| n.id == id) {
         n.status = status;
     }
 }

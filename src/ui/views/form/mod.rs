@@ -64,8 +64,8 @@ pub struct Reporting {
 /// list, from the keymap.
 pub fn help_rows(app: &App) -> Vec<(String, String)> {
     use crate::ui::keymap::{FormKey, ListAction};
-    let f = &app.keymap.form;
-    let l = &app.keymap.list;
+    let f = &app.shared.keymap.form;
+    let l = &app.shared.keymap.list;
     let row = |k: String, d: &str| (k, d.to_string());
     vec![
         row(String::new(), ""),
@@ -177,27 +177,27 @@ impl Reporting {
 
 /// Open the form on `target` (on the visual selection when there is one).
 pub fn open(app: &mut App, target: ReportTarget) {
-    let Some(article) = app.articles.get(target.article) else {
+    let Some(article) = app.shared.articles.get(target.article) else {
         app.set_status("No article to report on.", false);
         return;
     };
     let text = article.text();
     let span = match app.mode {
         Mode::Visual(s) => Some(visual_span(&text, s.anchor, s.cursor)),
-        _ => passage(&text, &target, app.marks.is_some()),
+        _ => passage(&text, &target, app.views.reader.marks.is_some()),
     };
     let Some(span) = span else {
         app.mode = Mode::Browse;
         app.set_status("This article has no text to report on.", false);
         return;
     };
-    let endpoint = app.report.endpoint_for(article);
+    let endpoint = app.views.report.endpoint_for(article);
     let form = Form::new(
         target.article,
         article,
         span,
         endpoint,
-        app.report.path.clone(),
+        app.views.report.path.clone(),
     );
     app.mode = Mode::Form(Box::new(form));
 }
@@ -207,7 +207,7 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Cmd> {
     let Mode::Form(form) = &mut app.mode else {
         return Vec::new();
     };
-    let action = form.on_key(key, &app.keymap.form);
+    let action = form.on_key(key, &app.shared.keymap.form);
     apply(app, action)
 }
 
@@ -229,7 +229,7 @@ pub fn apply(app: &mut App, action: FormAction) -> Vec<Cmd> {
 /// Validate and build the note; saving it (in the notes file or `elsewhere`)
 /// is the returned command. The form stays open until the save's result.
 pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) -> Vec<Cmd> {
-    let main_path = app.report.path.clone();
+    let main_path = app.views.report.path.clone();
     let Mode::Form(form) = &mut app.mode else {
         return Vec::new();
     };
@@ -237,7 +237,7 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) -> Vec<Cmd> {
         return Vec::new();
     }
     let labels = form.labels;
-    let Some(article) = app.articles.get(form.article) else {
+    let Some(article) = app.shared.articles.get(form.article) else {
         form.save_error = Some("The article is no longer loaded.".into());
         return Vec::new();
     };
@@ -292,19 +292,20 @@ pub fn on_saved(app: &mut App, saved: Saved) -> Vec<Cmd> {
     let mut cmds = Vec::new();
     if main_file {
         let no_endpoint = app
+            .shared
             .articles
             .get(article)
-            .is_none_or(|a| app.report.endpoint_for(a).is_none());
+            .is_none_or(|a| app.views.report.endpoint_for(a).is_none());
         let id = note.id;
-        app.report.saved_now.insert(id);
-        app.report.notes.push(note);
+        app.views.report.saved_now.insert(id);
+        app.views.report.notes.push(note);
         cmds.push(Cmd::Submit(id));
         if no_endpoint {
             msg.push(' ');
             msg.push_str(no_endpoint_short(labels));
         }
     } else {
-        app.report.elsewhere.insert(note.article.id.clone());
+        app.views.report.elsewhere.insert(note.article.id.clone());
     }
     app.set_status(&msg, false);
     cmds
@@ -312,7 +313,8 @@ pub fn on_saved(app: &mut App, saved: Saved) -> Vec<Cmd> {
 
 pub(crate) fn lang_of(app: &App, index: usize) -> &'static Labels {
     Labels::for_lang(
-        app.articles
+        app.shared
+            .articles
             .get(index)
             .map(|a| a.in_language.as_str())
             .unwrap_or("en"),

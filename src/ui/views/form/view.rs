@@ -27,7 +27,7 @@ fn field_style(theme: &Theme, focused: bool) -> Style {
 /// Draw the form over the screen.
 pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let lay = layout(form, area);
-    let theme = &app.theme;
+    let theme = &app.shared.theme;
     let l = form.labels;
     let outer = lay.outer.intersection(buf.area);
     Clear.render(outer, buf);
@@ -148,13 +148,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 } else {
                     (l.keys_hint, theme.dim)
                 };
-                super::super::widgets::set_line_clipped(
-                    buf,
-                    r.x,
-                    r.y,
-                    &Line::styled(text, style),
-                    r.width,
-                );
+                super::super::set_line_clipped(buf, r.x, r.y, &Line::styled(text, style), r.width);
             }
         }
     }
@@ -193,7 +187,7 @@ fn render_field(
     buf: &mut Buffer,
     label_style: Style,
 ) {
-    let theme = &app.theme;
+    let theme = &app.shared.theme;
     let focused = form.focus == f && form.save_as.is_none() && !form.confirm_discard;
     let value = Rect::new(
         r.x + lay.label_w,
@@ -290,7 +284,7 @@ pub fn on_mouse(app: &mut App, m: MouseInput) -> Vec<Cmd> {
     let MouseInput::Click { x, y } = m else {
         return Vec::new();
     };
-    let area = app.panes.area;
+    let area = app.shared.panes.area;
     let Mode::Form(form) = &mut app.mode else {
         return Vec::new();
     };
@@ -306,7 +300,7 @@ pub fn on_mouse(app: &mut App, m: MouseInput) -> Vec<Cmd> {
         form.focus = FormField::Cancel;
         form.on_key(
             crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Esc),
-            &app.keymap.form,
+            &app.shared.keymap.form,
         )
     } else {
         if let Some((Row::Field(f), _)) = lay.rows.iter().find(|(_, r)| r.contains(at)) {
