@@ -126,7 +126,7 @@ fn a_followed_mention_is_the_quoted_passage() {
         app.text()[s.start..s.end].to_string()
     };
     press(&mut app, "e");
-    assert_eq!(app.mode.form().unwrap().quote, marked);
+    assert_eq!(app.mode.form().unwrap().about.quote, marked);
     press(&mut app, "Nom mal écrit");
     ctrl(&mut app, 's');
     assert_eq!(notes_in(&path)[0].target.exact, marked);
@@ -399,7 +399,7 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
     app.set_reporting(report);
     press(&mut app, "e");
     assert_eq!(
-        app.mode.form().unwrap().endpoint.as_deref(),
+        app.mode.form().unwrap().about.endpoint.as_deref(),
         Some(endpoint.as_str())
     );
     press(&mut app, "Envoyée au serveur");
@@ -530,8 +530,11 @@ fn a_publisher_taking_mail_is_named_when_no_endpoint_is_set() {
     app.dispatch(Msg::Resize(120, 40));
     press(&mut app, "e");
     let form = app.mode.form().unwrap();
-    assert_eq!(form.endpoint, None, "mailto is not an HTTP endpoint");
-    assert_eq!(form.mailto.as_deref(), Some("corrections@example.org"));
+    assert_eq!(form.about.endpoint, None, "mailto is not an HTTP endpoint");
+    assert_eq!(
+        form.about.mailto.as_deref(),
+        Some("corrections@example.org")
+    );
     let s = screen(&render(&app));
     assert!(s.contains("corrections@example.org"), "{s}");
 }

@@ -162,3 +162,94 @@ fn next_and_previous_match_say_where_they_are() {
         status(&app)
     );
 }
+
+/// `[ui] language = "fr"`: the whole chrome is in French; with "auto" the
+/// chrome follows the user's language and the form the article's.
+#[test]
+fn the_chrome_speaks_the_configured_language() {
+    use lede::ui::i18n::{Lang, LangSetting, Languages};
+    let mut app = app(120, 40);
+    app.shared.lang = Languages {
+        setting: LangSetting::Fixed(Lang::Fr),
+        user: None,
+    };
+    let s = screen(&render(&app));
+    for want in [
+        "Lecteur",
+        "Acteurs et dates",
+        "LECTEUR",
+        "aide",
+        "quitter",
+        "Personnes",
+    ] {
+        assert!(s.contains(want), "{want:?} missing from\n{s}");
+    }
+    press(&mut app, "?");
+    let help = screen(&render(&app));
+    assert!(help.contains("Touches"), "{help}");
+    assert!(help.contains("afficher ou masquer cette aide"), "{help}");
+    press_code(&mut app, KeyCode::Esc);
+    press(&mut app, "]]]"); // three articles: the third ] is past the last
+    let status = app.shared.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(status.as_deref(), Some("C'est le dernier article."));
+
+    // auto, a French user, an English article: French chrome, English form
+    let mut app = app_with(120, 40, true);
+    app.shared.lang = Languages {
+        setting: LangSetting::Auto,
+        user: Some(Lang::Fr),
+    };
+    press(&mut app, "]");
+    assert!(app.text().starts_with("Budget"));
+    press(&mut app, "e");
+    let s = screen(&render(&app));
+    assert!(s.contains("Report an error"), "{s}");
+    assert!(s.contains("LECTEUR"), "{s}");
+}
+
+/// The notes, visual and form keys come from the keymap: rebound keys work
+/// and the old ones no longer do.
+#[test]
+fn rebound_visual_list_and_form_keys_drive_update() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let config = lede::config::Config::parse(
+        "[keys]\nvisual = \"V\"\nvisual_word_next = \"W\"\nnotes_list = \"M\"\nform_save = \"ctrl-w\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut articles = vec![article()];
+    articles.extend(others());
+    let mut app = lede::ui::app::App::new(articles, keymap, lede::ui::theme::Theme::new(true));
+    app.dispatch(Msg::Resize(120, 40));
+    app.views.report.path = Some(path.clone());
+    press(&mut app, "v");
+    assert!(app.mode.visual().is_none(), "v is no longer bound");
+    press(&mut app, "V");
+    let (a, b) = app.mode.visual().expect("V starts a selection");
+    press(&mut app, "W");
+    let (_, b2) = app.mode.visual().unwrap();
+    assert!(b2 > b, "W extends it");
+    assert_eq!(&app.text()[a..b2], "Lyon accueille");
+    press(&mut app, "e");
+    let form = app.mode.form().expect("e reports the selection");
+    assert_eq!(
+        form.keys_hint(),
+        "Tab champ suivant · ←/→ changer un choix · Ctrl-W envoyer · Échap annuler"
+    );
+    press(&mut app, "Zoé");
+    ctrl(&mut app, 's');
+    assert!(app.mode.form().is_some(), "Ctrl-S no longer saves");
+    app.dispatch(Msg::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.mode.form().is_none(), "Ctrl-W saves");
+    assert_eq!(notes_in(&path).len(), 1);
+    press(&mut app, "m");
+    assert!(app.mode.notes_list().is_none());
+    press(&mut app, "M");
+    assert_eq!(app.mode.notes_list(), Some(0));
+}

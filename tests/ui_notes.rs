@@ -18,7 +18,7 @@ fn visual_selection_by_words_is_the_quote() {
     assert!(app.mode.visual().is_some());
     press(&mut app, "e");
     let form = app.mode.form().expect("e opens the form on the selection");
-    assert_eq!(form.quote, "Lyon accueille");
+    assert_eq!(form.about.quote, "Lyon accueille");
     assert!(app.mode.visual().is_none());
     press(&mut app, "ok");
     ctrl(&mut app, 's');
@@ -91,7 +91,7 @@ fn a_mouse_drag_over_the_text_selects_the_passage() {
     mouse(&mut app, &up);
     press(&mut app, "e");
     let form = app.mode.form().expect("e reports the selection");
-    assert_eq!(form.quote, "Lyon accueille");
+    assert_eq!(form.about.quote, "Lyon accueille");
     // a drag outside the text selects nothing
     press_code(&mut app, KeyCode::Esc);
     let outside = ev(MouseEventKind::Down(MouseButton::Left), 0, 0);

@@ -88,7 +88,7 @@ fn list_moves_and_enter_opens() {
             .reader
             .derived
             .items
-            .contains(&SideItem::Note("analysing…"))
+            .contains(&SideItem::Note(lede::ui::model::Explain::Analysing))
     );
     // waiting in the sidebar: the analysis arrives and its first entry is followed
     press_code(&mut app, KeyCode::Tab);
@@ -283,8 +283,8 @@ fn report_key_opens_the_form_on_the_current_mention() {
     )));
     assert!(cmds.is_empty(), "{cmds:?}");
     let form = app.mode.form().expect("the form opens");
-    assert_eq!(form.article, 0);
-    assert_eq!(form.span, want.start..want.end);
+    assert_eq!(form.about.article, 0);
+    assert_eq!(form.about.span, want.start..want.end);
 }
 
 #[test]
@@ -413,7 +413,10 @@ fn resizing_to_any_size_in_any_state_never_panics() {
             let _ = render(&a);
             press(&mut a, "jjGgn]");
             let _ = render(&a);
-            assert!(a.views.reader.scroll <= a.max_scroll(), "{w}x{h} after {keys:?}");
+            assert!(
+                a.views.reader.scroll <= a.max_scroll(),
+                "{w}x{h} after {keys:?}"
+            );
             assert!(a.views.reader.current < a.shared.articles.len());
         }
         app.dispatch(Msg::Resize(w, h));
@@ -597,7 +600,7 @@ fn a_failed_analysis_shows_the_text_without_highlights() {
             .reader
             .derived
             .items
-            .contains(&SideItem::Note("analysing…"))
+            .contains(&SideItem::Note(lede::ui::model::Explain::Analysing))
     );
     let s = screen(&render(&app));
     assert!(s.contains("Budget"), "{s}");

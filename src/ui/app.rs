@@ -4,6 +4,7 @@
 use crate::article::Article;
 use crate::extract::{Analysis, Span};
 use crate::ui::cmd::Cmd;
+use crate::ui::i18n::{Words, fill};
 use crate::ui::keymap::{Action, KeyMap};
 use crate::ui::layout::{self, Focus, SizeClass};
 use crate::ui::mode::{self, Mode, Route};
@@ -53,6 +54,26 @@ impl App {
         app.relayout();
         app.open(0);
         app
+    }
+
+    /// The words of the chrome.
+    pub fn words(&self) -> Words {
+        self.shared.lang.chrome()
+    }
+
+    /// The words for what is about the article shown (the form, the notes).
+    pub fn article_words(&self) -> Words {
+        self.words_for(self.views.reader.current)
+    }
+
+    /// The words for what is about article `index`.
+    pub fn words_for(&self, index: usize) -> Words {
+        let tag = self
+            .shared
+            .articles
+            .get(index)
+            .map(|a| a.in_language.as_str());
+        self.shared.lang.article(tag.unwrap_or("en"))
     }
 
     /// The text of the article the reader shows (`Article::text()`, laid out).
@@ -182,17 +203,19 @@ impl App {
             .iter()
             .find(|p| p.severity == crate::ingest::Severity::Error)
             .or(problems.first());
+        let w = self.words();
         if let Some(first) = first {
             let text = match problems.len() {
                 1 => first.to_string(),
-                n => format!("{n} loading problems (`lede check` lists them): {first}"),
+                n => fill(
+                    w.msg_problems(),
+                    &[("n", &n.to_string()), ("first", &first.to_string())],
+                ),
             };
             self.set_status(&text, true);
         } else if !skipped.is_empty() {
-            self.set_status(
-                &format!("{} files skipped (unknown type)", skipped.len()),
-                false,
-            );
+            let n = skipped.len().to_string();
+            self.set_status(&fill(w.msg_skipped(), &[("n", &n)]), false);
         }
     }
 
@@ -215,7 +238,7 @@ impl App {
                 Vec::new()
             }
             Msg::AnalysisFailed(i) => {
-                let why = "This article could not be analysed (internal error): no highlights.";
+                let why = self.words().msg_analysis_failed();
                 self.on_analysed(i, Arc::new(Analysis::default()), Some(why));
                 Vec::new()
             }
@@ -233,10 +256,7 @@ impl App {
             }
             Msg::LoadFailed => {
                 if self.shared.loading.take().is_some() {
-                    self.set_status(
-                        "Loading failed (internal error); no article was loaded.",
-                        true,
-                    );
+                    self.set_status(self.words().msg_loading_failed(), true);
                 }
                 Vec::new()
             }
@@ -364,7 +384,7 @@ impl App {
             Action::PrevMatch => self.jump(-1),
             Action::ReportError => {
                 if self.shared.articles.is_empty() {
-                    self.set_status("No article to report on.", false);
+                    self.set_status(self.words().msg_no_article(), false);
                 } else {
                     crate::ui::views::form::open(self, self.report_target());
                 }

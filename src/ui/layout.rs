@@ -27,11 +27,11 @@ impl Focus {
             Focus::Sidebar => Focus::Reader,
         }
     }
-    pub fn label(self) -> &'static str {
+    pub fn label(self, w: crate::ui::i18n::Words) -> &'static str {
         match self {
-            Focus::List => "list",
-            Focus::Reader => "reader",
-            Focus::Sidebar => "sidebar",
+            Focus::List => w.focus_list(),
+            Focus::Reader => w.focus_reader(),
+            Focus::Sidebar => w.focus_sidebar(),
         }
     }
 }

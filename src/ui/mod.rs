@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cmd;
+pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
@@ -48,14 +49,16 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
     let config = Config::load_or_default(common.config.as_deref())?;
     let keymap = KeyMap::from_config(&config)?;
     let theme = Theme::from_config(&config, theme::no_color_from_env())?;
+    let languages = i18n::Languages::from_config(&config, i18n::Lang::from_env())?;
     let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let w = languages.chrome();
     let what = match paths.len() {
-        0 => "Loading the bundled articles…".to_string(),
-        1 => format!(
-            "Loading {}…",
-            crate::article::sanitize::clean_inline(&paths[0].display().to_string())
-        ),
-        n => format!("Loading {n} paths…"),
+        0 => w.loading_bundled().to_string(),
+        1 => {
+            let path = crate::article::sanitize::clean_inline(&paths[0].display().to_string());
+            i18n::fill(w.loading_path(), &[("path", &path)])
+        }
+        n => i18n::fill(w.loading_paths(), &[("n", &n.to_string())]),
     };
     let notes_path = common
         .notes
@@ -73,6 +76,7 @@ pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
         }
     };
     let mut app = App::new(Vec::new(), keymap, theme);
+    app.shared.lang = languages;
     let settings = crate::notes::NotesSettings::from_config(&config);
     let (report, outbox, warning) =
         views::form::Reporting::start(notes_path, common.endpoint.clone(), &settings);

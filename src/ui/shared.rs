@@ -3,6 +3,7 @@
 
 use crate::article::Article;
 use crate::extract::Analysis;
+use crate::ui::i18n::Languages;
 use crate::ui::keymap::KeyMap;
 use crate::ui::layout::{Focus, Panes};
 use crate::ui::theme::Theme;
@@ -30,6 +31,8 @@ pub struct Shared {
     pub status: Option<Status>,
     /// What is being loaded, while the articles load in the background.
     pub loading: Option<String>,
+    /// The languages of the chrome (`[ui] language`, the user's language).
+    pub lang: Languages,
 }
 
 impl Shared {
@@ -45,6 +48,7 @@ impl Shared {
             area: Rect::new(0, 0, 80, 24),
             status: None,
             loading: None,
+            lang: Languages::default(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{App, InputKind, MarkSource, Marks, WHEEL, add};
 use crate::ui::cmd::Cmd;
+use crate::ui::i18n::fill;
 use crate::ui::keymap::Action;
 use crate::ui::layout::Focus;
 use crate::ui::mode::{self, Mode};
@@ -55,16 +56,16 @@ impl App {
     }
 
     fn say_matches(&mut self, query: &str) {
-        match &self.views.reader.marks {
+        let w = self.words();
+        let text = match &self.views.reader.marks {
             Some(m) => {
-                let n = m.spans.len();
-                self.set_status(&format!("{n} matches for “{query}”"), false);
+                let n = m.spans.len().to_string();
+                fill(w.msg_matches(), &[("n", &n), ("q", query)])
             }
-            None if !query.is_empty() => {
-                self.set_status(&format!("no match for “{query}”"), false);
-            }
-            None => {}
-        }
+            None if !query.is_empty() => fill(w.msg_no_match(), &[("q", query)]),
+            None => return,
+        };
+        self.set_status(&text, false);
     }
 
     pub(super) fn on_mouse(&mut self, m: MouseInput) -> Vec<Cmd> {

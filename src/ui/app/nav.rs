@@ -2,6 +2,7 @@
 //! following an actor or date, changing article.
 
 use super::{App, MarkSource, Marks, add};
+use crate::ui::i18n::fill;
 use crate::ui::layout::{self, Focus, SizeClass};
 use crate::ui::model::{Derived, SideItem};
 use crate::ui::text_layout::Doc;
@@ -340,8 +341,13 @@ impl App {
             None => 0,
         };
         if Some(next) == pos {
-            let edge = if delta > 0 { "last" } else { "first" };
-            self.set_status(&format!("This is the {edge} article."), false);
+            let w = self.words();
+            let edge = if delta > 0 {
+                w.msg_last_article()
+            } else {
+                w.msg_first_article()
+            };
+            self.set_status(edge, false);
             return;
         }
         self.open(order[next]);
@@ -368,11 +374,10 @@ impl App {
     }
 
     pub(super) fn jump(&mut self, dir: isize) {
+        let w = self.words();
+        let no_sidebar = self.shared.panes.sidebar.is_none();
         let Some(m) = self.views.reader.marks.as_mut() else {
-            self.set_status(
-                "Nothing to jump to: follow an actor or date in the sidebar, or search with /.",
-                false,
-            );
+            self.set_status(w.msg_nothing_to_jump(), false);
             return;
         };
         let n = m.spans.len();
@@ -387,18 +392,22 @@ impl App {
         };
         let (i, at) = (m.current, m.spans[m.current].start);
         let wrapped = if dir > 0 && i < before {
-            " (from the top)"
+            w.msg_from_top()
         } else if dir < 0 && i > before {
-            " (from the end)"
+            w.msg_from_end()
         } else {
             ""
         };
+        let (pos, total) = ((i + 1).to_string(), n.to_string());
+        let values = [("i", pos.as_str()), ("n", &total), ("wrapped", wrapped)];
         // where we are: the sidebar says it for a followed actor when it is shown
         let status = match &m.source {
-            MarkSource::Search(q) => Some(format!("match {}/{n} for “{q}”{wrapped}", i + 1)),
-            _ if self.shared.panes.sidebar.is_none() || !wrapped.is_empty() => {
-                Some(format!("mention {}/{n}{wrapped}", i + 1))
+            MarkSource::Search(q) => {
+                let mut v = values.to_vec();
+                v.push(("q", q));
+                Some(fill(w.msg_match(), &v))
             }
+            _ if no_sidebar || !wrapped.is_empty() => Some(fill(w.msg_mention(), &values)),
             _ => None,
         };
         if let Some(s) = status {

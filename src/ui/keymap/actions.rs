@@ -71,6 +71,35 @@ impl Action {
         Action::Visual,
     ];
 
+    /// What it does, for the help, in the chrome's language.
+    pub fn describe(self, w: crate::ui::i18n::Words) -> &'static str {
+        match self {
+            Action::Quit => w.act_quit(),
+            Action::Help => w.act_help(),
+            Action::FocusNext => w.act_focus_next(),
+            Action::FocusPrev => w.act_focus_prev(),
+            Action::FocusLeft => w.act_focus_left(),
+            Action::FocusRight => w.act_focus_right(),
+            Action::Up => w.act_up(),
+            Action::Down => w.act_down(),
+            Action::PageUp => w.act_page_up(),
+            Action::PageDown => w.act_page_down(),
+            Action::Top => w.act_top(),
+            Action::Bottom => w.act_bottom(),
+            Action::Open => w.act_open(),
+            Action::PrevArticle => w.act_prev_article(),
+            Action::NextArticle => w.act_next_article(),
+            Action::ToggleSidebar => w.act_toggle_sidebar(),
+            Action::Search => w.act_search(),
+            Action::NextMatch => w.act_next_match(),
+            Action::PrevMatch => w.act_prev_match(),
+            Action::ReportError => w.act_report_error(),
+            Action::Clear => w.act_clear(),
+            Action::NotesList => w.act_notes_list(),
+            Action::Visual => w.act_visual(),
+        }
+    }
+
     /// The name used in the `[keys]` section of the config file.
     pub fn name(self) -> &'static str {
         match self {
@@ -100,34 +129,9 @@ impl Action {
         }
     }
 
-    /// One line for the help overlay.
+    /// One line for the help overlay, in English.
     pub fn description(self) -> &'static str {
-        match self {
-            Action::Quit => "quit",
-            Action::Help => "show or hide this help",
-            Action::FocusNext => "focus the next pane (list, reader, sidebar)",
-            Action::FocusPrev => "focus the previous pane",
-            Action::FocusLeft => "focus the pane on the left",
-            Action::FocusRight => "focus the pane on the right",
-            Action::Up => "move up / scroll up",
-            Action::Down => "move down / scroll down",
-            Action::PageUp => "page up",
-            Action::PageDown => "page down",
-            Action::Top => "go to the top",
-            Action::Bottom => "go to the bottom",
-            Action::Open => "open the article / follow the actor or date",
-            Action::PrevArticle => "previous article (from anywhere)",
-            Action::NextArticle => "next article (from anywhere)",
-            Action::ToggleSidebar => "show or hide the actors and dates sidebar",
-            Action::Search => "filter the list / search in the article",
-            Action::NextMatch => "next mention or search match",
-            Action::PrevMatch => "previous mention or search match",
-            Action::ReportError => "report an error in this article",
-            Action::Clear => "clear the search, the followed actor or the message",
-            Action::NotesList => "list the notes on this article (Enter goes to the passage)",
-            // the keys of the selection are added by the help (`KeyMap::help_rows`)
-            Action::Visual => "select a passage",
-        }
+        self.describe(crate::ui::i18n::Words::default())
     }
 
     pub fn default_keys(self) -> &'static [&'static str] {

@@ -97,6 +97,25 @@ impl Chord {
     }
 }
 
+impl Chord {
+    /// As forms write it: a letter with Ctrl or Alt in capitals ("Ctrl-S").
+    pub fn caps(&self) -> String {
+        match self.code {
+            KeyCode::Char(c)
+                if self
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                let mut s = self.to_string();
+                s.pop();
+                s.extend(c.to_uppercase());
+                s
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Chord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.mods.contains(KeyModifiers::CONTROL) {

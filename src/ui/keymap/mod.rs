@@ -10,6 +10,7 @@ pub use actions::{Action, Bindable, FormKey, ListAction, VisualAction};
 pub use chord::Chord;
 
 use crate::config::{Config, ConfigError};
+use crate::ui::i18n::{Words, fill};
 use crossterm::event::KeyEvent;
 use std::collections::HashMap;
 
@@ -208,32 +209,38 @@ impl KeyMap {
         self.main.hint(action)
     }
 
-    /// The keys of the visual selection, as its help line and hint say them:
+    /// The keys of the visual selection, as its help line says them:
     /// "w/b word, j/k line, e report it, Esc cancel".
-    pub fn visual_summary(&self) -> String {
+    pub fn visual_summary(&self, w: Words) -> String {
         let v = &self.visual;
-        format!(
-            "{}/{} word, {}/{} line, {} report it, {} cancel",
-            v.hint(VisualAction::WordNext),
-            v.hint(VisualAction::WordPrev),
-            v.hint(VisualAction::LineDown),
-            v.hint(VisualAction::LineUp),
-            v.hint(VisualAction::Report),
-            v.hint(VisualAction::Cancel),
+        fill(
+            w.act_visual_keys(),
+            &[
+                ("next", &v.hint(VisualAction::WordNext)),
+                ("prev", &v.hint(VisualAction::WordPrev)),
+                ("down", &v.hint(VisualAction::LineDown)),
+                ("up", &v.hint(VisualAction::LineUp)),
+                ("report", &v.hint(VisualAction::Report)),
+                ("cancel", &w.key(v.hint(VisualAction::Cancel))),
+            ],
         )
     }
 
     /// Every binding of the panes, in help order: (keys, description).
-    pub fn help_rows(&self) -> Vec<(String, String)> {
+    pub fn help_rows(&self, w: Words) -> Vec<(String, String)> {
         self.main
             .by_action
             .iter()
             .map(|(a, _)| {
                 let d = match a {
-                    Action::Visual => format!("{}: {}", a.description(), self.visual_summary()),
-                    _ => a.description().to_string(),
+                    Action::Visual => fill(a.describe(w), &[("keys", &self.visual_summary(w))]),
+                    _ => a.describe(w).to_string(),
                 };
-                (self.main.all_keys(*a), d)
+                let keys = match self.main.keys(*a) {
+                    [] => w.help_unbound().to_string(),
+                    _ => self.main.all_keys(*a),
+                };
+                (keys, d)
             })
             .collect()
     }
@@ -347,7 +354,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_action() {
-        let rows = KeyMap::default().help_rows();
+        let rows = KeyMap::default().help_rows(Words::default());
         assert_eq!(rows.len(), Action::ALL.len());
         assert!(rows.iter().any(|(k, _)| k == "q Ctrl-c"));
     }

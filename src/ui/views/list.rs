@@ -93,12 +93,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.views.list.filtered.is_empty() {
+        let w = app.words();
         let msg = if app.shared.loading.is_some() {
-            "Loading…"
+            w.list_loading()
         } else if app.shared.articles.is_empty() {
-            "No articles loaded."
+            w.list_empty()
         } else {
-            "No article matches the filter (Esc clears it)."
+            w.list_no_match()
         };
         buf.set_line(
             area.x,

@@ -38,15 +38,15 @@ pub fn render(app: &App, buf: &mut Buffer) {
         return;
     }
     if let Some(p) = app.shared.panes.list {
-        pane_block(app, p, Focus::List, "Articles", buf);
+        pane_block(app, p, Focus::List, app.words().pane_list(), buf);
         list::render(app, p.inner.intersection(area), buf);
     }
     if let Some(p) = app.shared.panes.reader {
-        pane_block(app, p, Focus::Reader, "Reader", buf);
+        pane_block(app, p, Focus::Reader, app.words().pane_reader(), buf);
         reader::render(app, p, buf);
     }
     if let Some(p) = app.shared.panes.sidebar {
-        pane_block(app, p, Focus::Sidebar, "Actors & dates", buf);
+        pane_block(app, p, Focus::Sidebar, app.words().pane_sidebar(), buf);
         sidebar::render(app, p.inner.intersection(area), buf);
     }
     if let Some(s) = app.shared.panes.status {

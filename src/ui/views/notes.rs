@@ -5,6 +5,7 @@
 use crate::notes::{self, Status};
 use crate::ui::app::App;
 use crate::ui::cmd::Cmd;
+use crate::ui::i18n::{Words, fill};
 use crate::ui::keymap::{Action, ListAction, VisualAction};
 use crate::ui::mode::{Mode, Selection};
 use crate::ui::msg::Msg;
@@ -135,51 +136,84 @@ fn paint(app: &App, spans: &[Range<usize>], style: Style, buf: &mut Buffer) {
     }
 }
 
-fn status_label(s: Status, fr: bool) -> &'static str {
-    match (s, fr) {
-        (Status::Queued, false) => "queued",
-        (Status::Queued, true) => "en attente",
-        (Status::Sent, false) => "sent",
-        (Status::Sent, true) => "envoyée",
-        (Status::Failed, false) => "failed",
-        (Status::Failed, true) => "refusée",
+fn status_label(s: Status, w: Words) -> &'static str {
+    match s {
+        Status::Queued => w.status_queued(),
+        Status::Sent => w.status_sent(),
+        Status::Failed => w.status_failed(),
     }
 }
 
-/// The notes list of the current article, as an overlay.
-pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
-    let lang = app
-        .article()
-        .map(|a| a.in_language.as_str())
-        .unwrap_or("en");
-    let fr = lang.starts_with("fr");
-    let w = area.width.saturating_sub(4).clamp(area.width.min(30), 110);
+/// The overlay's frame in `area`; its inner rectangle.
+fn list_frame(app: &App, w: Words, area: Rect, buf: &mut Buffer) -> Rect {
+    let width = area.width.saturating_sub(4).clamp(area.width.min(30), 110);
     let h = area.height.saturating_sub(4).max(area.height.min(5));
     let outer = Rect::new(
-        area.x + (area.width - w) / 2,
+        area.x + (area.width - width) / 2,
         area.y + 1,
-        w,
+        width,
         h.min(area.height),
     )
     .intersection(buf.area);
     Clear.render(outer, buf);
-    let title = if fr {
-        " ✎ Notes sur cet article "
-    } else {
-        " ✎ Notes on this article "
-    };
     Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(app.shared.theme.border_focused)
-        .title(title)
+        .title(w.notes_title())
         .render(outer, buf);
-    let inner = Rect::new(
+    Rect::new(
         outer.x + 1,
         outer.y + 1,
         outer.width.saturating_sub(2),
         outer.height.saturating_sub(2),
-    );
+    )
+}
+
+/// The three lines of one note in the list: what and where, the comment, the quote.
+fn note_lines(
+    app: &App,
+    w: Words,
+    n: &notes::Note,
+    span: Option<&Range<usize>>,
+    selected: bool,
+) -> [Line<'static>; 3] {
+    let t = &app.shared.theme;
+    let where_ = match span {
+        Some(s) => {
+            let line = (app.views.reader.doc.line_of(s.start) + 1).to_string();
+            fill(w.notes_line(), &[("n", &line)])
+        }
+        None => w.notes_orphaned().to_string(),
+    };
+    let head = Line::from(vec![
+        Span::styled(if selected { "▶ " } else { "  " }, t.note_mark),
+        Span::styled(
+            n.category.label(w.tag()),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::raw(" · "),
+        Span::raw(n.severity.label(w.tag())),
+        Span::raw(" · "),
+        Span::styled(status_label(n.status, w), t.note_mark),
+        Span::raw(" · "),
+        Span::styled(where_, if span.is_some() { t.dim } else { t.error }),
+        Span::styled(format!(" · {}", n.created), t.dim),
+    ]);
+    let quote = crate::ui::views::form::layout::quoted_passage(&n.target.exact, w.is_fr());
+    let comment: String = n.comment.lines().next().unwrap_or("").to_string();
+    [
+        head,
+        Line::from(vec![Span::raw("  "), Span::raw(comment)]),
+        Line::from(vec![Span::raw("  "), Span::styled(quote, t.mark)]),
+    ]
+}
+
+/// The notes list of the current article, as an overlay.
+pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
+    let w = app.article_words();
+    let km = &app.shared.keymap;
+    let inner = list_frame(app, w, area, buf);
     if inner.height == 0 {
         return;
     }
@@ -187,17 +221,10 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
     let mut y = inner.y;
     let bottom = inner.bottom().saturating_sub(1);
     if placed.notes.is_empty() {
-        let t = if fr {
-            "Aucune note pour cet article. Appuyez sur e pour signaler une erreur."
-        } else {
-            "No notes on this article yet. Press e to report an error."
-        };
-        buf.set_line(
-            inner.x,
-            y,
-            &Line::styled(t, app.shared.theme.dim),
-            inner.width,
-        );
+        let key = km.hint(Action::ReportError);
+        let t = fill(w.notes_empty(), &[("key", &key)]);
+        let line = Line::styled(t, app.shared.theme.dim);
+        buf.set_line(inner.x, y, &line, inner.width);
     }
     // three rows a note; the selected one is always in view
     let per_screen = usize::from(inner.height.saturating_sub(1) / 3).max(1);
@@ -209,63 +236,15 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
         let Some(n) = app.views.report.notes.get(*idx) else {
             continue;
         };
-        let where_ = match span {
-            Some(s) => {
-                let line = app.views.reader.doc.line_of(s.start) + 1;
-                if fr {
-                    format!("ligne {line}")
-                } else {
-                    format!("line {line}")
-                }
-            }
-            None => {
-                if fr {
-                    "orpheline : passage introuvable dans le texte actuel".to_string()
-                } else {
-                    "orphaned: the passage is not in the current text".to_string()
-                }
-            }
-        };
-        let head = Line::from(vec![
-            Span::styled(
-                if row == sel { "▶ " } else { "  " },
-                app.shared.theme.note_mark,
-            ),
-            Span::styled(
-                n.category.label(lang),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Span::raw(" · "),
-            Span::raw(n.severity.label(lang)),
-            Span::raw(" · "),
-            Span::styled(status_label(n.status, fr), app.shared.theme.note_mark),
-            Span::raw(" · "),
-            Span::styled(
-                where_,
-                if span.is_some() {
-                    app.shared.theme.dim
-                } else {
-                    app.shared.theme.error
-                },
-            ),
-            Span::styled(format!(" · {}", n.created), app.shared.theme.dim),
-        ]);
-        let quote = crate::ui::views::form::layout::quoted_passage(&n.target.exact, fr);
-        let comment: String = n.comment.lines().next().unwrap_or("").to_string();
-        let lines = [
-            head,
-            Line::from(vec![Span::raw("  "), Span::raw(comment)]),
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(quote, app.shared.theme.mark),
-            ]),
-        ];
         let style = if row == sel {
             app.shared.theme.selected_unfocused
         } else {
             Style::new()
         };
-        for (i, line) in lines.iter().enumerate() {
+        for (i, line) in note_lines(app, w, n, span.as_ref(), row == sel)
+            .into_iter()
+            .enumerate()
+        {
             let ly = y + i as u16;
             if ly >= bottom {
                 break;
@@ -273,27 +252,23 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
             if row == sel {
                 buf.set_style(Rect::new(inner.x, ly, inner.width, 1), style);
             }
-            crate::ui::views::set_line_clipped(
-                buf,
-                inner.x,
-                ly,
-                &line.clone().patch_style(style),
-                inner.width,
-            );
+            let line = line.patch_style(style);
+            crate::ui::views::set_line_clipped(buf, inner.x, ly, &line, inner.width);
         }
         y += 3;
     }
-    let hint = if fr {
-        "j/k choisir · Entrée aller au passage · Échap fermer"
-    } else {
-        "j/k select · Enter go to the passage · Esc close"
-    };
-    buf.set_line(
-        inner.x,
-        inner.bottom() - 1,
-        &Line::styled(hint, app.shared.theme.dim),
-        inner.width,
+    let l = &km.list;
+    let hint = fill(
+        w.notes_hint(),
+        &[
+            ("down", &l.hint(ListAction::Down)),
+            ("up", &l.hint(ListAction::Up)),
+            ("go", &w.key(l.hint(ListAction::Go))),
+            ("close", &w.key(km.hint(Action::Clear))),
+        ],
     );
+    let line = Line::styled(hint, app.shared.theme.dim);
+    buf.set_line(inner.x, inner.bottom() - 1, &line, inner.width);
 }
 
 /// Keys while the notes list is open (`None`: a key of no list action closes it).
@@ -381,35 +356,18 @@ pub fn on_drag(app: &mut App, x: u16, y: u16) {
 /// Say in the status bar how to extend and report the selection.
 pub fn visual_hint(app: &mut App) {
     let v = &app.shared.keymap.visual;
-    let fr = app
-        .article()
-        .is_some_and(|a| a.in_language.starts_with("fr"));
-    let (sel, word, line, report, cancel) = if fr {
-        ("Sélection", "mot", "ligne", "signaler", "annuler")
-    } else {
-        ("Selecting", "word", "line", "report", "cancel")
-    };
-    let esc = |k: String| {
-        if fr && k == "Esc" {
-            "Échap".to_string()
-        } else {
-            k
-        }
-    };
-    let hint = format!(
-        "{sel} : {}/{} {word} · {}/{} {line} · {} {report} · {} {cancel}",
-        v.hint(VisualAction::WordNext),
-        v.hint(VisualAction::WordPrev),
-        v.hint(VisualAction::LineDown),
-        v.hint(VisualAction::LineUp),
-        v.hint(VisualAction::Report),
-        esc(v.hint(VisualAction::Cancel)),
+    let w = app.article_words();
+    let hint = fill(
+        w.visual_hint(),
+        &[
+            ("next", &v.hint(VisualAction::WordNext)),
+            ("prev", &v.hint(VisualAction::WordPrev)),
+            ("down", &v.hint(VisualAction::LineDown)),
+            ("up", &v.hint(VisualAction::LineUp)),
+            ("report", &v.hint(VisualAction::Report)),
+            ("cancel", &w.key(v.hint(VisualAction::Cancel))),
+        ],
     );
-    let hint = if fr {
-        hint
-    } else {
-        hint.replacen(" :", ":", 1)
-    };
     app.set_status(&hint, false);
 }
 

@@ -4,6 +4,8 @@
 use crate::article::Article;
 use crate::extract::Kind;
 use crate::ui::app::App;
+use crate::ui::i18n::{Words, fill};
+use crate::ui::keymap::Action;
 use crate::ui::layout::Pane;
 use crate::ui::model::{Derived, SideItem};
 use crate::ui::search::Folded;
@@ -79,12 +81,12 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
         return;
     }
     if app.shared.articles.is_empty() {
-        let lines = [
-            "No articles to show.",
-            "",
-            "Open files or folders: lede PATH...",
-            "Press q to quit.",
-        ];
+        let w = app.words();
+        let quit = fill(
+            w.reader_quit_hint(),
+            &[("key", &app.shared.keymap.hint(Action::Quit))],
+        );
+        let lines = [w.reader_empty(), "", w.reader_open_hint(), &quit];
         for (i, l) in lines.iter().enumerate().take(usize::from(area.height)) {
             buf.set_line(area.x, area.y + i as u16, &Line::raw(*l), area.width);
         }
@@ -115,6 +117,7 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
             legend.y,
             &legend_line(
                 &app.shared.theme,
+                app.words(),
                 app.views.reader.marks.is_some(),
                 legend.width,
             ),
@@ -141,22 +144,15 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
 /// The legend: each kind written in its own style, so the cue is explained
 /// by itself. When it does not fit in `width` columns the kinds take short
 /// names, then whole entries are left out from the end: a word is never cut.
-pub fn legend_line(theme: &Theme, marks: bool, width: u16) -> Line<'static> {
+pub fn legend_line(theme: &Theme, w: Words, marks: bool, width: u16) -> Line<'static> {
     let entries = |short: bool| -> Vec<(&'static str, Style)> {
         let mut e: Vec<(&'static str, Style)> = Kind::ALL
             .iter()
-            .map(|&kind| {
-                let label = if short {
-                    Theme::legend_short_label(kind)
-                } else {
-                    Theme::legend_label(kind)
-                };
-                (label, theme.kind(kind))
-            })
+            .map(|&kind| (kind_label(w, kind, short), theme.kind(kind)))
             .collect();
         if marks {
-            e.push(("followed", theme.mark));
-            e.push(("current", theme.mark_current));
+            e.push((w.legend_followed(), theme.mark));
+            e.push((w.legend_current(), theme.mark_current));
         }
         e
     };
@@ -175,6 +171,20 @@ pub fn legend_line(theme: &Theme, marks: bool, width: u16) -> Line<'static> {
         spans.push(Span::raw(" "));
     }
     Line::from(spans)
+}
+
+/// The legend's name of a kind, or its short name where the full one does not fit.
+pub fn kind_label(w: Words, kind: Kind, short: bool) -> &'static str {
+    match (kind, short) {
+        (Kind::Person, false) => w.legend_person(),
+        (Kind::Person, true) => w.legend_person_short(),
+        (Kind::Organization, false) => w.legend_organisation(),
+        (Kind::Organization, true) => w.legend_organisation_short(),
+        (Kind::Place, _) => w.legend_place(),
+        (Kind::Nationality, false) => w.legend_nationality(),
+        (Kind::Nationality, true) => w.legend_nationality_short(),
+        (Kind::Date, _) => w.legend_date(),
+    }
 }
 
 #[cfg(test)]
@@ -200,7 +210,7 @@ mod tests {
             (true, 0, ""),
         ];
         for &(marks, width, want) in cases {
-            let got = legend_line(&theme, marks, width).to_string();
+            let got = legend_line(&theme, Words::default(), marks, width).to_string();
             assert_eq!(
                 got.trim_end(),
                 want.trim_end(),

@@ -3,6 +3,7 @@
 
 use crate::article::Article;
 use crate::ui::app::{App, MarkSource};
+use crate::ui::i18n::{Words, fill};
 use crate::ui::keymap::Action;
 use crate::ui::layout::Focus;
 use crate::ui::model::SideItem;
@@ -46,19 +47,19 @@ pub struct Areas {
 
 /// The prompt of the report-an-error entry: the publisher's own when the
 /// article has one, else a plain one in the article's language.
-pub fn report_prompt(article: Option<&Article>) -> String {
+pub fn report_prompt(article: Option<&Article>, w: Words) -> String {
     match article {
         Some(a) => match &a.feedback {
             Some(f) if !f.prompt.trim().is_empty() => f.prompt.clone(),
-            _ if a.in_language.starts_with("fr") => "Signaler une erreur dans cet article".into(),
-            _ => "Report an error in this article".into(),
+            _ => w.side_report_prompt().into(),
         },
         None => String::new(),
     }
 }
 
 fn report_lines(app: &App, width: u16) -> Vec<String> {
-    let prompt = report_prompt(app.article());
+    let w = app.article_words();
+    let prompt = report_prompt(app.article(), w);
     if prompt.is_empty() || width == 0 {
         return Vec::new();
     }
@@ -67,15 +68,8 @@ fn report_lines(app: &App, width: u16) -> Vec<String> {
         .take(3)
         .map(|c| c.into_owned())
         .collect();
-    let fr = app
-        .article()
-        .is_some_and(|a| a.in_language.starts_with("fr"));
     let key = app.shared.keymap.hint(Action::ReportError);
-    lines.push(if fr {
-        format!("[{key}] signaler une erreur")
-    } else {
-        format!("[{key}] report an error")
-    });
+    lines.push(fill(w.side_report_key(), &[("key", &key)]));
     lines
 }
 
@@ -109,17 +103,21 @@ pub fn areas(inner: Rect, app: &App) -> Areas {
 fn item_line<'a>(app: &'a App, item: &SideItem) -> Line<'a> {
     let Some(analysis) = app.analysis(app.views.reader.current) else {
         return match item {
-            SideItem::Header(h) => Line::styled(*h, app.shared.theme.headline),
-            SideItem::Note(n) => Line::styled(format!("  {n}"), app.shared.theme.dim),
+            SideItem::Header(h) => Line::styled(h.text(app.words()), app.shared.theme.headline),
+            SideItem::Note(n) => {
+                Line::styled(format!("  {}", n.text(app.words())), app.shared.theme.dim)
+            }
             _ => Line::default(),
         };
     };
     match item {
         SideItem::Header(h) => Line::styled(
-            *h,
+            h.text(app.words()),
             app.shared.theme.headline.add_modifier(Modifier::UNDERLINED),
         ),
-        SideItem::Note(n) => Line::styled(format!("  {n}"), app.shared.theme.dim),
+        SideItem::Note(n) => {
+            Line::styled(format!("  {}", n.text(app.words())), app.shared.theme.dim)
+        }
         SideItem::Actor(i) => {
             let Some(actor) = analysis.actors.get(*i) else {
                 return Line::default();
@@ -213,10 +211,14 @@ pub fn render(app: &App, inner: Rect, buf: &mut Buffer) {
     }
     if let (Some(r), Some((_, n, total))) = (a.follow, followed) {
         let km = &app.shared.keymap;
-        let text = format!(
-            "mention {n}/{total} · {}/{} next/prev",
-            km.hint(Action::NextMatch),
-            km.hint(Action::PrevMatch)
+        let text = fill(
+            app.words().side_mention(),
+            &[
+                ("n", &n.to_string()),
+                ("total", &total.to_string()),
+                ("next", &km.hint(Action::NextMatch)),
+                ("prev", &km.hint(Action::PrevMatch)),
+            ],
         );
         buf.set_line(
             r.x,

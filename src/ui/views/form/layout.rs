@@ -40,15 +40,15 @@ impl FormLayout {
 pub(super) fn label_of(form: &Form, f: FormField) -> &'static str {
     let l = form.labels;
     match f {
-        FormField::Comment => l.comment,
-        FormField::Category => l.category,
-        FormField::Severity => l.severity,
-        FormField::Suggestion => l.suggestion,
-        FormField::Name => l.name,
-        FormField::Email => l.email,
+        FormField::Comment => l.comment(),
+        FormField::Category => l.category(),
+        FormField::Severity => l.severity(),
+        FormField::Suggestion => l.suggestion(),
+        FormField::Name => l.name(),
+        FormField::Email => l.email(),
         FormField::Consent => "",
-        FormField::Submit => l.submit,
-        FormField::Cancel => l.cancel,
+        FormField::Submit => l.submit(),
+        FormField::Cancel => l.cancel(),
     }
 }
 
@@ -71,7 +71,7 @@ pub(super) fn wrap_max(s: &str, width: u16, max: usize) -> Vec<String> {
 }
 
 pub(super) fn passage_text(form: &Form) -> String {
-    quoted_passage(&form.quote, form.labels.is_fr())
+    quoted_passage(&form.about.quote, form.labels.is_fr())
 }
 
 /// A quoted passage on one line, in the quotation marks of the language:
@@ -90,17 +90,18 @@ pub fn quoted_passage(quote: &str, fr: bool) -> String {
 
 pub(super) fn destination_text(form: &Form) -> String {
     let l = form.labels;
-    match &form.endpoint {
-        Some(e) => format!("→ {} {e}", l.sends_to),
+    match &form.about.endpoint {
+        Some(e) => format!("→ {} {e}", l.sends_to()),
         None => {
             let p = form
+                .about
                 .notes_path
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            match &form.mailto {
-                Some(m) => format!("→ {} {p}. {} {m}", l.no_endpoint, l.publisher_mail),
-                None => format!("→ {} {p}", l.no_endpoint),
+            match &form.about.mailto {
+                Some(m) => format!("→ {} {p}. {} {m}", l.no_endpoint(), l.publisher_mail()),
+                None => format!("→ {} {p}", l.no_endpoint()),
             }
         }
     }
@@ -126,8 +127,8 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .iter()
         .map(|f| label_of(form, *f).width())
         .chain([
-            form.labels.passage.width(),
-            form.labels.save_elsewhere.width(),
+            form.labels.passage().width(),
+            form.labels.save_elsewhere().width(),
         ])
         .max()
         .unwrap_or(10) as u16
@@ -137,10 +138,10 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
 
     // (row, wanted height, minimum height)
     let mut want: Vec<(Row, u16, u16)> = Vec::new();
-    if let Some(p) = &form.prompt {
+    if let Some(p) = &form.about.prompt {
         want.push((Row::Prompt, wrap_max(p, inner.width, 2).len() as u16, 0));
     }
-    if let Some(p) = &form.promise {
+    if let Some(p) = &form.about.promise {
         want.push((Row::Promise, wrap_max(p, inner.width, 2).len() as u16, 0));
     }
     want.push((
@@ -284,9 +285,8 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
 
 pub(super) fn button_texts(form: &Form) -> (String, String) {
     let l = form.labels;
-    let esc = if l.is_fr() { "Échap" } else { "Esc" };
     (
-        format!("[ {} · Ctrl-S ]", l.submit),
-        format!("[ {} · {esc} ]", l.cancel),
+        format!("[ {} · {} ]", l.submit(), form.keys.save),
+        format!("[ {} · {} ]", l.cancel(), form.keys.cancel),
     )
 }

@@ -9,7 +9,6 @@
 //! when its result ([`on_saved`]) comes back.
 
 pub mod events;
-pub mod labels;
 pub mod layout;
 pub mod passage;
 pub mod state;
@@ -25,8 +24,7 @@ use crate::ui::cmd::{Cmd, SaveNote, Saved};
 use crate::ui::mode::Mode;
 use crate::ui::msg::ReportTarget;
 use crossterm::event::KeyEvent;
-use labels::Labels;
-use state::{Form, FormAction};
+use state::{About, Form, FormAction, KeyHints};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -66,43 +64,36 @@ pub fn help_rows(app: &App) -> Vec<(String, String)> {
     use crate::ui::keymap::{FormKey, ListAction};
     let f = &app.shared.keymap.form;
     let l = &app.shared.keymap.list;
+    let w = app.words();
     let row = |k: String, d: &str| (k, d.to_string());
+    let two = |a: String, b: String| format!("{a} {b}");
     vec![
         row(String::new(), ""),
-        row("in the form:".into(), ""),
+        row(w.help_in_form().into(), ""),
         row(
-            format!(
-                "{} {}",
+            two(
                 f.all_keys(FormKey::NextField),
-                f.all_keys(FormKey::PrevField)
+                f.all_keys(FormKey::PrevField),
             ),
-            "next / previous field (the form opens in the comment)",
+            w.help_fields(),
         ),
         row(
-            format!(
-                "{} {}",
+            two(
                 f.all_keys(FormKey::ChoicePrev),
-                f.all_keys(FormKey::ChoiceNext)
+                f.all_keys(FormKey::ChoiceNext),
             ),
-            "change the error type or severity",
+            w.help_choices(),
         ),
-        row(f.all_keys(FormKey::Save), "save the note, from any field"),
-        row(
-            f.all_keys(FormKey::Cancel),
-            "cancel (asks first when something was typed)",
-        ),
+        row(f.all_keys(FormKey::Save), w.help_save()),
+        row(f.all_keys(FormKey::Cancel), w.help_cancel()),
         row(String::new(), ""),
-        row("in the notes list:".into(), ""),
+        row(w.help_in_notes().into(), ""),
         row(
-            format!(
-                "{} {}",
-                l.all_keys(ListAction::Down),
-                l.all_keys(ListAction::Up)
-            ),
-            "select a note",
+            two(l.all_keys(ListAction::Down), l.all_keys(ListAction::Up)),
+            w.help_notes_move(),
         ),
-        row(l.all_keys(ListAction::Go), "go to the note's passage"),
-        row(l.all_keys(ListAction::Report), "report an error"),
+        row(l.all_keys(ListAction::Go), w.help_notes_go()),
+        row(l.all_keys(ListAction::Report), w.help_notes_report()),
     ]
 }
 
@@ -178,7 +169,7 @@ impl Reporting {
 /// Open the form on `target` (on the visual selection when there is one).
 pub fn open(app: &mut App, target: ReportTarget) {
     let Some(article) = app.shared.articles.get(target.article) else {
-        app.set_status("No article to report on.", false);
+        app.set_status(app.words().msg_no_article(), false);
         return;
     };
     let text = article.text();
@@ -188,18 +179,15 @@ pub fn open(app: &mut App, target: ReportTarget) {
     };
     let Some(span) = span else {
         app.mode = Mode::Browse;
-        app.set_status("This article has no text to report on.", false);
+        app.set_status(app.words().msg_no_text(), false);
         return;
     };
     let endpoint = app.views.report.endpoint_for(article);
-    let form = Form::new(
-        target.article,
-        article,
-        span,
-        endpoint,
-        app.views.report.path.clone(),
-    );
-    app.mode = Mode::Form(Box::new(form));
+    let path = app.views.report.path.clone();
+    let about = About::new(target.article, article, span, endpoint, path);
+    let labels = app.words_for(target.article);
+    let keys = KeyHints::new(&app.shared.keymap.form, labels);
+    app.mode = Mode::Form(Box::new(Form::new(about, labels, keys)));
 }
 
 /// A key for the open form.
@@ -217,7 +205,7 @@ pub fn apply(app: &mut App, action: FormAction) -> Vec<Cmd> {
         FormAction::None => Vec::new(),
         FormAction::Cancel => {
             if let Mode::Form(f) = std::mem::take(&mut app.mode) {
-                app.set_status(f.labels.cancelled, false);
+                app.set_status(f.labels.cancelled(), false);
             }
             Vec::new()
         }
@@ -237,27 +225,30 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) -> Vec<Cmd> {
         return Vec::new();
     }
     let labels = form.labels;
-    let Some(article) = app.shared.articles.get(form.article) else {
-        form.save_error = Some("The article is no longer loaded.".into());
+    let Some(article) = app.shared.articles.get(form.about.article) else {
+        form.save_error = Some(labels.article_gone().into());
         return Vec::new();
     };
-    let note = match Note::new(article, form.span.clone(), &form.draft()) {
+    let note = match Note::new(article, form.about.span.clone(), &form.draft()) {
         Ok(n) => n,
         Err(e) => {
-            form.save_error = Some(format!("{}{}{e}", labels.not_saved, labels.colon()));
+            form.save_error = Some(format!("{}{}{e}", labels.not_saved(), labels.colon()));
             return Vec::new();
         }
     };
     let Some(path) = elsewhere.or_else(|| main_path.clone()) else {
         let why = notes::NoNotesPath;
-        form.save_failed(format!("{}{}{why}", labels.not_saved, labels.colon()), None);
+        form.save_failed(
+            format!("{}{}{why}", labels.not_saved(), labels.colon()),
+            None,
+        );
         return Vec::new();
     };
     let main_file = main_path.as_deref() == Some(path.as_path());
     vec![Cmd::SaveNote(Box::new(SaveNote {
         note,
         path,
-        article: form.article,
+        article: form.about.article,
         main_file,
     }))]
 }
@@ -266,9 +257,9 @@ pub fn submit(app: &mut App, elsewhere: Option<PathBuf>) -> Vec<Cmd> {
 /// form shows why not and offers another file.
 pub fn on_saved(app: &mut App, saved: Saved) -> Vec<Cmd> {
     let Saved { save, result } = saved;
-    let labels = lang_of(app, save.article);
+    let labels = app.words_for(save.article);
     if let Err(e) = result {
-        let message = format!("{}{}{e}", labels.not_saved, labels.colon());
+        let message = format!("{}{}{e}", labels.not_saved(), labels.colon());
         match app.mode.form_mut() {
             Some(form) => form.save_failed(message, Some(&save.path)),
             None => app.set_status(&message, true),
@@ -285,9 +276,9 @@ pub fn on_saved(app: &mut App, saved: Saved) -> Vec<Cmd> {
         main_file,
     } = save;
     let mut msg = if main_file {
-        format!("{} ({}).", labels.saved, short_path(&path))
+        format!("{} ({}).", labels.saved(), short_path(&path))
     } else {
-        format!("{} {}.", labels.saved_to, path.display())
+        format!("{} {}.", labels.saved_to(), path.display())
     };
     let mut cmds = Vec::new();
     if main_file {
@@ -302,31 +293,13 @@ pub fn on_saved(app: &mut App, saved: Saved) -> Vec<Cmd> {
         cmds.push(Cmd::Submit(id));
         if no_endpoint {
             msg.push(' ');
-            msg.push_str(no_endpoint_short(labels));
+            msg.push_str(labels.no_endpoint_short());
         }
     } else {
         app.views.report.elsewhere.insert(note.article.id.clone());
     }
     app.set_status(&msg, false);
     cmds
-}
-
-pub(crate) fn lang_of(app: &App, index: usize) -> &'static Labels {
-    Labels::for_lang(
-        app.shared
-            .articles
-            .get(index)
-            .map(|a| a.in_language.as_str())
-            .unwrap_or("en"),
-    )
-}
-
-fn no_endpoint_short(l: &Labels) -> &'static str {
-    if l.is_fr() {
-        "Pas d'adresse d'envoi."
-    } else {
-        "Not sent: no endpoint."
-    }
 }
 
 pub(crate) fn short_path(p: &Path) -> String {

@@ -35,7 +35,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
-        .title(format!(" ✎ {} ", l.title))
+        .title(format!(" ✎ {} ", l.title()))
         .render(outer, buf);
     let label_style = |f: FormField| {
         if form.focus == f {
@@ -55,11 +55,11 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             Row::Prompt | Row::Promise => {
                 let (text, style) = if *row == Row::Prompt {
                     (
-                        form.prompt.as_deref().unwrap_or(""),
+                        form.about.prompt.as_deref().unwrap_or(""),
                         theme.note_mark.add_modifier(Modifier::ITALIC),
                     )
                 } else {
-                    (form.promise.as_deref().unwrap_or(""), theme.dim)
+                    (form.about.promise.as_deref().unwrap_or(""), theme.dim)
                 };
                 draw_wrapped(buf, r, text, style);
             }
@@ -67,7 +67,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(
                     r.x,
                     r.y,
-                    l.passage,
+                    l.passage(),
                     usize::from(lay.label_w.saturating_sub(1)),
                     Style::new().add_modifier(Modifier::BOLD),
                 );
@@ -87,7 +87,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 }
             }
             Row::Destination => {
-                let style = if form.endpoint.is_some() {
+                let style = if form.about.endpoint.is_some() {
                     theme.dim
                 } else {
                     theme.meta
@@ -102,7 +102,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(
                     r.x,
                     r.y,
-                    l.save_elsewhere,
+                    l.save_elsewhere(),
                     usize::from(lay.label_w.saturating_sub(1)),
                     theme.error.add_modifier(Modifier::BOLD),
                 );
@@ -142,11 +142,12 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             }
             Row::Hint => {
                 let (text, style) = if form.confirm_discard {
-                    (l.discard_question, theme.error.add_modifier(Modifier::BOLD))
+                    let bold = theme.error.add_modifier(Modifier::BOLD);
+                    (l.discard_question().to_string(), bold)
                 } else if form.save_as.is_some() {
-                    (l.save_elsewhere_hint, theme.dim)
+                    (l.save_elsewhere_hint().to_string(), theme.dim)
                 } else {
-                    (l.keys_hint, theme.dim)
+                    (form.keys_hint(), theme.dim)
                 };
                 super::super::set_line_clipped(buf, r.x, r.y, &Line::styled(text, style), r.width);
             }
@@ -158,7 +159,10 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         buf.set_line(
             lay.inner.x,
             y,
-            &Line::styled(l.discard_question, theme.error.add_modifier(Modifier::BOLD)),
+            &Line::styled(
+                l.discard_question(),
+                theme.error.add_modifier(Modifier::BOLD),
+            ),
             lay.inner.width,
         );
     }
@@ -207,7 +211,7 @@ fn render_field(
             label_style,
         );
     }
-    let lang = form.labels.lang;
+    let lang = form.labels.tag();
     match f {
         FormField::Category => {
             let c: Category = form.category();
@@ -242,7 +246,7 @@ fn render_field(
         FormField::Consent => {
             let mark = if form.focus == f { "▸" } else { " " };
             buf.set_string(r.x.saturating_sub(1), r.y, mark, theme.border_focused);
-            let box_ = if form.consent { "[x]" } else { "[ ]" };
+            let box_ = if form.fields.consent { "[x]" } else { "[ ]" };
             let style = if focused {
                 theme.selected
             } else {
@@ -254,17 +258,17 @@ fn render_field(
                 &Line::from(vec![
                     Span::styled(box_, style),
                     Span::raw(" "),
-                    Span::raw(form.labels.consent),
+                    Span::raw(form.labels.consent()),
                 ]),
                 value.width,
             );
         }
         FormField::Comment | FormField::Suggestion | FormField::Name | FormField::Email => {
             let t = match f {
-                FormField::Comment => &form.comment,
-                FormField::Suggestion => &form.suggestion,
-                FormField::Name => &form.name,
-                _ => &form.email,
+                FormField::Comment => &form.fields.comment,
+                FormField::Suggestion => &form.fields.suggestion,
+                FormField::Name => &form.fields.name,
+                _ => &form.fields.email,
             };
             let mut t = t.clone();
             t.set_style(field_style(theme, focused));
@@ -314,7 +318,7 @@ pub fn on_mouse(app: &mut App, m: MouseInput) -> Vec<Cmd> {
                 FormField::Severity if was == f => {
                     form.severity = (form.severity + 1) % Severity::ALL.len()
                 }
-                FormField::Consent => form.consent = !form.consent,
+                FormField::Consent => form.fields.consent = !form.fields.consent,
                 _ => {}
             }
         }
