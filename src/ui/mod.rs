@@ -21,7 +21,6 @@ pub mod views;
 pub mod worker;
 
 use crate::article::Article;
-use crate::cli::Common;
 use crate::config::Config;
 use crate::ingest::{self, LoadOptions, Loaded};
 use app::App;
@@ -41,8 +40,22 @@ use theme::Theme;
 /// The name of the loading thread (see [`terminal`]'s panic hook).
 pub const LOAD_THREAD: &str = "lede-load";
 
+/// What the command line gives the reader (the CLI fills it in; the reader
+/// does not know the CLI).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Refuse input files larger than this many MiB.
+    pub max_file_mb: u64,
+    /// The correction-notes file.
+    pub notes: Option<PathBuf>,
+    /// Where correction notes are submitted.
+    pub endpoint: Option<String>,
+    /// The config file to use instead of the platform default.
+    pub config: Option<PathBuf>,
+}
+
 /// Open the reader on `paths` (the bundled articles when empty).
-pub fn run(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
+pub fn run(paths: Vec<PathBuf>, common: &Options) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     // Before anything is loaded (standard input included).
     terminal::ensure_terminal()?;
