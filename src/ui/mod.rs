@@ -1,8 +1,10 @@
 //! The terminal reader. The only module that knows about ratatui and crossterm.
 //!
-//! `app` holds the state and its `update(Msg)`; `widgets` draw it without
-//! changing it; `terminal` sets up and always restores the terminal; `worker`
-//! analyses articles in the background so the first frame never waits.
+//! The loop: terminal events become [`Msg`]s; `App::update` returns
+//! [`cmd::Cmd`]s, which [`cmd::Effects`] runs (their results come back as
+//! messages); `views` draw the app without changing it. `mode` says who has
+//! the keyboard; `terminal` sets up and always restores the terminal;
+//! `worker` analyses articles in the background so the first frame never waits.
 
 pub mod app;
 pub mod cmd;
@@ -55,16 +57,58 @@ pub struct Options {
 }
 
 /// Open the reader on `paths` (the bundled articles when empty).
-pub fn run(paths: Vec<PathBuf>, common: &Options) -> anyhow::Result<ExitCode> {
+pub fn run(paths: Vec<PathBuf>, options: &Options) -> anyhow::Result<ExitCode> {
     use anyhow::Context as _;
     // Before anything is loaded (standard input included).
     terminal::ensure_terminal()?;
-    let config = Config::load_or_default(common.config.as_deref())?;
-    let keymap = KeyMap::from_config(&config)?;
-    let theme = Theme::from_config(&config, theme::no_color_from_env())?;
-    let languages = i18n::Languages::from_config(&config, i18n::Lang::from_env())?;
-    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let w = languages.chrome();
+    let config = Config::load_or_default(options.config.as_deref())?;
+    let (mut app, outbox) = reader_for(&config, options)?;
+    let (stdin, load_rx) = start_loading(&mut app, paths, options)?;
+    let mut guard = terminal::TerminalGuard::new().context("cannot set up the terminal")?;
+    let mut fx = Effects::new(worker::Worker::spawn(app.shared.articles.clone()), outbox);
+    if let Some(loaded) = stdin {
+        fx.loaded(&mut app, loaded);
+    }
+    let size = guard.terminal.size()?;
+    fx.send(&mut app, Msg::Resize(size.width, size.height));
+    event_loop(&mut guard, &mut app, &mut fx, &load_rx)?;
+    drop(guard);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The reader as the config file and the command line set it up, with its
+/// notes loaded (the outbox handle goes to the loop's effects).
+fn reader_for(
+    config: &Config,
+    options: &Options,
+) -> anyhow::Result<(App, Option<crate::notes::OutboxHandle>)> {
+    let keymap = KeyMap::from_config(config)?;
+    let theme = Theme::from_config(config, theme::no_color_from_env())?;
+    let mut app = App::new(Vec::new(), keymap, theme);
+    app.shared.lang = i18n::Languages::from_config(config, i18n::Lang::from_env())?;
+    let notes_path = options
+        .notes
+        .clone()
+        .or_else(|| config.notes.file.clone())
+        .or_else(crate::config::default_notes_path);
+    let settings = crate::notes::NotesSettings::from_config(config);
+    let (report, outbox, warning) =
+        views::form::Reporting::start(notes_path, options.endpoint.clone(), &settings);
+    app.set_reporting(report);
+    if let Some(w) = warning {
+        app.set_status(&w, true);
+    }
+    Ok((app, outbox))
+}
+
+/// Standard input is read now, before the terminal is taken (returned);
+/// files load on a thread behind the first frame (the receiver).
+fn start_loading(
+    app: &mut App,
+    paths: Vec<PathBuf>,
+    options: &Options,
+) -> anyhow::Result<(Option<Loaded>, mpsc::Receiver<Loaded>)> {
+    let w = app.words();
     let what = match paths.len() {
         0 => w.loading_bundled().to_string(),
         1 => {
@@ -73,13 +117,9 @@ pub fn run(paths: Vec<PathBuf>, common: &Options) -> anyhow::Result<ExitCode> {
         }
         n => i18n::fill(w.loading_paths(), &[("n", &n.to_string())]),
     };
-    let notes_path = common
-        .notes
-        .clone()
-        .or_else(|| config.notes.file.clone())
-        .or_else(crate::config::default_notes_path);
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
     let opts = LoadOptions {
-        max_bytes: common.max_file_mb.saturating_mul(1024 * 1024),
+        max_bytes: options.max_file_mb.saturating_mul(1024 * 1024),
     };
     let load = move || -> Loaded {
         if paths.is_empty() {
@@ -88,52 +128,42 @@ pub fn run(paths: Vec<PathBuf>, common: &Options) -> anyhow::Result<ExitCode> {
             ingest::load_paths(&paths, &opts)
         }
     };
-    let mut app = App::new(Vec::new(), keymap, theme);
-    app.shared.lang = languages;
-    let settings = crate::notes::NotesSettings::from_config(&config);
-    let (report, outbox, warning) =
-        views::form::Reporting::start(notes_path, common.endpoint.clone(), &settings);
-    app.set_reporting(report);
-    if let Some(w) = warning {
-        app.set_status(&w, true);
-    }
-    // Standard input is read before the terminal is taken; files load in the
-    // background behind the first frame.
     let (load_tx, load_rx) = mpsc::channel::<Loaded>();
-    let mut stdin = None;
     if reads_stdin {
-        stdin = Some(load());
-    } else {
-        app.shared.loading = Some(what);
-        std::thread::Builder::new()
-            .name(LOAD_THREAD.into())
-            .spawn(move || {
-                let _ = load_tx.send(load());
-            })?;
+        return Ok((Some(load()), load_rx));
     }
+    app.shared.loading = Some(what);
+    std::thread::Builder::new()
+        .name(LOAD_THREAD.into())
+        .spawn(move || {
+            let _ = load_tx.send(load());
+        })?;
+    Ok((None, load_rx))
+}
 
-    let mut guard = terminal::TerminalGuard::new().context("cannot set up the terminal")?;
-    let mut fx = Effects::new(worker::Worker::spawn(app.shared.articles.clone()), outbox);
-    if let Some(loaded) = stdin {
-        fx.loaded(&mut app, loaded);
-    }
-    let size = guard.terminal.size()?;
-    fx.send(&mut app, Msg::Resize(size.width, size.height));
+/// Draw when something changed; turn what arrives (keys, mouse, the loader,
+/// the worker, the outbox) into messages; stop on `Cmd::Quit`.
+fn event_loop(
+    guard: &mut terminal::TerminalGuard,
+    app: &mut App,
+    fx: &mut Effects,
+    load_rx: &mpsc::Receiver<Loaded>,
+) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
         if dirty {
-            guard.terminal.draw(|f| views::draw(f, &app))?;
+            guard.terminal.draw(|f| views::draw(f, app))?;
             dirty = false;
             terminal::inject_fault();
         }
         if fx.quit {
-            break;
+            return Ok(());
         }
         if event::poll(Duration::from_millis(40))? {
             // Handle everything already waiting before drawing again.
             loop {
                 if let Some(m) = to_msg(event::read()?) {
-                    fx.send(&mut app, m);
+                    fx.send(app, m);
                     dirty = true;
                 }
                 if fx.quit || !event::poll(Duration::ZERO)? {
@@ -143,19 +173,17 @@ pub fn run(paths: Vec<PathBuf>, common: &Options) -> anyhow::Result<ExitCode> {
         }
         match load_rx.try_recv() {
             Ok(loaded) => {
-                fx.loaded(&mut app, loaded);
+                fx.loaded(app, loaded);
                 dirty = true;
             }
             Err(mpsc::TryRecvError::Disconnected) if app.shared.loading.is_some() => {
-                fx.send(&mut app, Msg::LoadFailed);
+                fx.send(app, Msg::LoadFailed);
                 dirty = true;
             }
             Err(_) => {}
         }
-        dirty |= fx.poll(&mut app);
+        dirty |= fx.poll(app);
     }
-    drop(guard);
-    Ok(ExitCode::SUCCESS)
 }
 
 fn to_msg(ev: Event) -> Option<Msg> {

@@ -107,8 +107,52 @@ pub(super) fn destination_text(form: &Form) -> String {
     }
 }
 
+/// A row, the height it wants and the least it can have.
+type Want = (Row, u16, u16);
+
 /// The form's layout in `area` (the whole screen).
 pub fn layout(form: &Form, area: Rect) -> FormLayout {
+    let (outer, inner) = frame(area);
+    let label_w = label_width(form, inner);
+    let value_w = inner.width.saturating_sub(label_w);
+    let mut want = wanted_rows(form, inner, value_w);
+    fit(form, &mut want, inner.height);
+
+    // The box is as tall as what it shows, centred in the screen.
+    let used = want.iter().map(|r| r.1).sum::<u16>().min(inner.height);
+    let (outer, inner) = if used < inner.height {
+        let oh = used + 2;
+        let oy = area.y + (area.height.saturating_sub(1).saturating_sub(oh)) / 2;
+        (
+            Rect::new(outer.x, oy, outer.width, oh),
+            Rect::new(inner.x, oy + 1, inner.width, used),
+        )
+    } else {
+        (outer, inner)
+    };
+    let mut rows = Vec::new();
+    let mut y = inner.y;
+    for (row, h, _) in want {
+        let h = h.min(inner.bottom().saturating_sub(y));
+        if h == 0 {
+            continue;
+        }
+        rows.push((row, Rect::new(inner.x, y, inner.width, h)));
+        y += h;
+    }
+    let (submit, cancel) = buttons(form, &rows, label_w);
+    FormLayout {
+        outer,
+        inner,
+        label_w,
+        rows,
+        submit,
+        cancel,
+    }
+}
+
+/// The box at its tallest in `area`, and its inside.
+fn frame(area: Rect) -> (Rect, Rect) {
     let width = area.width.saturating_sub(4).clamp(area.width.min(30), 100);
     let height = area.height.saturating_sub(2).max(area.height.min(6));
     let outer = Rect::new(
@@ -123,6 +167,11 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         outer.width.saturating_sub(4),
         outer.height.saturating_sub(2),
     );
+    (outer, inner)
+}
+
+/// The labels' column: as wide as the longest label, at most 2/5 of the box.
+fn label_width(form: &Form, inner: Rect) -> u16 {
     let label_w = FormField::ORDER
         .iter()
         .map(|f| label_of(form, *f).width())
@@ -133,11 +182,12 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .max()
         .unwrap_or(10) as u16
         + 2;
-    let label_w = label_w.min(inner.width * 2 / 5);
-    let value_w = inner.width.saturating_sub(label_w);
+    label_w.min(inner.width * 2 / 5)
+}
 
-    // (row, wanted height, minimum height)
-    let mut want: Vec<(Row, u16, u16)> = Vec::new();
+/// Every row the form would show, with the height it wants.
+fn wanted_rows(form: &Form, inner: Rect, value_w: u16) -> Vec<Want> {
+    let mut want: Vec<Want> = Vec::new();
     if let Some(p) = &form.about.prompt {
         want.push((Row::Prompt, wrap_max(p, inner.width, 2).len() as u16, 0));
     }
@@ -173,18 +223,24 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
     want.push((Row::Buttons, 1, 1));
     want.push((Row::Hint, 1, 0));
 
-    // Fit: shrink the comment to 3, then drop optional rows, then shrink the comment to 1.
-    let total = |w: &[(Row, u16, u16)]| w.iter().map(|r| r.1).sum::<u16>();
-    let fits = |w: &[(Row, u16, u16)]| total(w) <= inner.height;
+    want
+}
+
+/// Make the rows fit in `height`: shrink the comment to 3, drop optional
+/// rows, shrink the comment to 1, then drop the optional fields (never the
+/// focused one, never an error); give the room left to the comment.
+fn fit(form: &Form, want: &mut Vec<Want>, height: u16) {
+    let total = |w: &[Want]| w.iter().map(|r| r.1).sum::<u16>();
+    let fits = |w: &[Want]| total(w) <= height;
     let comment = want
         .iter()
         .position(|r| r.0 == Row::Field(FormField::Comment))
         .unwrap_or(0);
-    while !fits(&want) && want[comment].1 > 3 {
+    while !fits(want) && want[comment].1 > 3 {
         want[comment].1 -= 1;
     }
     for drop in [Row::Hint, Row::Promise, Row::Prompt] {
-        if !fits(&want) {
+        if !fits(want) {
             want.retain(|r| r.0 != drop);
         }
     }
@@ -192,13 +248,13 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .iter()
         .position(|r| r.0 == Row::Field(FormField::Comment))
         .unwrap_or(0);
-    while !fits(&want) && want[comment].1 > 1 {
+    while !fits(want) && want[comment].1 > 1 {
         want[comment].1 -= 1;
     }
     // Still too tall: one line for the passage and the messages, then drop
     // the optional fields (never the focused one, never an error).
     for row in [Row::Passage, Row::Destination, Row::SaveError] {
-        if !fits(&want)
+        if !fits(want)
             && let Some(r) = want.iter_mut().find(|r| r.0 == row)
         {
             r.1 = r.1.min(1);
@@ -215,7 +271,7 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         Row::Field(FormField::Category),
         Row::Passage,
     ] {
-        if !fits(&want) && !keep(drop) {
+        if !fits(want) && !keep(drop) {
             want.retain(|r| r.0 != drop);
         }
     }
@@ -223,37 +279,18 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .iter()
         .position(|r| r.0 == Row::Field(FormField::Comment))
         .unwrap_or(0);
-    if want.iter().any(|r| r.0 == Row::Hint) && total(&want) < inner.height {
+    if want.iter().any(|r| r.0 == Row::Hint) && total(want) < height {
         // the comment takes the room left
-        let spare = inner.height - total(&want);
+        let spare = height - total(want);
         want[comment].1 = want[comment].1.max(3) + spare.min(12 - want[comment].1.min(12));
-        while !fits(&want) && want[comment].1 > 1 {
+        while !fits(want) && want[comment].1 > 1 {
             want[comment].1 -= 1;
         }
     }
+}
 
-    // The box is as tall as what it shows, centred in the screen.
-    let used = total(&want).min(inner.height);
-    let (outer, inner) = if used < inner.height {
-        let oh = used + 2;
-        let oy = area.y + (area.height.saturating_sub(1).saturating_sub(oh)) / 2;
-        (
-            Rect::new(outer.x, oy, outer.width, oh),
-            Rect::new(inner.x, oy + 1, inner.width, used),
-        )
-    } else {
-        (outer, inner)
-    };
-    let mut rows = Vec::new();
-    let mut y = inner.y;
-    for (row, h, _) in want {
-        let h = h.min(inner.bottom().saturating_sub(y));
-        if h == 0 {
-            continue;
-        }
-        rows.push((row, Rect::new(inner.x, y, inner.width, h)));
-        y += h;
-    }
+/// Where the Submit and Cancel buttons are on the buttons row.
+fn buttons(form: &Form, rows: &[(Row, Rect)], label_w: u16) -> (Rect, Rect) {
     let buttons = rows
         .iter()
         .find(|(r, _)| *r == Row::Buttons)
@@ -273,14 +310,7 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         (can.width() as u16).min(buttons.right().saturating_sub(cx)),
         buttons.height,
     );
-    FormLayout {
-        outer,
-        inner,
-        label_w,
-        rows,
-        submit,
-        cancel,
-    }
+    (submit, cancel)
 }
 
 pub(super) fn button_texts(form: &Form) -> (String, String) {

@@ -37,120 +37,10 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
         .border_style(theme.border_focused)
         .title(format!(" ✎ {} ", l.title()))
         .render(outer, buf);
-    let label_style = |f: FormField| {
-        if form.focus == f {
-            theme.border_focused.add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        }
-    };
-    let vx = |r: Rect| r.x + lay.label_w;
-    let vw = |r: Rect| r.width.saturating_sub(lay.label_w);
     for (row, r) in &lay.rows {
         let r = r.intersection(buf.area);
-        if r.is_empty() {
-            continue;
-        }
-        match row {
-            Row::Prompt | Row::Promise => {
-                let (text, style) = if *row == Row::Prompt {
-                    (
-                        form.about.prompt.as_deref().unwrap_or(""),
-                        theme.note_mark.add_modifier(Modifier::ITALIC),
-                    )
-                } else {
-                    (form.about.promise.as_deref().unwrap_or(""), theme.dim)
-                };
-                draw_wrapped(buf, r, text, style);
-            }
-            Row::Passage => {
-                buf.set_stringn(
-                    r.x,
-                    r.y,
-                    l.passage(),
-                    usize::from(lay.label_w.saturating_sub(1)),
-                    Style::new().add_modifier(Modifier::BOLD),
-                );
-                let text = passage_text(form);
-                let value = Rect::new(vx(r), r.y, vw(r), r.height);
-                draw_wrapped(buf, value, &text, theme.mark);
-            }
-            Row::Field(f) => render_field(app, form, *f, r, &lay, buf, label_style(*f)),
-            Row::Error(f) => {
-                if let Some(msg) = form.error_for(*f) {
-                    buf.set_line(
-                        vx(r),
-                        r.y,
-                        &Line::styled(format!("⚠ {msg}"), theme.error),
-                        vw(r),
-                    );
-                }
-            }
-            Row::Destination => {
-                let style = if form.about.endpoint.is_some() {
-                    theme.dim
-                } else {
-                    theme.meta
-                };
-                draw_wrapped(buf, r, &destination_text(form), style);
-            }
-            Row::SaveError => {
-                let text = form.save_error.as_deref().unwrap_or("");
-                draw_wrapped(buf, r, text, theme.error);
-            }
-            Row::SaveAs => {
-                buf.set_stringn(
-                    r.x,
-                    r.y,
-                    l.save_elsewhere(),
-                    usize::from(lay.label_w.saturating_sub(1)),
-                    theme.error.add_modifier(Modifier::BOLD),
-                );
-                if let Some(t) = &form.save_as {
-                    let mut t = t.clone();
-                    t.set_style(field_style(theme, true));
-                    t.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
-                    (&t).render(Rect::new(vx(r), r.y, vw(r), 1).intersection(buf.area), buf);
-                }
-            }
-            Row::Buttons => {
-                let (sub, can) = button_texts(form);
-                let btn = |f: FormField, base: Style| {
-                    if form.focus == f && form.save_as.is_none() {
-                        theme.selected.add_modifier(Modifier::BOLD)
-                    } else {
-                        base
-                    }
-                };
-                let sub_style = btn(
-                    FormField::Submit,
-                    theme.note_mark.add_modifier(Modifier::BOLD),
-                );
-                let can_style = btn(FormField::Cancel, Style::new());
-                buf.set_line(
-                    lay.submit.x,
-                    r.y,
-                    &Line::styled(sub, sub_style),
-                    lay.submit.width,
-                );
-                buf.set_line(
-                    lay.cancel.x,
-                    r.y,
-                    &Line::styled(can, can_style),
-                    lay.cancel.width,
-                );
-            }
-            Row::Hint => {
-                let (text, style) = if form.confirm_discard {
-                    let bold = theme.error.add_modifier(Modifier::BOLD);
-                    (l.discard_question().to_string(), bold)
-                } else if form.save_as.is_some() {
-                    (l.save_elsewhere_hint().to_string(), theme.dim)
-                } else {
-                    (form.keys_hint(), theme.dim)
-                };
-                super::super::set_line_clipped(buf, r.x, r.y, &Line::styled(text, style), r.width);
-            }
+        if !r.is_empty() {
+            render_row(app, form, &lay, *row, r, buf);
         }
     }
     // The discard question must be seen even when the hint row was dropped.
@@ -166,6 +56,133 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             lay.inner.width,
         );
     }
+}
+
+/// One row of the form.
+fn render_row(app: &App, form: &Form, lay: &FormLayout, row: Row, r: Rect, buf: &mut Buffer) {
+    let theme = &app.shared.theme;
+    let l = form.labels;
+    let label_style = |f: FormField| {
+        if form.focus == f {
+            theme.border_focused.add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    };
+    let vx = |r: Rect| r.x + lay.label_w;
+    let vw = |r: Rect| r.width.saturating_sub(lay.label_w);
+    match row {
+        Row::Prompt | Row::Promise => {
+            let (text, style) = if row == Row::Prompt {
+                (
+                    form.about.prompt.as_deref().unwrap_or(""),
+                    theme.note_mark.add_modifier(Modifier::ITALIC),
+                )
+            } else {
+                (form.about.promise.as_deref().unwrap_or(""), theme.dim)
+            };
+            draw_wrapped(buf, r, text, style);
+        }
+        Row::Passage => {
+            buf.set_stringn(
+                r.x,
+                r.y,
+                l.passage(),
+                usize::from(lay.label_w.saturating_sub(1)),
+                Style::new().add_modifier(Modifier::BOLD),
+            );
+            let text = passage_text(form);
+            let value = Rect::new(vx(r), r.y, vw(r), r.height);
+            draw_wrapped(buf, value, &text, theme.mark);
+        }
+        Row::Field(f) => render_field(app, form, f, r, lay, buf, label_style(f)),
+        Row::Error(f) => {
+            if let Some(msg) = form.error_for(f) {
+                buf.set_line(
+                    vx(r),
+                    r.y,
+                    &Line::styled(format!("⚠ {msg}"), theme.error),
+                    vw(r),
+                );
+            }
+        }
+        Row::Destination => {
+            let style = if form.about.endpoint.is_some() {
+                theme.dim
+            } else {
+                theme.meta
+            };
+            draw_wrapped(buf, r, &destination_text(form), style);
+        }
+        Row::SaveError => {
+            let text = form.save_error.as_deref().unwrap_or("");
+            draw_wrapped(buf, r, text, theme.error);
+        }
+        Row::SaveAs => render_save_as(app, form, lay, r, buf),
+        Row::Buttons => render_buttons(app, form, lay, r, buf),
+        Row::Hint => {
+            let (text, style) = if form.confirm_discard {
+                let bold = theme.error.add_modifier(Modifier::BOLD);
+                (l.discard_question().to_string(), bold)
+            } else if form.save_as.is_some() {
+                (l.save_elsewhere_hint().to_string(), theme.dim)
+            } else {
+                (form.keys_hint(), theme.dim)
+            };
+            super::super::set_line_clipped(buf, r.x, r.y, &Line::styled(text, style), r.width);
+        }
+    }
+}
+
+/// The "save to another file" prompt.
+fn render_save_as(app: &App, form: &Form, lay: &FormLayout, r: Rect, buf: &mut Buffer) {
+    let theme = &app.shared.theme;
+    let l = form.labels;
+    let vx = |r: Rect| r.x + lay.label_w;
+    let vw = |r: Rect| r.width.saturating_sub(lay.label_w);
+    buf.set_stringn(
+        r.x,
+        r.y,
+        l.save_elsewhere(),
+        usize::from(lay.label_w.saturating_sub(1)),
+        theme.error.add_modifier(Modifier::BOLD),
+    );
+    if let Some(t) = &form.save_as {
+        let mut t = t.clone();
+        t.set_style(field_style(theme, true));
+        t.set_cursor_style(Style::new().add_modifier(Modifier::REVERSED));
+        (&t).render(Rect::new(vx(r), r.y, vw(r), 1).intersection(buf.area), buf);
+    }
+}
+
+/// The Submit and Cancel buttons.
+fn render_buttons(app: &App, form: &Form, lay: &FormLayout, r: Rect, buf: &mut Buffer) {
+    let theme = &app.shared.theme;
+    let (sub, can) = button_texts(form);
+    let btn = |f: FormField, base: Style| {
+        if form.focus == f && form.save_as.is_none() {
+            theme.selected.add_modifier(Modifier::BOLD)
+        } else {
+            base
+        }
+    };
+    let sub_style = btn(
+        FormField::Submit,
+        theme.note_mark.add_modifier(Modifier::BOLD),
+    );
+    let can_style = btn(FormField::Cancel, Style::new());
+    buf.set_line(
+        lay.submit.x,
+        r.y,
+        &Line::styled(sub, sub_style),
+        lay.submit.width,
+    );
+    buf.set_line(
+        lay.cancel.x,
+        r.y,
+        &Line::styled(can, can_style),
+        lay.cancel.width,
+    );
 }
 
 fn choice_line(label: &str, i: usize, n: usize, focused: bool, theme: &Theme) -> Line<'static> {
