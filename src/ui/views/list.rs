@@ -146,32 +146,37 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         super::set_line_clipped(buf, area.x, y, &head, area.width);
         if tall && y + 1 < area.bottom() {
-            let lang = if article.language_detected {
-                format!("{}?", article.in_language)
-            } else {
-                article.in_language.clone()
-            };
-            let mut meta = vec![lang];
-            if let Some(d) = &article.date_published {
-                meta.push(d.chars().take(10).collect());
-            }
-            // a file name takes what the language and date leave, cut in the
-            // middle so that it keeps its end (".txt" or ".json")
-            let used: usize = meta.iter().map(|m| m.width() + 3).sum();
-            let room = usize::from(area.width).saturating_sub(2 + used);
-            let label = source_label(article);
-            let is_file = article.publisher.as_deref().is_none_or(str::is_empty)
-                && article.source_path.is_some();
-            meta.push(if is_file {
-                fit_middle(&label, room)
-            } else {
-                label
-            });
-            meta.retain(|m| !m.is_empty());
-            let line = Line::styled(format!("  {}", meta.join(" · ")), app.shared.theme.dim);
+            let line = Line::styled(meta_line(article, area.width), app.shared.theme.dim);
             super::set_line_clipped(buf, area.x, y + 1, &line, area.width);
         }
     }
+}
+
+/// An article's second line: language, date, publisher or source.
+fn meta_line(article: &Article, width: u16) -> String {
+    let lang = if article.language_detected {
+        format!("{}?", article.in_language)
+    } else {
+        article.in_language.clone()
+    };
+    let mut meta = vec![lang];
+    if let Some(d) = &article.date_published {
+        meta.push(d.chars().take(10).collect());
+    }
+    // a file name takes what the language and date leave, cut in the
+    // middle so that it keeps its end (".txt" or ".json")
+    let used: usize = meta.iter().map(|m| m.width() + 3).sum();
+    let room = usize::from(width).saturating_sub(2 + used);
+    let label = source_label(article);
+    let is_file =
+        article.publisher.as_deref().is_none_or(str::is_empty) && article.source_path.is_some();
+    meta.push(if is_file {
+        fit_middle(&label, room)
+    } else {
+        label
+    });
+    meta.retain(|m| !m.is_empty());
+    format!("  {}", meta.join(" · "))
 }
 
 #[cfg(test)]

@@ -185,6 +185,31 @@ fn render_buttons(app: &App, form: &Form, lay: &FormLayout, r: Rect, buf: &mut B
     );
 }
 
+/// A text field, its cursor shown when it has the focus.
+fn render_text(
+    theme: &Theme,
+    form: &Form,
+    f: FormField,
+    focused: bool,
+    value: Rect,
+    buf: &mut Buffer,
+) {
+    let t = match f {
+        FormField::Comment => &form.fields.comment,
+        FormField::Suggestion => &form.fields.suggestion,
+        FormField::Name => &form.fields.name,
+        _ => &form.fields.email,
+    };
+    let mut t = t.clone();
+    t.set_style(field_style(theme, focused));
+    t.set_cursor_style(if focused {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        field_style(theme, false)
+    });
+    (&t).render(value, buf);
+}
+
 fn choice_line(label: &str, i: usize, n: usize, focused: bool, theme: &Theme) -> Line<'static> {
     let style = if focused {
         theme.selected
@@ -229,36 +254,18 @@ fn render_field(
         );
     }
     let lang = form.labels.tag();
+    let choice = |label: &str, i: usize, n: usize, buf: &mut Buffer| {
+        let line = choice_line(label, i, n, focused, theme);
+        buf.set_line(value.x, value.y, &line, value.width);
+    };
     match f {
         FormField::Category => {
             let c: Category = form.category();
-            buf.set_line(
-                value.x,
-                value.y,
-                &choice_line(
-                    c.label(lang),
-                    form.category,
-                    Category::ALL.len(),
-                    focused,
-                    theme,
-                ),
-                value.width,
-            );
+            choice(c.label(lang), form.category, Category::ALL.len(), buf);
         }
         FormField::Severity => {
             let s: Severity = form.severity();
-            buf.set_line(
-                value.x,
-                value.y,
-                &choice_line(
-                    s.label(lang),
-                    form.severity,
-                    Severity::ALL.len(),
-                    focused,
-                    theme,
-                ),
-                value.width,
-            );
+            choice(s.label(lang), form.severity, Severity::ALL.len(), buf);
         }
         FormField::Consent => {
             let mark = if form.focus == f { "▸" } else { " " };
@@ -281,20 +288,7 @@ fn render_field(
             );
         }
         FormField::Comment | FormField::Suggestion | FormField::Name | FormField::Email => {
-            let t = match f {
-                FormField::Comment => &form.fields.comment,
-                FormField::Suggestion => &form.fields.suggestion,
-                FormField::Name => &form.fields.name,
-                _ => &form.fields.email,
-            };
-            let mut t = t.clone();
-            t.set_style(field_style(theme, focused));
-            t.set_cursor_style(if focused {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                field_style(theme, false)
-            });
-            (&t).render(value, buf);
+            render_text(theme, form, f, focused, value, buf)
         }
         FormField::Submit | FormField::Cancel => {}
     }
