@@ -212,9 +212,15 @@ impl KeyMap {
     /// The keys of the visual selection, as its help line says them:
     /// "w/b word, j/k line, e report it, Esc cancel".
     pub fn visual_summary(&self, w: Words) -> String {
+        self.fill_visual(w.act_visual_keys(), w)
+    }
+
+    /// `template` with the visual selection's keys: {next} {prev} {down} {up}
+    /// {report} {cancel}.
+    pub fn fill_visual(&self, template: &str, w: Words) -> String {
         let v = &self.visual;
         fill(
-            w.act_visual_keys(),
+            template,
             &[
                 ("next", &v.hint(VisualAction::WordNext)),
                 ("prev", &v.hint(VisualAction::WordPrev)),

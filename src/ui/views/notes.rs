@@ -308,15 +308,7 @@ pub fn start_visual(app: &mut App) {
         .as_ref()
         .and_then(|m| m.spans.get(m.current))
         .map(|s| s.start)
-        .or_else(|| {
-            app.views.reader.doc.lines[app
-                .views
-                .reader
-                .scroll
-                .min(app.views.reader.doc.lines.len())..]
-                .iter()
-                .find_map(|l| l.range().map(|r| r.start))
-        });
+        .or_else(|| app.views.reader.top_text().map(|r| r.start));
     let Some(at) = at else {
         return;
     };
@@ -346,19 +338,8 @@ pub fn on_drag(app: &mut App, x: u16, y: u16) {
 
 /// Say in the status bar how to extend and report the selection.
 pub fn visual_hint(app: &mut App) {
-    let v = &app.shared.keymap.visual;
     let w = app.article_words();
-    let hint = fill(
-        w.visual_hint(),
-        &[
-            ("next", &v.hint(VisualAction::WordNext)),
-            ("prev", &v.hint(VisualAction::WordPrev)),
-            ("down", &v.hint(VisualAction::LineDown)),
-            ("up", &v.hint(VisualAction::LineUp)),
-            ("report", &v.hint(VisualAction::Report)),
-            ("cancel", &w.key(v.hint(VisualAction::Cancel))),
-        ],
-    );
+    let hint = app.shared.keymap.fill_visual(w.visual_hint(), w);
     app.set_status(&hint, false);
 }
 

@@ -53,6 +53,14 @@ pub struct ReaderView {
 }
 
 impl ReaderView {
+    /// The first line of text on screen (or below it), as a byte range.
+    pub fn top_text(&self) -> Option<std::ops::Range<usize>> {
+        let lines = &self.doc.lines;
+        lines[self.scroll.min(lines.len())..]
+            .iter()
+            .find_map(|l| l.range().cloned())
+    }
+
     /// The largest scroll offset with `height` lines on screen.
     pub fn max_scroll(&self, height: usize) -> usize {
         self.doc.lines.len().saturating_sub(height)
