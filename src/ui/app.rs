@@ -287,7 +287,7 @@ impl App {
     }
 
     /// Use these notes (loaded at start) and place them on the text.
-    pub fn set_reporting(&mut self, report: crate::ui::views::form::Reporting) {
+    pub fn set_reporting(&mut self, report: crate::ui::views::notes::Reporting) {
         self.views.report = report;
         crate::ui::views::notes::refresh_placed(self);
     }

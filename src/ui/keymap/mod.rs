@@ -251,6 +251,41 @@ impl KeyMap {
             .collect()
     }
 
+    /// The help's rows for the keys of the form and of the notes list.
+    pub fn context_help_rows(&self, w: Words) -> Vec<(String, String)> {
+        let (f, l) = (&self.form, &self.list);
+        let row = |k: String, d: &str| (k, d.to_string());
+        let two = |a: String, b: String| format!("{a} {b}");
+        vec![
+            row(String::new(), ""),
+            row(w.help_in_form().into(), ""),
+            row(
+                two(
+                    f.all_keys(FormKey::NextField),
+                    f.all_keys(FormKey::PrevField),
+                ),
+                w.help_fields(),
+            ),
+            row(
+                two(
+                    f.all_keys(FormKey::ChoicePrev),
+                    f.all_keys(FormKey::ChoiceNext),
+                ),
+                w.help_choices(),
+            ),
+            row(f.all_keys(FormKey::Save), w.help_save()),
+            row(f.all_keys(FormKey::Cancel), w.help_cancel()),
+            row(String::new(), ""),
+            row(w.help_in_notes().into(), ""),
+            row(
+                two(l.all_keys(ListAction::Down), l.all_keys(ListAction::Up)),
+                w.help_notes_move(),
+            ),
+            row(l.all_keys(ListAction::Go), w.help_notes_go()),
+            row(l.all_keys(ListAction::Report), w.help_notes_report()),
+        ]
+    }
+
     /// The rows of one context's table, for the help.
     pub fn context_rows<A: Bindable>(table: &Table<A>) -> Vec<(String, String)> {
         table
