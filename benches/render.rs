@@ -50,7 +50,7 @@ fn frame(c: &mut Criterion) {
             wide = !wide;
             app.dispatch(Msg::Resize(if wide { 200 } else { 199 }, 60));
             buf.reset();
-            lede::ui::widgets::render(&app, &mut buf);
+            lede::ui::views::render(&app, &mut buf);
             black_box(&buf);
         })
     });
@@ -58,7 +58,7 @@ fn frame(c: &mut Criterion) {
     c.bench_function("frame: render only, sample at 200x60", |b| {
         b.iter(|| {
             buf.reset();
-            lede::ui::widgets::render(&app, &mut buf);
+            lede::ui::views::render(&app, &mut buf);
             black_box(&buf);
         })
     });
@@ -103,11 +103,11 @@ fn start(c: &mut Criterion) {
                         Default::default(),
                         lede::ui::theme::Theme::new(true),
                     );
-                    app.loading = Some("Loading…".into());
+                    app.shared.loading = Some("Loading…".into());
                     app.dispatch(Msg::Resize(200, 60));
                     let mut buf =
                         ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 200, 60));
-                    lede::ui::widgets::render(&app, &mut buf);
+                    lede::ui::views::render(&app, &mut buf);
                     black_box(&buf);
                     total += start.elapsed();
                     let _ = black_box(loader.join());

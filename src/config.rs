@@ -20,6 +20,9 @@
 //! group = "a1b2c3"                        # default "__world__" (public)
 //! group_name = "Fact-check desk"          # how the form names the group
 //! token_file = "/home/me/.config/lede/hypothesis.token"  # mode 0600; LEDE_HYPOTHESIS_TOKEN wins
+//!
+//! [ui]
+//! language = "auto"  # "fr", "en", or "auto": the article's language and the user's LANG
 //! ```
 //!
 //! This module only reads and checks the TOML structure; the meaning of key
@@ -89,6 +92,15 @@ struct RawConfig {
     colors: BTreeMap<String, toml::Spanned<String>>,
     #[serde(default)]
     notes: NotesConfig,
+    #[serde(default)]
+    ui: RawUi,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUi {
+    #[serde(default)]
+    language: Option<toml::Spanned<String>>,
 }
 
 /// The user's configuration. Everything is optional: an empty file is the defaults.
@@ -101,6 +113,8 @@ pub struct Config {
     /// Element name -> colour, with the byte range of the value in the file.
     pub colors: BTreeMap<String, (String, std::ops::Range<usize>)>,
     pub notes: NotesConfig,
+    /// `[ui] language`, with the byte range of the value in the file.
+    pub ui_language: Option<(String, std::ops::Range<usize>)>,
     source: String,
 }
 
@@ -167,6 +181,10 @@ impl Config {
                 })
                 .collect(),
             notes: raw.notes,
+            ui_language: raw.ui.language.map(|v| {
+                let span = v.span();
+                (v.into_inner(), span)
+            }),
             source: text.to_string(),
         })
     }

@@ -13,5 +13,6 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod notes;
+pub mod text;
 #[cfg(feature = "tui")]
 pub mod ui;

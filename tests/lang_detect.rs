@@ -101,7 +101,7 @@ fn the_reader_says_extraction_supports_french_and_english() {
     let screen = |app: &lede::ui::app::App| {
         let area = ratatui::layout::Rect::new(0, 0, 120, 30);
         let mut buf = ratatui::buffer::Buffer::empty(area);
-        lede::ui::widgets::render(app, &mut buf);
+        lede::ui::views::render(app, &mut buf);
         (0..30)
             .map(|y| {
                 (0..120)

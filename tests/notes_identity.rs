@@ -166,25 +166,25 @@ fn the_reader_finds_the_note_of_an_edited_file() {
         lede::ui::keymap::KeyMap::default(),
         lede::ui::theme::Theme::new(true),
     );
-    let (report, warning) = lede::ui::form::Reporting::start(
+    let (report, outbox, warning) = lede::ui::views::notes::Reporting::start(
         Some(dir.path().join("notes.jsonl")),
         None,
         &lede::notes::NotesSettings::default(),
     );
     assert!(warning.is_none());
-    app.report = report;
+    app.views.report = report;
     let loaded = load_paths(&[dir.path().join("ecb.txt")], &LoadOptions::default());
     app.dispatch(Msg::Resize(100, 30));
     app.dispatch(Msg::Loaded(Box::new(loaded)));
     assert!(
-        app.noted.contains(&app.articles[0].id),
+        app.views.report.has_notes(&app.shared.articles[0].id),
         "the list marks the article"
     );
-    let placed = lede::ui::notes_view::placed(&app).notes.clone();
+    let placed = lede::ui::views::notes::placed(&app).notes.clone();
     assert_eq!(placed.len(), 1, "the note is on this article");
     let span = placed[0].1.clone().expect("placed on the edited text");
-    assert_eq!(&app.text[span], QUOTE);
-    if let Some(o) = app.report.outbox.take() {
+    assert_eq!(&app.text()[span], QUOTE);
+    if let Some(o) = outbox {
         o.shutdown();
     }
 }

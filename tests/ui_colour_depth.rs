@@ -23,13 +23,13 @@ fn noted_app(depth: ColorDepth, notes: &std::path::Path) -> App {
     let mut app = App::new(articles, KeyMap::default(), Theme::for_depth(depth));
     app.dispatch(Msg::Resize(80, 24));
     app.dispatch(Msg::Analysed(0, Box::new(first)));
-    app.report.path = Some(notes.to_path_buf());
+    app.views.report.path = Some(notes.to_path_buf());
     press(&mut app, "vwwwwww");
     press(&mut app, "e");
     press(&mut app, "Le titre est inexact.");
     ctrl(&mut app, 's');
-    assert_eq!(app.report.notes.len(), 1, "the note is saved");
-    app.status = None; // the message names the temp file
+    assert_eq!(app.views.report.notes.len(), 1, "the note is saved");
+    app.shared.status = None; // the message names the temp file
     app
 }
 
@@ -37,7 +37,7 @@ fn noted_app(depth: ColorDepth, notes: &std::path::Path) -> App {
 /// drawn: (word, fg, bg, modifiers).
 fn word_styles(app: &App, words: &[&str]) -> Vec<(String, Option<Color>, Option<Color>, Modifier)> {
     let buf = render(app);
-    let reader = app.panes.reader_text;
+    let reader = app.shared.panes.reader_text;
     let y = reader.y;
     let cells: Vec<(u16, String)> = (reader.x..reader.right())
         .map(|x| (x, buf[(x, y)].symbol().to_string()))

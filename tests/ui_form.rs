@@ -4,16 +4,76 @@
 
 mod ui_fixture;
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lede::notes::{Field, Problem};
 use lede::ui::app::App;
-use lede::ui::form::state::FormField;
 use lede::ui::msg::{MouseInput, Msg};
+use lede::ui::views::form::state::FormField;
 use std::path::Path;
 use ui_fixture::*;
 
 fn focus(app: &App) -> FormField {
-    app.report.form.as_ref().expect("the form is open").focus
+    app.mode.form().expect("the form is open").focus
+}
+
+#[test]
+fn ctrl_s_is_a_save_command_and_saved_shows_only_with_its_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "Le prénom s'écrit Zoé.");
+    let cmds = app.update(Msg::Key(KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL,
+    )));
+    let [Cmd::SaveNote(save)] = cmds.as_slice() else {
+        panic!("one save command: {cmds:?}")
+    };
+    assert_eq!(save.path, path);
+    assert!(save.main_file);
+    assert_eq!(save.note.comment, "Le prénom s'écrit Zoé.");
+    assert!(!path.exists(), "update writes no file");
+    assert!(app.mode.form().is_some(), "the form waits for the result");
+    let says_saved = |app: &lede::ui::app::App| {
+        app.shared
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Note enregistrée"))
+    };
+    assert!(!says_saved(&app));
+    // the loop runs the command (append + fsync) and sends back its result
+    let result = lede::ui::cmd::save_note(save.clone());
+    assert!(path.exists());
+    let next = app.update(result);
+    assert!(says_saved(&app), "{:?}", app.shared.status);
+    assert!(app.mode.form().is_none(), "the form closes once saved");
+    assert_eq!(next.len(), 1, "the note goes to the outbox: {next:?}");
+    assert!(matches!(next[0], Cmd::Submit(id) if id == app.views.report.notes[0].id));
+    assert_eq!(notes_in(&path).len(), 1);
+}
+
+#[test]
+fn a_failed_save_result_keeps_the_form_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    // the notes file's folder is a regular file: the append fails
+    let mut app = app_saving_in(&blocker.join("notes.jsonl"), 100, 30);
+    press(&mut app, "e");
+    press(&mut app, "Une faute.");
+    let cmds = ctrl(&mut app, 's');
+    assert!(cmds.is_empty(), "nothing to send: {cmds:?}");
+    let form = app.mode.form().expect("the form stays open");
+    let why = form.save_error.as_deref().unwrap_or("");
+    assert!(why.contains("PAS été enregistrée"), "{why}");
+    assert!(form.save_as.is_some(), "another file is offered");
+    assert!(
+        !app.shared
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("enregistrée ("))
+    );
 }
 
 #[test]
@@ -23,7 +83,7 @@ fn e_type_ctrl_s_files_a_note_about_the_current_sentence() {
     let mut app = app_saving_in(&path, 60, 12);
     press(&mut app, "jjj"); // the top line is now in the first paragraph
     press(&mut app, "e");
-    assert!(app.report.form.is_some(), "e opens the form");
+    assert!(app.mode.form().is_some(), "e opens the form");
     assert_eq!(
         focus(&app),
         FormField::Comment,
@@ -31,7 +91,7 @@ fn e_type_ctrl_s_files_a_note_about_the_current_sentence() {
     );
     press(&mut app, "Il manque l'accent de Zoé.");
     ctrl(&mut app, 's');
-    assert!(app.report.form.is_none(), "the form closes once saved");
+    assert!(app.mode.form().is_none(), "the form closes once saved");
     let notes = notes_in(&path);
     assert_eq!(notes.len(), 1);
     let n = &notes[0];
@@ -41,11 +101,11 @@ fn e_type_ctrl_s_files_a_note_about_the_current_sentence() {
         "the quote is the first sentence of the paragraph: {:?}",
         n.target.exact
     );
-    assert_eq!(n.article.id, app.articles[0].id);
-    let status = app.status.as_ref().expect("a status message");
+    assert_eq!(n.article.id, app.shared.articles[0].id);
+    let status = app.shared.status.as_ref().expect("a status message");
     assert!(status.text.contains("Note enregistrée"), "{}", status.text);
     assert!(!status.error);
-    assert!(app.noted.contains(&app.articles[0].id));
+    assert!(app.views.report.has_notes(&app.shared.articles[0].id));
 }
 
 #[test]
@@ -56,12 +116,17 @@ fn a_followed_mention_is_the_quoted_passage() {
     press_code(&mut app, KeyCode::Tab); // the sidebar, first actor selected
     press_code(&mut app, KeyCode::Enter); // follow it
     let marked = {
-        let m = app.marks.as_ref().expect("an actor is followed");
+        let m = app
+            .views
+            .reader
+            .marks
+            .as_ref()
+            .expect("an actor is followed");
         let s = m.spans[m.current];
-        app.text[s.start..s.end].to_string()
+        app.text()[s.start..s.end].to_string()
     };
     press(&mut app, "e");
-    assert_eq!(app.report.form.as_ref().unwrap().quote, marked);
+    assert_eq!(app.mode.form().unwrap().about.quote, marked);
     press(&mut app, "Nom mal écrit");
     ctrl(&mut app, 's');
     assert_eq!(notes_in(&path)[0].target.exact, marked);
@@ -75,21 +140,21 @@ fn esc_asks_before_discarding_typed_text() {
     press(&mut app, "e");
     press(&mut app, "brouillon");
     press_code(&mut app, KeyCode::Esc);
-    let form = app.report.form.as_ref().expect("still open: it asks first");
+    let form = app.mode.form().expect("still open: it asks first");
     assert!(form.confirm_discard);
     assert!(screen(&render(&app)).contains("Abandonner ce que vous avez écrit ?"));
     press(&mut app, "n");
-    let form = app.report.form.as_ref().expect("n keeps editing");
+    let form = app.mode.form().expect("n keeps editing");
     assert!(!form.confirm_discard);
     assert_eq!(form.draft().comment, "brouillon", "the text is kept");
     press_code(&mut app, KeyCode::Esc);
     press(&mut app, "o");
-    assert!(app.report.form.is_none(), "o (oui) discards");
+    assert!(app.mode.form().is_none(), "o (oui) discards");
     assert!(!path.exists(), "nothing was written");
     // nothing typed: Esc closes at once
     press(&mut app, "e");
     press_code(&mut app, KeyCode::Esc);
-    assert!(app.report.form.is_none());
+    assert!(app.mode.form().is_none());
 }
 
 #[test]
@@ -158,7 +223,7 @@ fn an_invalid_email_is_shown_next_to_its_field_and_nothing_is_saved() {
     assert_eq!(focus(&app), FormField::Email);
     press(&mut app, "ana@");
     ctrl(&mut app, 's');
-    let form = app.report.form.as_ref().expect("the form stays open");
+    let form = app.mode.form().expect("the form stays open");
     assert_eq!(form.errors.len(), 1);
     assert_eq!(form.errors[0].field, Field::Email);
     assert_eq!(form.errors[0].problem, Problem::InvalidEmail);
@@ -168,7 +233,7 @@ fn an_invalid_email_is_shown_next_to_its_field_and_nothing_is_saved() {
     assert!(!path.exists());
     // fixing it clears the message, and the note goes out
     press(&mut app, "example.org");
-    assert!(app.report.form.as_ref().unwrap().errors.is_empty());
+    assert!(app.mode.form().unwrap().errors.is_empty());
     ctrl(&mut app, 's');
     assert_eq!(notes_in(&path).len(), 1);
 }
@@ -178,7 +243,7 @@ fn an_empty_comment_is_refused_with_a_message() {
     let mut app = app(100, 30);
     press(&mut app, "e");
     ctrl(&mut app, 's');
-    let form = app.report.form.as_ref().expect("still open");
+    let form = app.mode.form().expect("still open");
     assert_eq!(form.errors[0].field, Field::Comment);
     assert!(screen(&render(&app)).contains("Un commentaire est nécessaire"));
 }
@@ -194,7 +259,7 @@ fn a_write_error_keeps_the_text_and_offers_to_save_elsewhere() {
     press(&mut app, "e");
     press(&mut app, "Rien ne doit se perdre");
     ctrl(&mut app, 's');
-    let form = app.report.form.as_ref().expect("the form stays open");
+    let form = app.mode.form().expect("the form stays open");
     let err = form.save_error.as_deref().expect("the error is shown");
     assert!(err.contains("not-a-dir"), "it names the file: {err}");
     assert!(err.contains("PAS été enregistrée"), "{err}");
@@ -203,25 +268,27 @@ fn a_write_error_keeps_the_text_and_offers_to_save_elsewhere() {
     let s = screen(&render(&app));
     assert!(s.contains("Enregistrer dans"), "{s}");
     assert!(
-        !app.status
+        !app.shared
+            .status
             .as_ref()
             .is_some_and(|s| s.text.contains("enregistrée (")),
         "never says saved"
     );
     // the prompt shows the failed path, selected: typing replaces it
-    let prompt = app.report.form.as_ref().unwrap().save_as.as_ref().unwrap();
+    let prompt = app.mode.form().unwrap().save_as.as_ref().unwrap();
     assert_eq!(prompt.lines().join(""), bad.display().to_string());
     let good = dir.path().join("elsewhere.jsonl");
     press(&mut app, &good.display().to_string());
     press_code(&mut app, KeyCode::Enter);
     assert!(
-        app.report.form.is_none(),
+        app.mode.form().is_none(),
         "saved elsewhere, the form closes"
     );
     let notes = notes_in(&good);
     assert_eq!(notes[0].comment, "Rien ne doit se perdre");
     assert!(
-        app.status
+        app.shared
+            .status
             .as_ref()
             .unwrap()
             .text
@@ -236,18 +303,18 @@ fn a_click_on_submit_saves() {
     let mut app = app_saving_in(&path, 100, 30);
     press(&mut app, "e");
     press(&mut app, "Cliqué");
-    let form = app.report.form.as_ref().unwrap();
-    let lay = lede::ui::form::view::layout(form, app.panes.area);
+    let form = app.mode.form().unwrap();
+    let lay = lede::ui::views::form::view::layout(form, app.shared.panes.area);
     let (x, y) = (lay.submit.x + 1, lay.submit.y);
     app.dispatch(Msg::Mouse(MouseInput::Click { x, y }));
-    assert!(app.report.form.is_none());
+    assert!(app.mode.form().is_none());
     assert_eq!(notes_in(&path)[0].comment, "Cliqué");
 }
 
 #[test]
 fn snapshot_french_80x24() {
     let mut app = app(80, 24);
-    app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    app.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
     press(&mut app, "e");
     press(&mut app, "Le prénom s'écrit Zoé.");
     insta::assert_snapshot!(styled_screen(&render(&app)));
@@ -256,8 +323,8 @@ fn snapshot_french_80x24() {
 #[test]
 fn snapshot_french_120x40_with_an_error() {
     let mut app = app(120, 40);
-    app.report.path = Some("/tmp/lede-test/notes.jsonl".into());
-    app.report.endpoint = Some("https://corrections.example.org/notes".into());
+    app.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    app.views.report.endpoint = Some("https://corrections.example.org/notes".into());
     press(&mut app, "e");
     ctrl(&mut app, 's');
     insta::assert_snapshot!(styled_screen(&render(&app)));
@@ -266,12 +333,12 @@ fn snapshot_french_120x40_with_an_error() {
 #[test]
 fn snapshot_english_80x24_and_120x40() {
     let mut small = app(80, 24);
-    small.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    small.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
     press(&mut small, "]"); // the English article
     press(&mut small, "e");
     press(&mut small, "The mayor's name is Anne.");
     let mut big = app(120, 40);
-    big.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    big.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
     press(&mut big, "]e");
     press_code(&mut big, KeyCode::Tab);
     let both = format!(
@@ -323,22 +390,29 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
     let path = dir.path().join("notes.jsonl");
     let (endpoint, requests) = one_shot_server();
     let mut app = app(100, 30);
-    let (report, warning) = lede::ui::form::Reporting::start(
+    let (report, outbox, warning) = lede::ui::views::notes::Reporting::start(
         Some(path.clone()),
         Some(endpoint.clone()),
         &lede::notes::NotesSettings::default(),
     );
     assert!(warning.is_none());
-    app.report = report;
+    app.set_reporting(report);
     press(&mut app, "e");
     assert_eq!(
-        app.report.form.as_ref().unwrap().endpoint.as_deref(),
+        app.mode.form().unwrap().about.endpoint.as_deref(),
         Some(endpoint.as_str())
     );
     press(&mut app, "Envoyée au serveur");
-    ctrl(&mut app, 's');
+    // the run loop's executor: it hands the saved note to the outbox
+    let worker = lede::ui::worker::Worker::spawn(app.shared.articles.clone());
+    let mut fx = lede::ui::cmd::Effects::new(worker, outbox);
+    fx.send(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+    );
     assert!(
-        app.status
+        app.shared
+            .status
             .as_ref()
             .unwrap()
             .text
@@ -350,29 +424,29 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
     assert!(request.starts_with("POST /annotations"), "{request}");
     assert!(request.contains("Envoyée au serveur"), "{request}");
     // the events, as the UI loop takes them (it polls without blocking)
-    let outbox = app.report.outbox.take().unwrap();
+    let outbox = fx.outbox.take().unwrap();
     let mut sent = false;
     while let Ok(ev) = outbox
         .events()
         .recv_timeout(std::time::Duration::from_secs(20))
     {
         let is_sent = matches!(ev, lede::notes::OutboxEvent::Sent { .. });
-        lede::ui::form::on_outbox_event(&mut app, ev);
+        app.dispatch(Msg::Outbox(ev));
         if is_sent {
             sent = true;
             break;
         }
     }
     assert!(sent, "the outbox reports Sent");
-    let status = app.status.as_ref().unwrap();
+    let status = app.shared.status.as_ref().unwrap();
     assert!(
         status.text.contains("envoyée (HTTP 201)"),
         "{}",
         status.text
     );
-    assert_eq!(app.report.notes[0].status, lede::notes::Status::Sent);
+    assert_eq!(app.views.report.notes[0].status, lede::notes::Status::Sent);
     // the note goes by the same short id as in `lede notes list`
-    let short = app.report.notes[0].short_id();
+    let short = app.views.report.notes[0].short_id();
     assert!(
         status.text.contains(&format!("Note {short} ")),
         "{}",
@@ -420,16 +494,15 @@ fn the_form_and_the_notes_list_draw_at_any_size_without_panicking() {
         );
         ctrl(&mut app, 's');
         let _ = render(&app);
-        app.report
-            .form
-            .as_mut()
+        app.mode
+            .form_mut()
             .unwrap()
             .save_failed("disque plein".into(), None);
         let _ = render(&app);
         press_code(&mut app, KeyCode::Esc);
         press_code(&mut app, KeyCode::Esc);
         press(&mut app, "o");
-        assert!(app.report.form.is_none(), "{w}x{h}");
+        assert!(app.mode.form().is_none(), "{w}x{h}");
         press(&mut app, "m");
         let _ = render(&app);
     }
@@ -456,9 +529,12 @@ fn a_publisher_taking_mail_is_named_when_no_endpoint_is_set() {
     );
     app.dispatch(Msg::Resize(120, 40));
     press(&mut app, "e");
-    let form = app.report.form.as_ref().unwrap();
-    assert_eq!(form.endpoint, None, "mailto is not an HTTP endpoint");
-    assert_eq!(form.mailto.as_deref(), Some("corrections@example.org"));
+    let form = app.mode.form().unwrap();
+    assert_eq!(form.about.endpoint, None, "mailto is not an HTTP endpoint");
+    assert_eq!(
+        form.about.mailto.as_deref(),
+        Some("corrections@example.org")
+    );
     let s = screen(&render(&app));
     assert!(s.contains("corrections@example.org"), "{s}");
 }
@@ -473,7 +549,7 @@ fn the_saved_message_fits_an_80_column_status_bar() {
     press(&mut app, "e");
     press(&mut app, "Une remarque");
     ctrl(&mut app, 's');
-    let status = app.status.as_ref().expect("a status").text.clone();
+    let status = app.shared.status.as_ref().expect("a status").text.clone();
     let s = screen(&render(&app));
     let bar = s.lines().last().expect("a status bar");
     assert!(bar.contains(status.trim_end()), "{status:?} cut in {bar:?}");

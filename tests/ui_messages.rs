@@ -10,11 +10,11 @@ use lede::ui::msg::Msg;
 use ui_fixture::*;
 
 /// The help lists every key that does something, the notes keys included,
-/// and leaves out a notes key the user's keymap has taken for something else.
+/// and shows a notes action whose key the user's keymap took as unbound.
 #[test]
 fn help_lists_the_notes_keys_and_the_form_keys() {
     let help_text = |app: &lede::ui::app::App| -> String {
-        lede::ui::widgets::help::help_lines(app, 100)
+        lede::ui::views::help::help_lines(app, 100)
             .iter()
             .map(|l| l.to_string())
             .collect::<Vec<_>>()
@@ -25,8 +25,9 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     for want in [
         "list the notes on this article",
         "select a passage",
-        "Ctrl-S",
+        "Ctrl-s",
         "Tab Shift-Tab",
+        "w/b word, j/k line, e report it, Esc cancel",
         "the article has correction notes",
         "language detected from the text",
     ] {
@@ -35,7 +36,7 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     assert!(help.lines().any(|l| l.starts_with("m ")), "{help}");
     assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
     // narrow: keys above their descriptions, and a heading has no blank line under it
-    let narrow: Vec<String> = lede::ui::widgets::help::help_lines(&app, 30)
+    let narrow: Vec<String> = lede::ui::views::help::help_lines(&app, 30)
         .iter()
         .map(|l| l.to_string())
         .collect();
@@ -53,12 +54,29 @@ fn help_lists_the_notes_keys_and_the_form_keys() {
     let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
     let app = lede::ui::app::App::new(vec![article()], keymap, lede::ui::theme::Theme::new(false));
     let help = help_text(&app);
-    assert!(!help.contains("list the notes on this article"), "{help}");
+    assert!(
+        help.lines()
+            .any(|l| l.starts_with("(unbound)") && l.contains("list the notes on this article")),
+        "{help}"
+    );
     assert!(
         help.lines()
             .any(|l| l.starts_with("m ") && l.contains("sidebar"))
     );
     assert!(help.lines().any(|l| l.starts_with("v ")), "{help}");
+
+    // the notes and visual keys are configurable like the others
+    let config = lede::config::Config::parse(
+        "[keys]\nnotes_list = \"M\"\nvisual_word_next = \"W\"\nform_save = \"ctrl-w\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let app = lede::ui::app::App::new(vec![article()], keymap, lede::ui::theme::Theme::new(false));
+    let help = help_text(&app);
+    for want in ["M ", "W/b word", "Ctrl-w "] {
+        assert!(help.contains(want), "{want:?} missing from\n{help}");
+    }
 }
 
 /// Several loading problems: the status bar leads with how many there are
@@ -81,7 +99,7 @@ fn loading_problems_show_their_count_and_an_error_first() {
         skipped: vec![],
     };
     app.dispatch(Msg::Loaded(Box::new(loaded)));
-    let status = app.status.as_ref().expect("a status");
+    let status = app.shared.status.as_ref().expect("a status");
     assert!(status.error);
     assert!(
         status.text.starts_with("3 loading problems"),
@@ -107,10 +125,16 @@ fn next_and_previous_match_say_where_they_are() {
     press_code(&mut app, KeyCode::Tab); // the reader
     press(&mut app, "/lyon");
     press_code(&mut app, KeyCode::Enter);
-    let n = app.marks.as_ref().map(|m| m.spans.len()).unwrap_or(0);
+    let n = app
+        .views
+        .reader
+        .marks
+        .as_ref()
+        .map(|m| m.spans.len())
+        .unwrap_or(0);
     assert!(n >= 2, "the fixture names Lyon more than once");
-    let status = |app: &lede::ui::app::App| app.status.as_ref().map(|s| s.text.clone());
-    let first = app.marks.as_ref().unwrap().current;
+    let status = |app: &lede::ui::app::App| app.shared.status.as_ref().map(|s| s.text.clone());
+    let first = app.views.reader.marks.as_ref().unwrap().current;
     press(&mut app, "n");
     let want = format!("match {}/{n} for “lyon”", (first + 1) % n + 1);
     assert!(
@@ -121,11 +145,11 @@ fn next_and_previous_match_say_where_they_are() {
     // all the way round: the wrap is said when it comes back to the first match
     for _ in 0..n {
         press(&mut app, "n");
-        if app.marks.as_ref().unwrap().current == 0 {
+        if app.views.reader.marks.as_ref().unwrap().current == 0 {
             break;
         }
     }
-    assert_eq!(app.marks.as_ref().unwrap().current, 0);
+    assert_eq!(app.views.reader.marks.as_ref().unwrap().current, 0);
     assert!(
         status(&app).is_some_and(|s| s.ends_with("(from the top)")),
         "{:?}",
@@ -137,4 +161,95 @@ fn next_and_previous_match_say_where_they_are() {
         "{:?}",
         status(&app)
     );
+}
+
+/// `[ui] language = "fr"`: the whole chrome is in French; with "auto" the
+/// chrome follows the user's language and the form the article's.
+#[test]
+fn the_chrome_speaks_the_configured_language() {
+    use lede::ui::i18n::{Lang, LangSetting, Languages};
+    let mut app = app(120, 40);
+    app.shared.lang = Languages {
+        setting: LangSetting::Fixed(Lang::Fr),
+        user: None,
+    };
+    let s = screen(&render(&app));
+    for want in [
+        "Lecteur",
+        "Acteurs et dates",
+        "LECTEUR",
+        "aide",
+        "quitter",
+        "Personnes",
+    ] {
+        assert!(s.contains(want), "{want:?} missing from\n{s}");
+    }
+    press(&mut app, "?");
+    let help = screen(&render(&app));
+    assert!(help.contains("Touches"), "{help}");
+    assert!(help.contains("afficher ou masquer cette aide"), "{help}");
+    press_code(&mut app, KeyCode::Esc);
+    press(&mut app, "]]]"); // three articles: the third ] is past the last
+    let status = app.shared.status.as_ref().map(|s| s.text.clone());
+    assert_eq!(status.as_deref(), Some("C'est le dernier article."));
+
+    // auto, a French user, an English article: French chrome, English form
+    let mut app = app_with(120, 40, true);
+    app.shared.lang = Languages {
+        setting: LangSetting::Auto,
+        user: Some(Lang::Fr),
+    };
+    press(&mut app, "]");
+    assert!(app.text().starts_with("Budget"));
+    press(&mut app, "e");
+    let s = screen(&render(&app));
+    assert!(s.contains("Report an error"), "{s}");
+    assert!(s.contains("LECTEUR"), "{s}");
+}
+
+/// The notes, visual and form keys come from the keymap: rebound keys work
+/// and the old ones no longer do.
+#[test]
+fn rebound_visual_list_and_form_keys_drive_update() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let config = lede::config::Config::parse(
+        "[keys]\nvisual = \"V\"\nvisual_word_next = \"W\"\nnotes_list = \"M\"\nform_save = \"ctrl-w\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    let keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut articles = vec![article()];
+    articles.extend(others());
+    let mut app = lede::ui::app::App::new(articles, keymap, lede::ui::theme::Theme::new(true));
+    app.dispatch(Msg::Resize(120, 40));
+    app.views.report.path = Some(path.clone());
+    press(&mut app, "v");
+    assert!(app.mode.visual().is_none(), "v is no longer bound");
+    press(&mut app, "V");
+    let (a, b) = app.mode.visual().expect("V starts a selection");
+    press(&mut app, "W");
+    let (_, b2) = app.mode.visual().unwrap();
+    assert!(b2 > b, "W extends it");
+    assert_eq!(&app.text()[a..b2], "Lyon accueille");
+    press(&mut app, "e");
+    let form = app.mode.form().expect("e reports the selection");
+    assert_eq!(
+        form.keys_hint(),
+        "Tab champ suivant · ←/→ changer un choix · Ctrl-W envoyer · Échap annuler"
+    );
+    press(&mut app, "Zoé");
+    ctrl(&mut app, 's');
+    assert!(app.mode.form().is_some(), "Ctrl-S no longer saves");
+    app.dispatch(Msg::Key(KeyEvent::new(
+        KeyCode::Char('w'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(app.mode.form().is_none(), "Ctrl-W saves");
+    assert_eq!(notes_in(&path).len(), 1);
+    press(&mut app, "m");
+    assert!(app.mode.notes_list().is_none());
+    press(&mut app, "M");
+    assert_eq!(app.mode.notes_list(), Some(0));
 }

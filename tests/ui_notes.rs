@@ -6,6 +6,7 @@
 mod ui_fixture;
 
 use crossterm::event::{KeyCode, KeyModifiers};
+use lede::ui::msg::Msg;
 use ui_fixture::*;
 
 #[test]
@@ -14,15 +15,11 @@ fn visual_selection_by_words_is_the_quote() {
     let path = dir.path().join("notes.jsonl");
     let mut app = app_saving_in(&path, 120, 40);
     press(&mut app, "vw");
-    assert!(app.report.visual.is_some());
+    assert!(app.mode.visual().is_some());
     press(&mut app, "e");
-    let form = app
-        .report
-        .form
-        .as_ref()
-        .expect("e opens the form on the selection");
-    assert_eq!(form.quote, "Lyon accueille");
-    assert!(app.report.visual.is_none());
+    let form = app.mode.form().expect("e opens the form on the selection");
+    assert_eq!(form.about.quote, "Lyon accueille");
+    assert!(app.mode.visual().is_none());
     press(&mut app, "ok");
     ctrl(&mut app, 's');
     assert_eq!(notes_in(&path)[0].target.exact, "Lyon accueille");
@@ -38,16 +35,16 @@ fn saved_notes_are_marked_in_the_reader_and_listed_with_orphans() {
     press(&mut app, "Titre");
     ctrl(&mut app, 's');
     // an orphan: a note on this article whose passage is gone
-    let mut orphan = app.report.notes[0].clone();
+    let mut orphan = app.views.report.notes[0].clone();
     orphan.id = uuid::Uuid::now_v7();
     orphan.target.exact = "un passage qui a disparu du texte".into();
     orphan.target.prefix = "rien de tel ".into();
     orphan.target.suffix = " nulle part".into();
-    app.report.notes.push(orphan);
+    app.views.report.notes.push(orphan);
 
     let buf = render(&app);
-    let marker = lede::ui::notes_view::marker_style(&app);
-    let rt = app.panes.reader_text;
+    let marker = lede::ui::views::marker_style(&app.shared.theme);
+    let rt = app.shared.panes.reader_text;
     let underlined: String = (rt.x..rt.right())
         .filter(|x| buf[(*x, rt.y)].style() == buf[(*x, rt.y)].style().patch(marker))
         .map(|x| buf[(x, rt.y)].symbol().to_string())
@@ -63,7 +60,7 @@ fn saved_notes_are_marked_in_the_reader_and_listed_with_orphans() {
     assert!(s.contains("Titre"));
     assert!(s.contains("orpheline"), "the orphan is listed: {s}");
     press_code(&mut app, KeyCode::Esc);
-    assert!(app.report.list.is_none());
+    assert!(app.mode.notes_list().is_none());
 }
 
 #[test]
@@ -72,53 +69,56 @@ fn a_mouse_drag_over_the_text_selects_the_passage() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.jsonl");
     let mut app = app_saving_in(&path, 120, 40);
-    let rt = app.panes.reader_text;
+    let rt = app.shared.panes.reader_text;
     let ev = |kind, column, row| MouseEvent {
         kind,
         column,
         row,
         modifiers: KeyModifiers::NONE,
     };
-    use lede::ui::form::on_mouse_event;
+    // every mouse event is a message, the press and the release included
+    let mouse = |app: &mut lede::ui::app::App, e: &MouseEvent| {
+        let m = lede::ui::msg::MouseInput::from_event(e).expect("a left-button event");
+        app.dispatch(Msg::Mouse(m));
+    };
     let down = ev(MouseEventKind::Down(MouseButton::Left), rt.x + 1, rt.y);
-    assert!(
-        !on_mouse_event(&mut app, &down),
-        "a press still reaches the reader"
-    );
+    mouse(&mut app, &down);
+    assert!(app.mode.visual().is_none(), "a press alone selects nothing");
     let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 8, rt.y);
-    assert!(on_mouse_event(&mut app, &drag));
+    mouse(&mut app, &drag);
+    assert!(app.mode.visual().is_some(), "a drag selects");
     let up = ev(MouseEventKind::Up(MouseButton::Left), rt.x + 8, rt.y);
-    on_mouse_event(&mut app, &up);
+    mouse(&mut app, &up);
     press(&mut app, "e");
-    let form = app.report.form.as_ref().expect("e reports the selection");
-    assert_eq!(form.quote, "Lyon accueille");
+    let form = app.mode.form().expect("e reports the selection");
+    assert_eq!(form.about.quote, "Lyon accueille");
     // a drag outside the text selects nothing
     press_code(&mut app, KeyCode::Esc);
     let outside = ev(MouseEventKind::Down(MouseButton::Left), 0, 0);
-    on_mouse_event(&mut app, &outside);
+    mouse(&mut app, &outside);
     let drag = ev(MouseEventKind::Drag(MouseButton::Left), rt.x + 3, rt.y);
-    assert!(!on_mouse_event(&mut app, &drag));
-    assert!(app.report.visual.is_none());
+    mouse(&mut app, &drag);
+    assert!(app.mode.visual().is_none());
 }
 
 #[test]
 fn visual_mode_moves_by_words_and_lines_and_other_keys_end_it() {
     let mut app = app(120, 40);
     press(&mut app, "v");
-    let (a, b) = app.report.visual.unwrap();
-    assert_eq!(&app.text[a..b], "Lyon");
+    let (a, b) = app.mode.visual().unwrap();
+    assert_eq!(&app.text()[a..b], "Lyon");
     press(&mut app, "ww");
-    let (_, b2) = app.report.visual.unwrap();
-    assert_eq!(&app.text[a..b2], "Lyon accueille Ольга");
+    let (_, b2) = app.mode.visual().unwrap();
+    assert_eq!(&app.text()[a..b2], "Lyon accueille Ольга");
     press(&mut app, "b");
-    let (_, b3) = app.report.visual.unwrap();
-    assert_eq!(&app.text[a..b3], "Lyon accueille");
+    let (_, b3) = app.mode.visual().unwrap();
+    assert_eq!(&app.text()[a..b3], "Lyon accueille");
     press(&mut app, "j"); // to the end of the next text line
-    let (_, b4) = app.report.visual.unwrap();
+    let (_, b4) = app.mode.visual().unwrap();
     assert!(b4 > b3);
     press(&mut app, "]"); // another key: the selection ends, the key works
-    assert!(app.report.visual.is_none());
-    assert_eq!(app.current, 1);
+    assert!(app.mode.visual().is_none());
+    assert_eq!(app.views.reader.current, 1);
 }
 
 #[test]
@@ -132,25 +132,25 @@ fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
     ctrl(&mut first, 's');
 
     let mut app = app(120, 40);
-    let (report, warning) = lede::ui::form::Reporting::start(
+    let (report, outbox, warning) = lede::ui::views::notes::Reporting::start(
         Some(path.clone()),
         None,
         &lede::notes::NotesSettings::default(),
     );
     assert!(warning.is_none());
-    app.report = report;
-    assert_eq!(app.report.notes.len(), 1);
-    let noted = lede::ui::noted_articles(&app.report.notes);
+    app.set_reporting(report);
+    assert_eq!(app.views.report.notes.len(), 1);
+    let noted = lede::ui::noted_articles(&app.views.report.notes);
     assert_eq!(noted.len(), 1);
     assert!(
-        noted.contains(&app.articles[0].id),
+        noted.contains(&app.shared.articles[0].id),
         "the list marks the article"
     );
-    let placed = lede::ui::notes_view::placed(&app).notes.clone();
+    let placed = lede::ui::views::notes::placed(&app).notes.clone();
     assert_eq!(placed.len(), 1);
     let span = placed[0].1.clone().expect("placed on the unchanged text");
-    assert_eq!(&app.text[span], "Lyon accueille");
-    if let Some(o) = app.report.outbox.take() {
+    assert_eq!(&app.text()[span], "Lyon accueille");
+    if let Some(o) = outbox {
         o.shutdown();
     }
 }
@@ -164,8 +164,8 @@ fn snapshot_marker_and_notes_list_80x24() {
     press(&mut app, "e");
     press(&mut app, "Le nom russe est mal transcrit.");
     ctrl(&mut app, 's');
-    app.status = None; // the message names the temp file
-    let created = app.report.notes[0].created.clone();
+    app.shared.status = None; // the message names the temp file
+    let created = app.views.report.notes[0].created.clone();
     let reader = styled_screen(&render(&app));
     press(&mut app, "m");
     let list = screen(&render(&app)).replace(&created, "<created>");
@@ -178,20 +178,20 @@ fn snapshot_marker_and_notes_list_80x24() {
 fn the_no_color_note_marker_is_not_an_entity_cue() {
     use lede::extract::Kind;
     let app = app_with(80, 24, false);
-    assert!(!app.theme.colors);
-    let marker = lede::ui::notes_view::marker_style(&app);
+    assert!(!app.shared.theme.colors);
+    let marker = lede::ui::views::marker_style(&app.shared.theme);
     let kinds: Vec<_> = Kind::ALL
         .iter()
-        .map(|&k| app.theme.kind(k).add_modifier)
+        .map(|&k| app.shared.theme.kind(k).add_modifier)
         .collect();
     let plain = ratatui::style::Style::new();
-    for base in std::iter::once(plain).chain(Kind::ALL.iter().map(|&k| app.theme.kind(k))) {
+    for base in std::iter::once(plain).chain(Kind::ALL.iter().map(|&k| app.shared.theme.kind(k))) {
         let noted = base.patch(marker).add_modifier;
         assert!(
             !kinds.contains(&noted),
             "a note over {base:?} looks like an entity: {noted:?}"
         );
-        assert_ne!(noted, app.theme.mark.add_modifier);
+        assert_ne!(noted, app.shared.theme.mark.add_modifier);
     }
 }
 
@@ -206,14 +206,14 @@ fn going_to_a_note_from_the_list_shows_the_reader() {
     press(&mut app, "e");
     press(&mut app, "Une note");
     ctrl(&mut app, 's');
-    assert_eq!(app.report.notes.len(), 1);
+    assert_eq!(app.views.report.notes.len(), 1);
     press_code(&mut app, KeyCode::Tab);
-    assert_ne!(app.focus, lede::ui::layout::Focus::Reader);
+    assert_ne!(app.shared.focus, lede::ui::layout::Focus::Reader);
     press(&mut app, "m");
     press_code(&mut app, KeyCode::Enter);
-    assert!(app.report.list.is_none());
-    assert_eq!(app.focus, lede::ui::layout::Focus::Reader);
-    assert!(app.panes.reader.is_some());
+    assert!(app.mode.notes_list().is_none());
+    assert_eq!(app.shared.focus, lede::ui::layout::Focus::Reader);
+    assert!(app.shared.panes.reader.is_some());
     let s = screen(&render(&app));
     assert!(s.contains("Lyon accueille"), "{s}");
 }
@@ -224,20 +224,20 @@ fn going_to_a_note_from_the_list_shows_the_reader() {
 fn visual_j_then_k_comes_back() {
     let mut app = app(40, 30);
     press(&mut app, "v");
-    let (a, b0) = app.report.visual.unwrap();
-    let line0 = app.doc.line_of(b0.saturating_sub(1));
+    let (a, b0) = app.mode.visual().unwrap();
+    let line0 = app.views.reader.doc.line_of(b0.saturating_sub(1));
     for n in 1..6 {
         press(&mut app, &"j".repeat(n));
-        let (_, down) = app.report.visual.unwrap();
+        let (_, down) = app.mode.visual().unwrap();
         assert!(down > b0, "j moves forward");
         press(&mut app, &"k".repeat(n));
-        let (a2, up) = app.report.visual.unwrap();
+        let (a2, up) = app.mode.visual().unwrap();
         assert_eq!(a2, a, "the anchor stays");
         assert_eq!(
-            app.doc.line_of(up.saturating_sub(1)),
+            app.views.reader.doc.line_of(up.saturating_sub(1)),
             line0,
             "{n} j then {n} k: {:?}",
-            &app.text[a..up]
+            &app.text()[a..up]
         );
     }
 }

@@ -17,9 +17,9 @@ use ui_fixture::*;
 
 /// Draw through a real `Terminal` on a `TestBackend`, as the binary does.
 fn draw(app: &App) -> ratatui::buffer::Buffer {
-    let a = app.panes.area;
+    let a = app.shared.panes.area;
     let mut term = Terminal::new(TestBackend::new(a.width, a.height)).unwrap();
-    term.draw(|f| lede::ui::widgets::draw(f, app)).unwrap();
+    term.draw(|f| lede::ui::views::draw(f, app)).unwrap();
     term.backend().buffer().clone()
 }
 
@@ -62,7 +62,7 @@ fn help_overlay_narrow_40x20_scrolled() {
     insta::assert_snapshot!(screen(&draw(&app)));
     // scrolled to the end: one k shows one line more at the top
     press(&mut app, "k");
-    assert!(app.help.is_some_and(|o| o > 0));
+    assert!(app.mode.help().is_some_and(|o| o > 0));
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn kind_of(fg: Option<Color>) -> Option<Kind> {
 /// Per kind, the highlighted characters of the reader in reading order, spaces removed.
 fn highlighted(app: &App) -> Vec<(Kind, String)> {
     let buf = draw(app);
-    let area = app.panes.reader_text;
+    let area = app.shared.panes.reader_text;
     let mut out: Vec<(Kind, String)> = Vec::new();
     for y in area.y..area.bottom() {
         for x in area.x..area.right() {
@@ -134,8 +134,8 @@ fn highlighted(app: &App) -> Vec<(Kind, String)> {
 
 fn expected(app: &App) -> Vec<(Kind, String)> {
     let mut out: Vec<(Kind, String)> = Vec::new();
-    for (span, kind) in &app.derived.mentions {
-        let s: String = span.text(&app.text).split_whitespace().collect();
+    for (span, kind) in &app.views.reader.derived.mentions {
+        let s: String = span.text(app.text()).split_whitespace().collect();
         match out.last_mut() {
             Some((pk, prev)) if pk == kind => prev.push_str(&s),
             _ => out.push((*kind, s)),
@@ -184,7 +184,7 @@ fn sergei_lavrov_is_highlighted_exactly_in_the_sample() {
         );
         // and the cells right before and after are not highlighted
         let buf = draw(&app);
-        let area = app.panes.reader_text;
+        let area = app.shared.panes.reader_text;
         let row = (area.y..area.bottom())
             .find(|y| {
                 (area.x..area.right()).any(|x| {

@@ -12,12 +12,14 @@ use lede::ui::msg::{MouseInput, Msg};
 use ui_fixture::*;
 
 fn marked_texts(app: &lede::ui::app::App) -> Vec<String> {
-    app.marks
+    app.views
+        .reader
+        .marks
         .as_ref()
         .map(|m| {
             m.spans
                 .iter()
-                .map(|s| s.text(&app.text).to_string())
+                .map(|s| s.text(app.text()).to_string())
                 .collect()
         })
         .unwrap_or_default()
@@ -26,17 +28,17 @@ fn marked_texts(app: &lede::ui::app::App) -> Vec<String> {
 #[test]
 fn tab_cycles_focus_and_shift_tab_goes_back() {
     let mut app = app(200, 60);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.shared.focus, Focus::Reader);
     press_code(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.shared.focus, Focus::Sidebar);
     press_code(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.shared.focus, Focus::List);
     press_code(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.shared.focus, Focus::Sidebar);
     press(&mut app, "h");
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.shared.focus, Focus::Reader);
     press(&mut app, "hh");
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.shared.focus, Focus::List);
 }
 
 #[test]
@@ -47,20 +49,20 @@ fn reader_scrolls_and_clamps() {
         "the fixture must overflow a 60x12 screen"
     );
     press(&mut app, "jj");
-    assert_eq!(app.scroll, 2);
+    assert_eq!(app.views.reader.scroll, 2);
     press(&mut app, "k");
-    assert_eq!(app.scroll, 1);
+    assert_eq!(app.views.reader.scroll, 1);
     press(&mut app, "G");
-    assert_eq!(app.scroll, app.max_scroll());
+    assert_eq!(app.views.reader.scroll, app.max_scroll());
     assert_eq!(app.scroll_percent(), 100);
     press(&mut app, "jjjj");
-    assert_eq!(app.scroll, app.max_scroll());
+    assert_eq!(app.views.reader.scroll, app.max_scroll());
     press(&mut app, "g");
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.views.reader.scroll, 0);
     press_code(&mut app, KeyCode::PageDown);
-    assert!(app.scroll > 1);
+    assert!(app.views.reader.scroll > 1);
     press(&mut app, "kkkkkkkkkkkkkkkkkkkkkk");
-    assert_eq!(app.scroll, 0);
+    assert_eq!(app.views.reader.scroll, 0);
 }
 
 #[test]
@@ -68,20 +70,29 @@ fn list_moves_and_enter_opens() {
     let mut app = app(120, 40);
     press_code(&mut app, KeyCode::Tab);
     press_code(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.shared.focus, Focus::List);
     press(&mut app, "j");
-    assert_eq!(app.list_sel, 1);
-    assert_eq!(app.current, 0, "moving in the list does not open");
-    press_code(&mut app, KeyCode::Enter);
-    assert_eq!(app.current, 1);
-    assert_eq!(app.focus, Focus::Reader);
-    assert!(app.text.starts_with("Budget"));
+    assert_eq!(app.views.list.sel, 1);
+    assert_eq!(
+        app.views.reader.current, 0,
+        "moving in the list does not open"
+    );
+    let cmds = press_code(&mut app, KeyCode::Enter);
+    assert_eq!(app.views.reader.current, 1);
+    assert_eq!(app.shared.focus, Focus::Reader);
+    assert!(app.text().starts_with("Budget"));
     // not analysed yet: the sidebar says so and the worker is asked for it
-    assert_eq!(app.take_wanted(), Some(1));
-    assert!(app.derived.items.contains(&SideItem::Note("analysing…")));
+    assert_eq!(cmds, [Cmd::Analyse(1)]);
+    assert!(
+        app.views
+            .reader
+            .derived
+            .items
+            .contains(&SideItem::Note(lede::ui::model::Explain::Analysing))
+    );
     // waiting in the sidebar: the analysis arrives and its first entry is followed
     press_code(&mut app, KeyCode::Tab);
-    assert!(app.marks.is_none());
+    assert!(app.views.reader.marks.is_none());
     let mut analysis = lede::extract::Analysis::default();
     analysis.actors.push(lede::extract::Actor {
         key: "test:leeds".into(),
@@ -92,7 +103,7 @@ fn list_moves_and_enter_opens() {
         forms: vec!["Leeds".into()],
         mentions: vec![0],
     });
-    let at = app.text.find("Leeds").unwrap();
+    let at = app.text().find("Leeds").unwrap();
     analysis.mentions.push(lede::extract::Mention {
         span: lede::extract::Span::new(at, at + 5),
         kind: Kind::Place,
@@ -108,23 +119,28 @@ fn brackets_change_article_from_anywhere() {
     let mut app = app(120, 40);
     press_code(&mut app, KeyCode::Tab); // sidebar
     press(&mut app, "]");
-    assert_eq!(app.current, 1);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.views.reader.current, 1);
+    assert_eq!(app.shared.focus, Focus::Sidebar);
     press(&mut app, "]]]");
-    assert_eq!(app.current, 2);
-    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("last")));
+    assert_eq!(app.views.reader.current, 2);
+    assert!(
+        app.shared
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("last"))
+    );
     press(&mut app, "[[");
-    assert_eq!(app.current, 0);
-    assert_eq!(app.list_sel, 0);
+    assert_eq!(app.views.reader.current, 0);
+    assert_eq!(app.views.list.sel, 0);
 }
 
 #[test]
 fn following_an_actor_marks_every_mention_and_n_walks_them() {
     let mut app = app(200, 60);
     press_code(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.shared.focus, Focus::Sidebar);
     // actors by group then importance: People first, the most mentioned first
-    let first = app.derived.items[app.side_sel].clone();
+    let first = app.views.reader.derived.items[app.views.sidebar.sel].clone();
     let SideItem::Actor(a) = first else {
         panic!("first selectable entry should be an actor: {first:?}")
     };
@@ -136,50 +152,65 @@ fn following_an_actor_marks_every_mention_and_n_walks_them() {
         current: 0,
         source: MarkSource::Item(_),
         ..
-    }) = app.marks
+    }) = app.views.reader.marks
     else {
-        panic!("{:?}", app.marks)
+        panic!("{:?}", app.views.reader.marks)
     };
     press(&mut app, "n");
-    assert_eq!(app.marks.as_ref().unwrap().current, 1);
+    assert_eq!(app.views.reader.marks.as_ref().unwrap().current, 1);
     press(&mut app, "nn");
-    assert_eq!(app.marks.as_ref().unwrap().current, 0, "n wraps around");
+    assert_eq!(
+        app.views.reader.marks.as_ref().unwrap().current,
+        0,
+        "n wraps around"
+    );
     press(&mut app, "N");
-    assert_eq!(app.marks.as_ref().unwrap().current, 2);
+    assert_eq!(app.views.reader.marks.as_ref().unwrap().current, 2);
     // next entry: Zoé Martin, written with a combining accent
     press(&mut app, "j");
     assert_eq!(marked_texts(&app), ["Zoe\u{301} Martin"; 2]);
     // Esc clears the marks
     press_code(&mut app, KeyCode::Esc);
-    assert!(app.marks.is_none());
+    assert!(app.views.reader.marks.is_none());
 }
 
 #[test]
 fn following_scrolls_the_reader_to_the_first_mention() {
     let mut app = app(70, 14);
     press(&mut app, "s"); // medium size: show the sidebar, focus stays on the reader
-    assert!(app.panes.sidebar.is_some());
+    assert!(app.shared.panes.sidebar.is_some());
     press_code(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.shared.focus, Focus::Sidebar);
     // walk down to the dates and check the reader shows each first mention
     for _ in 0..12 {
         press(&mut app, "j");
-        if let Some(m) = &app.marks {
-            let line = app.doc.line_of(m.spans[m.current].start);
+        if let Some(m) = &app.views.reader.marks {
+            let line = app.views.reader.doc.line_of(m.spans[m.current].start);
             assert!(
-                line >= app.scroll && line < app.scroll + app.view_height(),
+                line >= app.views.reader.scroll
+                    && line < app.views.reader.scroll + app.view_height(),
                 "line {line} not in view at scroll {}",
-                app.scroll
+                app.views.reader.scroll
             );
         }
     }
-    assert!(matches!(app.derived.items[app.side_sel], SideItem::Date(_)));
+    assert!(matches!(
+        app.views.reader.derived.items[app.views.sidebar.sel],
+        SideItem::Date(_)
+    ));
 }
 
 #[test]
 fn dates_are_listed_in_time_order() {
     let app = app(200, 60);
-    let values: Vec<&str> = app.derived.dates.iter().map(|d| d.value.as_str()).collect();
+    let values: Vec<&str> = app
+        .views
+        .reader
+        .derived
+        .dates
+        .iter()
+        .map(|d| d.value.as_str())
+        .collect();
     assert_eq!(values, ["2025-06", "2025-06-03"]);
 }
 
@@ -187,119 +218,130 @@ fn dates_are_listed_in_time_order() {
 fn search_in_the_article_marks_matches_and_n_cycles() {
     let mut app = app(200, 60);
     press(&mut app, "/lyon");
-    assert!(app.input.is_some());
+    assert!(app.mode.input().is_some());
     // accent- and case-insensitive, live while typing
     assert_eq!(marked_texts(&app), ["Lyon", "Lyon", "lyon", "Lyon", "Lyon"]);
     press_code(&mut app, KeyCode::Enter);
-    assert!(app.input.is_none());
-    assert!(app.status.as_ref().unwrap().text.contains("5 matches"));
+    assert!(app.mode.input().is_none());
+    assert!(
+        app.shared
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("5 matches")
+    );
     press(&mut app, "nn");
-    assert_eq!(app.marks.as_ref().unwrap().current, 2);
+    assert_eq!(app.views.reader.marks.as_ref().unwrap().current, 2);
     press(&mut app, "/");
     press(&mut app, "kyoto");
     assert_eq!(marked_texts(&app), ["Kyōto", "Kyōto"]);
     press_code(&mut app, KeyCode::Esc);
-    assert!(app.marks.is_none() && app.input.is_none());
+    assert!(app.views.reader.marks.is_none() && app.mode.input().is_none());
     press(&mut app, "/zzz");
     press_code(&mut app, KeyCode::Enter);
-    assert!(app.status.as_ref().unwrap().text.contains("no match"));
+    assert!(
+        app.shared
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("no match")
+    );
 }
 
 #[test]
 fn slash_in_the_list_filters_as_you_type() {
     let mut app = app(120, 40);
     press_code(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.shared.focus, Focus::List);
     press(&mut app, "/quebec");
-    assert_eq!(app.filtered, [2]);
+    assert_eq!(app.views.list.filtered, [2]);
     press_code(&mut app, KeyCode::Backspace);
     press_code(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter, "quebe");
+    assert_eq!(app.views.list.filter, "quebe");
     press_code(&mut app, KeyCode::Enter);
-    assert_eq!(app.current, 2, "Enter opens the only match");
+    assert_eq!(app.views.reader.current, 2, "Enter opens the only match");
     press_code(&mut app, KeyCode::BackTab);
     press(&mut app, "/zz");
-    assert!(app.filtered.is_empty());
+    assert!(app.views.list.filtered.is_empty());
     press_code(&mut app, KeyCode::Esc);
-    assert_eq!(app.filtered, [0, 1, 2]);
+    assert_eq!(app.views.list.filtered, [0, 1, 2]);
 }
 
 #[test]
-fn report_key_sends_the_form_message_with_the_current_mention() {
+fn report_key_opens_the_form_on_the_current_mention() {
     let mut app = app(200, 60);
     press_code(&mut app, KeyCode::Tab);
     press(&mut app, "n");
-    let want = app.marks.as_ref().map(|m| m.spans[1]).unwrap();
-    let msg = app.update(Msg::Key(crossterm::event::KeyEvent::new(
+    let want = app.views.reader.marks.as_ref().map(|m| m.spans[1]).unwrap();
+    assert_eq!(app.report_target().span, Some(want));
+    // one update: the key opens the form (no effect to run)
+    let cmds = app.update(Msg::Key(crossterm::event::KeyEvent::new(
         KeyCode::Char('e'),
         crossterm::event::KeyModifiers::NONE,
     )));
-    let follow = app.update(msg.clone().unwrap());
-    let Some(Msg::OpenReport(target)) = follow else {
-        panic!("{msg:?} -> {follow:?}")
-    };
-    assert_eq!(target.article, 0);
-    assert_eq!(target.span, Some(want));
-    assert!(app.update(Msg::OpenReport(target)).is_none());
-    assert!(app.report.form.is_some(), "the form opens");
+    assert!(cmds.is_empty(), "{cmds:?}");
+    let form = app.mode.form().expect("the form opens");
+    assert_eq!(form.about.article, 0);
+    assert_eq!(form.about.span, want.start..want.end);
 }
 
 #[test]
 fn help_opens_closes_and_q_in_help_does_not_quit() {
     let mut app = app(100, 30);
     press(&mut app, "?");
-    assert_eq!(app.help, Some(0));
+    assert_eq!(app.mode.help(), Some(0));
     press(&mut app, "j");
-    assert_eq!(app.help, Some(1));
-    press(&mut app, "q");
-    assert!(app.help.is_none() && !app.quit);
-    press(&mut app, "q");
-    assert!(app.quit);
+    assert_eq!(app.mode.help(), Some(1));
+    let cmds = press(&mut app, "q");
+    assert!(app.mode.help().is_none() && cmds.is_empty());
+    assert_eq!(press(&mut app, "q"), [Cmd::Quit]);
 }
 
 #[test]
 fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
     let mut app = app(120, 40);
-    let list = app.panes.list.unwrap().inner;
+    let list = app.shared.panes.list.unwrap().inner;
     // the second article's row (two lines per row)
     app.dispatch(Msg::Mouse(MouseInput::Click {
         x: list.x + 2,
         y: list.y + 2,
     }));
-    assert_eq!(app.focus, Focus::List);
-    assert_eq!(app.current, 1);
+    assert_eq!(app.shared.focus, Focus::List);
+    assert_eq!(app.views.reader.current, 1);
     app.dispatch(Msg::Mouse(MouseInput::Click {
         x: list.x + 2,
         y: list.y,
     }));
-    assert_eq!(app.current, 0);
-    let reader = app.panes.reader.unwrap().inner;
+    assert_eq!(app.views.reader.current, 0);
+    let reader = app.shared.panes.reader.unwrap().inner;
     app.dispatch(Msg::Mouse(MouseInput::Click {
         x: reader.x + 3,
         y: reader.y + 1,
     }));
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.shared.focus, Focus::Reader);
     let mut small = ui_fixture::app(60, 10);
-    let r = small.panes.reader.unwrap().inner;
+    let r = small.shared.panes.reader.unwrap().inner;
     small.dispatch(Msg::Mouse(MouseInput::ScrollDown {
         x: r.x + 1,
         y: r.y + 1,
     }));
-    assert_eq!(small.scroll, 3.min(small.max_scroll()));
-    assert!(small.scroll > 0);
+    assert_eq!(small.views.reader.scroll, 3.min(small.max_scroll()));
+    assert!(small.views.reader.scroll > 0);
     small.dispatch(Msg::Mouse(MouseInput::ScrollUp {
         x: r.x + 1,
         y: r.y + 1,
     }));
-    assert_eq!(small.scroll, 0);
+    assert_eq!(small.views.reader.scroll, 0);
 }
 
 #[test]
 fn clicking_a_sidebar_entry_follows_it() {
     let mut app = app(200, 60);
-    let inner = app.panes.sidebar.unwrap().inner;
+    let inner = app.shared.panes.sidebar.unwrap().inner;
     let row = app
-        .derived
+        .views.reader.derived
         .items
         .iter()
         .position(|it| matches!(it, SideItem::Actor(a) if app.analysis(0).unwrap().actors[*a].name == "Lyon"))
@@ -308,7 +350,7 @@ fn clicking_a_sidebar_entry_follows_it() {
         x: inner.x + 5,
         y: inner.y + row as u16,
     }));
-    assert_eq!(app.focus, Focus::Sidebar);
+    assert_eq!(app.shared.focus, Focus::Sidebar);
     assert_eq!(
         marked_texts(&app),
         ["Lyon", "Lyon", "lyonnais", "Lyon", "Lyon"]
@@ -318,28 +360,30 @@ fn clicking_a_sidebar_entry_follows_it() {
 #[test]
 fn sidebar_toggle_by_size() {
     let mut app = app(200, 60);
-    assert!(app.panes.sidebar.is_some());
+    assert!(app.shared.panes.sidebar.is_some());
     press(&mut app, "s");
-    assert!(app.panes.sidebar.is_none());
+    assert!(app.shared.panes.sidebar.is_none());
     app.dispatch(Msg::Resize(80, 24));
-    assert!(app.panes.sidebar.is_none() && app.panes.list.is_some());
+    assert!(app.shared.panes.sidebar.is_none() && app.shared.panes.list.is_some());
     press(&mut app, "s");
-    assert!(app.panes.sidebar.is_some() && app.panes.list.is_none());
+    assert!(app.shared.panes.sidebar.is_some() && app.shared.panes.list.is_none());
     app.dispatch(Msg::Resize(50, 20));
-    assert!(app.panes.list.is_none() && app.panes.sidebar.is_none());
+    assert!(app.shared.panes.list.is_none() && app.shared.panes.sidebar.is_none());
     press(&mut app, "s");
-    assert_eq!(app.focus, Focus::Sidebar);
-    assert!(app.panes.sidebar.is_some() && app.panes.reader.is_none());
+    assert_eq!(app.shared.focus, Focus::Sidebar);
+    assert!(app.shared.panes.sidebar.is_some() && app.shared.panes.reader.is_none());
 }
 
 #[test]
 fn highlights_keep_their_kinds() {
     let app = app(200, 60);
     let kinds: Vec<(String, Kind)> = app
+        .views
+        .reader
         .derived
         .mentions
         .iter()
-        .map(|(s, k)| (s.text(&app.text).to_string(), *k))
+        .map(|(s, k)| (s.text(app.text()).to_string(), *k))
         .collect();
     assert!(kinds.contains(&("京都市観光協会".into(), Kind::Organization)));
     assert!(kinds.contains(&("japonais".into(), Kind::Nationality)));
@@ -369,13 +413,16 @@ fn resizing_to_any_size_in_any_state_never_panics() {
             let _ = render(&a);
             press(&mut a, "jjGgn]");
             let _ = render(&a);
-            assert!(a.scroll <= a.max_scroll(), "{w}x{h} after {keys:?}");
-            assert!(a.current < a.articles.len());
+            assert!(
+                a.views.reader.scroll <= a.max_scroll(),
+                "{w}x{h} after {keys:?}"
+            );
+            assert!(a.views.reader.current < a.shared.articles.len());
         }
         app.dispatch(Msg::Resize(w, h));
         let buf = render(&app);
         assert_eq!((buf.area.width, buf.area.height), (w, h));
-        assert!(app.scroll <= app.max_scroll(), "{w}x{h}");
+        assert!(app.views.reader.scroll <= app.max_scroll(), "{w}x{h}");
     }
     // analyses that do not fit the text are ignored, not trusted
     let mut bad = lede::extract::Analysis::default();
@@ -434,14 +481,14 @@ fn no_articles_is_a_screen_not_a_crash() {
 #[test]
 fn clicking_the_report_entry_asks_for_the_form() {
     let mut app = app(200, 60);
-    let inner = app.panes.sidebar.unwrap().inner;
-    let areas = lede::ui::widgets::sidebar::areas(inner, &app);
+    let inner = app.shared.panes.sidebar.unwrap().inner;
+    let areas = lede::ui::views::sidebar::areas(inner, &app);
     assert!(areas.report.height >= 2);
     app.dispatch(Msg::Mouse(MouseInput::Click {
         x: areas.report.x + 2,
         y: areas.report.y + 1,
     }));
-    assert!(app.report.form.is_some(), "the form opens");
+    assert!(app.mode.form().is_some(), "the form opens");
     let screen = screen(&render(&app));
     assert!(screen.contains("Une erreur dans cet article ?"), "{screen}");
 }
@@ -462,14 +509,12 @@ fn user_keymap_from_the_config_file_drives_update() {
         KeyCode::Char('n'),
         crossterm::event::KeyModifiers::CONTROL,
     )));
-    assert_eq!(app.current, 1);
-    press(&mut app, "q");
-    assert!(!app.quit, "q is no longer bound");
+    assert_eq!(app.views.reader.current, 1);
+    assert!(press(&mut app, "q").is_empty(), "q is no longer bound");
     press(&mut app, "?");
     let help = screen(&render(&app));
     assert!(help.contains("Ctrl-n ]"), "{help}");
-    press(&mut app, "?x");
-    assert!(app.quit);
+    assert_eq!(press(&mut app, "?x"), [Cmd::Quit]);
 }
 
 #[test]
@@ -479,7 +524,7 @@ fn articles_loaded_in_the_background_replace_the_loading_screen() {
         Default::default(),
         lede::ui::theme::Theme::new(true),
     );
-    app.loading = Some("Loading 2 paths…".into());
+    app.shared.loading = Some("Loading 2 paths…".into());
     app.dispatch(Msg::Resize(100, 30));
     press(&mut app, "jj]");
     assert!(screen(&render(&app)).contains("Loading 2 paths…"));
@@ -494,9 +539,9 @@ fn articles_loaded_in_the_background_replace_the_loading_screen() {
         }],
         skipped: vec![],
     };
-    app.dispatch(Msg::Loaded(Box::new(loaded)));
-    assert!(app.loading.is_none());
-    assert_eq!(app.take_wanted(), Some(0));
+    let cmds = app.dispatch(Msg::Loaded(Box::new(loaded)));
+    assert!(app.shared.loading.is_none());
+    assert_eq!(cmds, [Cmd::Analyse(0)]);
     let s = screen(&render(&app));
     assert!(s.contains("Lyon accueille"), "{s}");
     assert!(
@@ -508,26 +553,26 @@ fn articles_loaded_in_the_background_replace_the_loading_screen() {
 #[test]
 fn clicking_a_highlighted_name_in_the_reader_follows_it() {
     let mut app = app(120, 40);
-    let text_area = app.panes.reader_text;
+    let text_area = app.shared.panes.reader_text;
     // find the screen cell of the second "Zoé Martin" (a combining accent in it)
-    let target = app.text.rfind("Martin").unwrap();
-    let line = app.doc.line_of(target);
-    let start = app.doc.lines[line].range().unwrap().start;
-    let col = unicode_width::UnicodeWidthStr::width(&app.text[start..target]) as u16;
-    let y = text_area.y + (line - app.scroll) as u16;
+    let target = app.text().rfind("Martin").unwrap();
+    let line = app.views.reader.doc.line_of(target);
+    let start = app.views.reader.doc.lines[line].range().unwrap().start;
+    let col = unicode_width::UnicodeWidthStr::width(&app.text()[start..target]) as u16;
+    let y = text_area.y + (line - app.views.reader.scroll) as u16;
     app.dispatch(Msg::Mouse(MouseInput::Click {
         x: text_area.x + col + 1,
         y,
     }));
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.shared.focus, Focus::Reader);
     assert_eq!(marked_texts(&app), ["Zoe\u{301} Martin"; 2]);
     assert_eq!(
-        app.marks.as_ref().unwrap().current,
+        app.views.reader.marks.as_ref().unwrap().current,
         1,
         "the clicked mention is current"
     );
     assert!(matches!(
-        app.derived.items[app.side_sel],
+        app.views.reader.derived.items[app.views.sidebar.sel],
         SideItem::Actor(_)
     ));
     // a click on plain text changes nothing
@@ -535,22 +580,28 @@ fn clicking_a_highlighted_name_in_the_reader_follows_it() {
         x: text_area.x,
         y: text_area.y + 20,
     }));
-    assert_eq!(app.marks.as_ref().unwrap().current, 1);
+    assert_eq!(app.views.reader.marks.as_ref().unwrap().current, 1);
 }
 
 #[test]
 fn a_failed_analysis_shows_the_text_without_highlights() {
     let mut app = app(120, 40);
-    press(&mut app, "]");
-    assert_eq!(app.take_wanted(), Some(1));
+    assert_eq!(press(&mut app, "]"), [Cmd::Analyse(1)]);
     app.dispatch(Msg::AnalysisFailed(1));
     assert!(app.is_analysed(1));
     assert!(
-        app.status
+        app.shared
+            .status
             .as_ref()
             .is_some_and(|s| s.error && s.text.contains("could not be analysed"))
     );
-    assert!(!app.derived.items.contains(&SideItem::Note("analysing…")));
+    assert!(
+        !app.views
+            .reader
+            .derived
+            .items
+            .contains(&SideItem::Note(lede::ui::model::Explain::Analysing))
+    );
     let s = screen(&render(&app));
     assert!(s.contains("Budget"), "{s}");
 }

@@ -198,16 +198,12 @@ pub fn text_hash(text: &str) -> String {
 /// Byte offset to code-point offset in `text`. `byte` must be a char boundary
 /// (it is clamped to the text length).
 pub fn byte_to_char(text: &str, byte: usize) -> usize {
-    let byte = byte.min(text.len());
-    text[..byte].chars().count()
+    crate::text::byte_to_char(text, byte)
 }
 
 /// Code-point offset to byte offset in `text` (clamped to the text length).
 pub fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map(|(b, _)| b)
-        .unwrap_or(text.len())
+    crate::text::char_to_byte(text, chars)
 }
 
 #[cfg(test)]

@@ -124,7 +124,13 @@ pub fn run() -> anyhow::Result<ExitCode> {
 
 #[cfg(feature = "tui")]
 fn open_reader(paths: Vec<PathBuf>, common: &Common) -> anyhow::Result<ExitCode> {
-    crate::ui::run(paths, common)
+    let options = crate::ui::Options {
+        max_file_mb: common.max_file_mb,
+        notes: common.notes.clone(),
+        endpoint: common.endpoint.clone(),
+        config: common.config.clone(),
+    };
+    crate::ui::run(paths, &options)
 }
 
 #[cfg(not(feature = "tui"))]

@@ -1,40 +1,11 @@
 //! Name comparison for scoring: case and accent folding, and acronyms.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 /// Fold a name for comparison: decompose, drop combining marks, lowercase,
 /// curly apostrophes to `'`, hyphens and runs of whitespace to one space,
 /// punctuation at either end trimmed. `"Assimi Goïta"` and `"assimi  GOITA"`
 /// fold equal; so do `"Saint-Louis"` and `"Saint Louis"`.
 pub fn fold(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_space = false;
-    for c in name.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '`' | '\u{b4}' => '\'',
-            '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => ' ',
-            c => c,
-        };
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.extend(c.to_lowercase());
-    }
-    let trimmed = out.trim_matches(|c: char| !c.is_alphanumeric());
-    if trimmed.len() == out.len() {
-        out
-    } else {
-        trimmed.to_string()
-    }
+    crate::text::Fold::NAME.apply(name)
 }
 
 /// The words of a name, folded, split on spaces and apostrophes

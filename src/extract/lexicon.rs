@@ -8,27 +8,11 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// Case- and accent-folded form: NFD, combining marks dropped, lower case,
 /// typographic apostrophes and dashes made plain.
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '’' | 'ʼ' => out.push('\''),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
+    crate::text::Fold::LEXICON.apply(s)
 }
 
 /// A small, fast, non-cryptographic hasher (FNV-1a over 8-byte words) for

@@ -3,201 +3,139 @@
 
 use crate::article::Article;
 use crate::extract::{Analysis, Span};
+use crate::ui::cmd::Cmd;
+use crate::ui::i18n::{Words, fill};
 use crate::ui::keymap::{Action, KeyMap};
-use crate::ui::layout::{self, Focus, Panes, SizeClass};
-use crate::ui::model::{Derived, SideItem};
+use crate::ui::layout::{self, Focus, SizeClass};
+use crate::ui::mode::{self, Mode, Route};
+pub use crate::ui::mode::{Input, InputKind};
+use crate::ui::model::Derived;
 use crate::ui::msg::{Msg, ReportTarget};
+pub use crate::ui::shared::{Shared, Status};
 use crate::ui::text_layout::Doc;
 use crate::ui::theme::Theme;
-use crate::ui::widgets::sidebar;
+use crate::ui::views::Views;
+use crate::ui::views::list::ListView;
+pub use crate::ui::views::reader::{MarkSource, Marks, ReaderView};
+use crate::ui::views::sidebar;
+use crate::ui::views::sidebar::SidebarView;
 use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use std::collections::HashSet;
 use std::sync::Arc;
 
 mod find;
 mod nav;
 
-/// What the marks in the text come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MarkSource {
-    /// A followed actor or date (a sidebar item).
-    Item(SideItem),
-    /// A search in the article.
-    Search(String),
-}
-
-/// Spans marked in the text, one of them current (`n`/`N` move it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Marks {
-    pub source: MarkSource,
-    pub spans: Vec<Span>,
-    pub current: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    Filter,
-    Search,
-}
-
-/// Text being typed into the list filter or the article search.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Input {
-    pub kind: InputKind,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
-}
-
 /// Number of lines the mouse wheel scrolls.
 pub(super) const WHEEL: usize = 3;
 
+/// The reader: who has the keyboard, each view's own state, and what every
+/// view reads (the articles, the layout, the keymap, the status bar).
 pub struct App {
-    pub articles: Arc<Vec<Article>>,
-    analyses: Vec<Option<Arc<Analysis>>>,
-    pub keymap: KeyMap,
-    pub theme: Theme,
-    pub focus: Focus,
-    pub panes: Panes,
-    area: Rect,
-    sidebar_wide: bool,
-    sidebar_small: bool,
-    /// Index of the article shown in the reader.
-    pub current: usize,
-    pub filter: String,
-    /// Indices of the articles the filter lets through, in order.
-    pub filtered: Vec<usize>,
-    /// Cursor in the list (an index into `filtered`).
-    pub list_sel: usize,
-    pub list_offset: usize,
-    folded: Vec<String>,
-    /// The current article folded for search: (article index, folded text).
-    search_index: Option<(usize, crate::ui::search::Folded)>,
-    pub text: String,
-    pub doc: Doc,
-    pub scroll: usize,
-    pub derived: Derived,
-    pub side_sel: usize,
-    pub side_offset: usize,
-    pub marks: Option<Marks>,
-    pub input: Option<Input>,
-    /// Open help overlay and its scroll offset.
-    pub help: Option<usize>,
-    pub status: Option<Status>,
-    /// Ids of articles that have saved correction notes.
-    pub noted: HashSet<String>,
-    wanted: Option<usize>,
-    pub quit: bool,
-    /// What is being loaded, while the articles load in the background.
-    pub loading: Option<String>,
-    /// Correction notes: the report form, the saved notes, the outbox.
-    pub report: crate::ui::form::Reporting,
+    /// Who has the keyboard.
+    pub mode: Mode,
+    pub views: Views,
+    pub shared: Shared,
 }
 
 impl App {
     pub fn new(articles: Vec<Article>, keymap: KeyMap, theme: Theme) -> App {
         let n = articles.len();
         let mut app = App {
-            articles: Arc::new(articles),
-            analyses: vec![None; n],
-            keymap,
-            theme,
-            focus: Focus::Reader,
-            panes: Panes::default(),
-            area: Rect::new(0, 0, 80, 24),
-            sidebar_wide: true,
-            sidebar_small: false,
-            current: 0,
-            filter: String::new(),
-            filtered: (0..n).collect(),
-            list_sel: 0,
-            list_offset: 0,
-            folded: Vec::new(),
-            search_index: None,
-            text: String::new(),
-            doc: Doc::build(&Article::default(), 1),
-            scroll: 0,
-            derived: Derived::default(),
-            side_sel: 0,
-            side_offset: 0,
-            marks: None,
-            input: None,
-            help: None,
-            status: None,
-            noted: HashSet::new(),
-            wanted: None,
-            quit: false,
-            loading: None,
-            report: Default::default(),
+            mode: Mode::Browse,
+            views: Views {
+                list: ListView::new(n),
+                reader: ReaderView::default(),
+                sidebar: SidebarView::default(),
+                report: Default::default(),
+            },
+            shared: Shared::new(articles, keymap, theme),
         };
         app.relayout();
         app.open(0);
         app
     }
 
+    /// The words of the chrome.
+    pub fn words(&self) -> Words {
+        self.shared.lang.chrome()
+    }
+
+    /// The words for what is about the article shown (the form, the notes).
+    pub fn article_words(&self) -> Words {
+        self.words_for(self.views.reader.current)
+    }
+
+    /// The words for what is about article `index`.
+    pub fn words_for(&self, index: usize) -> Words {
+        let tag = self
+            .shared
+            .articles
+            .get(index)
+            .map(|a| a.in_language.as_str());
+        self.shared.lang.article(tag.unwrap_or("en"))
+    }
+
+    /// The text of the article the reader shows (`Article::text()`, laid out).
+    pub fn text(&self) -> &str {
+        &self.views.reader.doc.text
+    }
+
     /// The article the reader shows.
     pub fn article(&self) -> Option<&Article> {
-        self.articles.get(self.current)
+        self.shared.articles.get(self.views.reader.current)
     }
 
     pub fn analysis(&self, i: usize) -> Option<&Analysis> {
-        self.analyses.get(i).and_then(|a| a.as_deref())
+        self.shared.analyses.get(i).and_then(|a| a.as_deref())
     }
 
     pub fn is_analysed(&self, i: usize) -> bool {
         self.analysis(i).is_some()
     }
 
-    /// The article whose analysis is wanted next (taken by the run loop).
-    pub fn take_wanted(&mut self) -> Option<usize> {
-        self.wanted.take()
-    }
-
     /// The sidebar toggle for the current size class.
     pub fn sidebar_toggle(&self) -> bool {
-        match layout::size_class(self.area.width) {
-            SizeClass::Wide => self.sidebar_wide,
-            _ => self.sidebar_small,
+        match layout::size_class(self.shared.area.width) {
+            SizeClass::Wide => self.views.sidebar.wide,
+            _ => self.views.sidebar.small,
         }
     }
 
     /// Lines of text the reader shows at once.
     pub fn view_height(&self) -> usize {
-        let h = if self.panes.reader.is_some() {
-            self.panes.reader_text.height
+        let h = if self.shared.panes.reader.is_some() {
+            self.shared.panes.reader_text.height
         } else {
-            self.area.height.saturating_sub(3)
+            self.shared.area.height.saturating_sub(3)
         };
         usize::from(h.max(1))
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.doc.lines.len().saturating_sub(self.view_height())
+        self.views.reader.max_scroll(self.view_height())
     }
 
     /// Scroll position as a percentage (100 when everything fits).
     pub fn scroll_percent(&self) -> usize {
         match self.max_scroll() {
             0 => 100,
-            m => self.scroll.min(m) * 100 / m,
+            m => self.views.reader.scroll.min(m) * 100 / m,
         }
     }
 
     /// Rows of the list (two lines per article).
     pub fn list_rows(&self) -> usize {
-        self.panes
+        self.shared
+            .panes
             .list
             .map(|p| usize::from(p.inner.height / 2).max(1))
             .unwrap_or(1)
     }
 
     fn side_rows(&self) -> usize {
-        self.panes
+        self.shared
+            .panes
             .sidebar
             .map(|p| usize::from(sidebar::areas(p.inner, self).items.height).max(1))
             .unwrap_or(1)
@@ -206,18 +144,22 @@ impl App {
     /// What the report-an-error form would be about now.
     pub fn report_target(&self) -> ReportTarget {
         let span = self
+            .views
+            .reader
             .marks
             .as_ref()
             .and_then(|m| m.spans.get(m.current).copied())
             .or_else(|| {
-                self.doc.lines[self.scroll.min(self.doc.lines.len())..]
-                    .iter()
-                    .find_map(|l| l.range())
-                    .map(|r| Span::new(r.start, r.end))
+                let r = self.views.reader.top_text()?;
+                Some(Span::new(r.start, r.end))
             });
         ReportTarget {
-            article: self.current,
-            span: if self.articles.is_empty() { None } else { span },
+            article: self.views.reader.current,
+            span: if self.shared.articles.is_empty() {
+                None
+            } else {
+                span
+            },
         }
     }
 
@@ -230,22 +172,21 @@ impl App {
         } = loaded;
         let n = articles.len();
         // notes follow their article across edits and renames (in memory)
-        crate::notes::rebind(&mut self.report.notes, &articles);
-        self.noted = super::noted_articles(&self.report.notes);
-        self.articles = Arc::new(articles);
-        self.analyses = vec![None; n];
-        self.filtered = (0..n).collect();
-        self.folded.clear();
-        self.search_index = None;
-        self.filter.clear();
-        self.list_sel = 0;
-        self.list_offset = 0;
-        self.loading = None;
-        self.current = 0;
-        self.doc = Doc::build(&Article::default(), self.doc.width);
+        crate::notes::rebind(&mut self.views.report.notes, &articles);
+        self.shared.articles = Arc::new(articles);
+        self.shared.analyses = vec![None; n];
+        self.views.list.filtered = (0..n).collect();
+        self.views.list.folded.clear();
+        self.views.reader.search_index = None;
+        self.views.list.filter.clear();
+        self.views.list.sel = 0;
+        self.views.list.offset = 0;
+        self.shared.loading = None;
+        self.views.reader.current = 0;
+        self.views.reader.doc = Doc::build(&Article::default(), self.views.reader.doc.width);
         self.open(0);
         if n == 0 {
-            self.derived = Derived::default();
+            self.views.reader.derived = Derived::default();
         }
         // An error comes before a warning; with several, the count comes
         // first so that a narrow status bar still shows it.
@@ -253,128 +194,159 @@ impl App {
             .iter()
             .find(|p| p.severity == crate::ingest::Severity::Error)
             .or(problems.first());
+        let w = self.words();
         if let Some(first) = first {
             let text = match problems.len() {
                 1 => first.to_string(),
-                n => format!("{n} loading problems (`lede check` lists them): {first}"),
+                n => fill(
+                    w.msg_problems(),
+                    &[("n", &n.to_string()), ("first", &first.to_string())],
+                ),
             };
             self.set_status(&text, true);
         } else if !skipped.is_empty() {
-            self.set_status(
-                &format!("{} files skipped (unknown type)", skipped.len()),
-                false,
-            );
+            let n = skipped.len().to_string();
+            self.set_status(&fill(w.msg_skipped(), &[("n", &n)]), false);
         }
     }
 
     // ---------------------------------------------------------------- update
 
-    /// Apply one message; may return a follow-up message.
-    pub fn update(&mut self, msg: Msg) -> Option<Msg> {
-        let msg = match crate::ui::form::intercept(self, msg) {
-            Ok(next) => return next,
-            Err(msg) => msg,
-        };
-        match msg {
+    /// Apply one message; returns what the world should do (the run loop
+    /// does it and sends the results back as messages).
+    pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
+        let mut cmds = match msg {
             Msg::Key(key) => self.on_key(key),
             Msg::Action(a) => self.on_action(a),
             Msg::Mouse(m) => self.on_mouse(m),
             Msg::Resize(w, h) => {
-                self.area = Rect::new(0, 0, w, h);
+                self.shared.area = Rect::new(0, 0, w, h);
                 self.relayout();
-                None
+                Vec::new()
             }
             Msg::Analysed(i, analysis) => {
-                if let Some(slot) = self.analyses.get_mut(i) {
-                    *slot = Some(Arc::from(analysis));
-                    if i == self.current {
-                        self.derive();
-                        if self.focus == Focus::Sidebar {
-                            // the reader was waiting in the sidebar: follow its first entry
-                            self.follow_selected();
-                        }
-                    }
-                }
-                None
+                self.on_analysed(i, Arc::from(analysis), None);
+                Vec::new()
             }
-            // The report form opens on the target; while it is open,
-            // `form::intercept` routes the keys to it.
+            Msg::AnalysisFailed(i) => {
+                let why = self.words().msg_analysis_failed();
+                self.on_analysed(i, Arc::new(Analysis::default()), Some(why));
+                Vec::new()
+            }
             Msg::OpenReport(target) => {
-                crate::ui::form::open(self, target);
-                None
+                crate::ui::views::form::open(self, target);
+                Vec::new()
             }
             Msg::Status(s) => {
                 self.set_status(&s, false);
-                None
-            }
-            Msg::AnalysisFailed(i) => {
-                if let Some(slot) = self.analyses.get_mut(i) {
-                    *slot = Some(Arc::new(Analysis::default()));
-                    if i == self.current {
-                        self.derive();
-                        self.set_status(
-                            "This article could not be analysed (internal error): no highlights.",
-                            true,
-                        );
-                    }
-                }
-                None
+                Vec::new()
             }
             Msg::Loaded(loaded) => {
                 self.on_loaded(*loaded);
-                None
+                Vec::new()
             }
+            Msg::LoadFailed => {
+                if self.shared.loading.take().is_some() {
+                    self.set_status(self.words().msg_loading_failed(), true);
+                }
+                Vec::new()
+            }
+            Msg::NoteSaved(saved) => crate::ui::views::form::on_saved(self, *saved),
+            Msg::Outbox(ev) => {
+                crate::ui::views::form::on_outbox_event(self, ev);
+                Vec::new()
+            }
+        };
+        crate::ui::views::notes::refresh_placed(self);
+        if let Some(i) = self.views.reader.wanted.take() {
+            cmds.push(Cmd::Analyse(i));
+        }
+        cmds
+    }
+
+    fn on_analysed(&mut self, i: usize, analysis: Arc<Analysis>, failed: Option<&str>) {
+        let Some(slot) = self.shared.analyses.get_mut(i) else {
+            return;
+        };
+        *slot = Some(analysis);
+        if i != self.views.reader.current {
+            return;
+        }
+        self.derive();
+        match failed {
+            Some(why) => self.set_status(why, true),
+            // the reader was waiting in the sidebar: follow its first entry
+            None if self.shared.focus == Focus::Sidebar => self.follow_selected(),
+            None => {}
         }
     }
 
-    /// Run a message and every follow-up it produces.
-    pub fn dispatch(&mut self, msg: Msg) {
-        let mut next = Some(msg);
-        let mut guard = 0;
-        while let Some(m) = next {
-            next = self.update(m);
-            guard += 1;
-            if guard > 16 {
-                break;
-            }
-        }
+    /// Apply a message and everything it leads to, saving notes on disk;
+    /// returns the commands that need a worker, the outbox or the terminal
+    /// (see [`crate::ui::cmd::dispatch`]).
+    pub fn dispatch(&mut self, msg: Msg) -> Vec<Cmd> {
+        crate::ui::cmd::dispatch(self, msg)
+    }
+
+    /// Use these notes (loaded at start) and place them on the text.
+    pub fn set_reporting(&mut self, report: crate::ui::views::notes::Reporting) {
+        self.views.report = report;
+        crate::ui::views::notes::refresh_placed(self);
     }
 
     pub fn set_status(&mut self, text: &str, error: bool) {
-        self.status = Some(Status {
+        self.shared.status = Some(Status {
             text: crate::article::sanitize::clean_inline(text),
             error,
         });
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Option<Msg> {
-        if key.kind == crossterm::event::KeyEventKind::Release {
-            return None;
-        }
-        if self.input.is_some() {
-            return self.on_input_key(key);
-        }
-        let action = self.keymap.action(&key)?;
-        if let Some(off) = self.help {
-            let max = crate::ui::widgets::help::max_offset(self);
-            match action {
-                Action::Down => self.help = Some((off + 1).min(max)),
-                Action::Up => self.help = Some(off.saturating_sub(1)),
-                Action::PageDown => self.help = Some((off + 10).min(max)),
-                Action::PageUp => self.help = Some(off.saturating_sub(10)),
-                _ => self.help = None,
+    /// A key goes where [`mode::route`] says, and nowhere else.
+    fn on_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        match mode::route(&self.mode, &self.shared.keymap, &key) {
+            Route::Ignore => Vec::new(),
+            Route::Input => self.on_input_key(key),
+            Route::Help(action) => {
+                self.on_help_key(action);
+                Vec::new()
             }
-            return None;
+            Route::Form => crate::ui::views::form::on_key(self, key),
+            Route::Notes(a) => crate::ui::views::notes::on_list_key(self, a),
+            Route::Visual(a) => crate::ui::views::notes::on_visual_key(self, a),
+            Route::Browse { action, leave } => {
+                if leave {
+                    self.mode = Mode::Browse;
+                }
+                action.map(|a| self.on_action(a)).unwrap_or_default()
+            }
         }
-        Some(Msg::Action(action))
     }
 
-    fn on_action(&mut self, action: Action) -> Option<Msg> {
+    fn on_help_key(&mut self, action: Action) {
+        let Mode::Help(off) = self.mode else {
+            return;
+        };
+        let max = crate::ui::views::help::max_offset(self);
+        self.mode = match action {
+            Action::Down => Mode::Help((off + 1).min(max)),
+            Action::Up => Mode::Help(off.saturating_sub(1)),
+            Action::PageDown => Mode::Help((off + 10).min(max)),
+            Action::PageUp => Mode::Help(off.saturating_sub(10)),
+            _ => Mode::Browse,
+        };
+    }
+
+    fn on_action(&mut self, action: Action) -> Vec<Cmd> {
         match action {
-            Action::Quit => self.quit = true,
-            Action::Help => self.help = if self.help.is_some() { None } else { Some(0) },
-            Action::FocusNext => self.set_focus(self.focus.next()),
-            Action::FocusPrev => self.set_focus(self.focus.prev()),
+            Action::Quit => return vec![Cmd::Quit],
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help(_) => Mode::Browse,
+                    _ => Mode::Help(0),
+                }
+            }
+            Action::FocusNext => self.set_focus(self.shared.focus.next()),
+            Action::FocusPrev => self.set_focus(self.shared.focus.prev()),
             Action::FocusLeft => self.focus_side(false),
             Action::FocusRight => self.focus_side(true),
             Action::Up => self.move_by(-1),
@@ -388,37 +360,39 @@ impl App {
             Action::NextArticle => self.step_article(1),
             Action::ToggleSidebar => self.toggle_sidebar(),
             Action::Search => {
-                let kind = if self.focus == Focus::List {
+                let kind = if self.shared.focus == Focus::List {
                     InputKind::Filter
                 } else {
                     InputKind::Search
                 };
                 let text = match kind {
-                    InputKind::Filter => self.filter.clone(),
+                    InputKind::Filter => self.views.list.filter.clone(),
                     InputKind::Search => String::new(),
                 };
-                self.input = Some(Input { kind, text });
+                self.mode = Mode::Input(Input { kind, text });
             }
             Action::NextMatch => self.jump(1),
             Action::PrevMatch => self.jump(-1),
             Action::ReportError => {
-                if self.articles.is_empty() {
-                    self.set_status("No article to report on.", false);
+                if self.shared.articles.is_empty() {
+                    self.set_status(self.words().msg_no_article(), false);
                 } else {
-                    return Some(Msg::OpenReport(self.report_target()));
+                    crate::ui::views::form::open(self, self.report_target());
                 }
             }
+            Action::NotesList => self.mode = Mode::Notes(0),
+            Action::Visual => crate::ui::views::notes::start_visual(self),
             Action::Clear => {
-                if self.marks.is_some() {
-                    self.marks = None;
-                } else if !self.filter.is_empty() {
+                if self.views.reader.marks.is_some() {
+                    self.views.reader.marks = None;
+                } else if !self.views.list.filter.is_empty() {
                     self.set_filter(String::new());
                 } else {
-                    self.status = None;
+                    self.shared.status = None;
                 }
             }
         }
-        None
+        Vec::new()
     }
 }
 

@@ -27,11 +27,11 @@ impl Focus {
             Focus::Sidebar => Focus::Reader,
         }
     }
-    pub fn label(self) -> &'static str {
+    pub fn label(self, w: crate::ui::i18n::Words) -> &'static str {
         match self {
-            Focus::List => "list",
-            Focus::Reader => "reader",
-            Focus::Sidebar => "sidebar",
+            Focus::List => w.focus_list(),
+            Focus::Reader => w.focus_reader(),
+            Focus::Sidebar => w.focus_sidebar(),
         }
     }
 }
@@ -201,26 +201,27 @@ pub fn panes(area: Rect, focus: Focus, sidebar: bool) -> Panes {
         }
     }
     if let Some(r) = p.reader {
-        let inner = r.inner;
-        if inner.height >= 6 {
-            // one column kept free before the scrollbar
-            let w = if r.bordered && inner.width > 10 {
-                inner.width - 1
-            } else {
-                inner.width
-            };
-            p.reader_text = Rect::new(inner.x, inner.y, w.min(MAX_MEASURE), inner.height - 1);
-            p.legend = Some(Rect::new(
-                inner.x,
-                inner.y + inner.height - 1,
-                inner.width,
-                1,
-            ));
-        } else {
-            p.reader_text = Rect::new(inner.x, inner.y, inner.width.min(MAX_MEASURE), inner.height);
-        }
+        (p.reader_text, p.legend) = reader_parts(r);
     }
     p
+}
+
+/// The reader's text area and its legend line (when there is room for one).
+fn reader_parts(r: Pane) -> (Rect, Option<Rect>) {
+    let inner = r.inner;
+    if inner.height < 6 {
+        let text = Rect::new(inner.x, inner.y, inner.width.min(MAX_MEASURE), inner.height);
+        return (text, None);
+    }
+    // one column kept free before the scrollbar
+    let w = if r.bordered && inner.width > 10 {
+        inner.width - 1
+    } else {
+        inner.width
+    };
+    let text = Rect::new(inner.x, inner.y, w.min(MAX_MEASURE), inner.height - 1);
+    let legend = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
+    (text, Some(legend))
 }
 
 #[cfg(test)]

@@ -8,13 +8,51 @@ use crate::extract::{ActorKind, Analysis, Kind, Span};
 /// One row of the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SideItem {
-    Header(&'static str),
+    Header(Heading),
     /// Index into `Analysis::actors`.
     Actor(usize),
     /// Index into [`Derived::dates`].
     Date(usize),
     /// A line of explanation ("analysing…", "none found").
-    Note(&'static str),
+    Note(Explain),
+}
+
+/// A group heading of the sidebar (the view writes it in the chrome's language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Actors,
+    People,
+    Organisations,
+    Places,
+    Dates,
+}
+
+/// A line of explanation in the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Explain {
+    NoneFound,
+    Analysing,
+}
+
+impl Heading {
+    pub fn text(self, w: crate::ui::i18n::Words) -> &'static str {
+        match self {
+            Heading::Actors => w.side_actors(),
+            Heading::People => w.side_people(),
+            Heading::Organisations => w.side_organisations(),
+            Heading::Places => w.side_places(),
+            Heading::Dates => w.side_dates(),
+        }
+    }
+}
+
+impl Explain {
+    pub fn text(self, w: crate::ui::i18n::Words) -> &'static str {
+        match self {
+            Explain::NoneFound => w.side_none(),
+            Explain::Analysing => w.analysing(),
+        }
+    }
 }
 
 impl SideItem {
@@ -106,9 +144,9 @@ impl Derived {
 
         let mut items = Vec::new();
         for (kind, title) in [
-            (ActorKind::Person, "People"),
-            (ActorKind::Organization, "Organisations"),
-            (ActorKind::Place, "Places"),
+            (ActorKind::Person, Heading::People),
+            (ActorKind::Organization, Heading::Organisations),
+            (ActorKind::Place, Heading::Places),
         ] {
             let mut actors: Vec<usize> = analysis
                 .actors
@@ -139,12 +177,12 @@ impl Derived {
             items.extend(actors.into_iter().map(SideItem::Actor));
         }
         if items.is_empty() {
-            items.push(SideItem::Header("Actors"));
-            items.push(SideItem::Note("none found"));
+            items.push(SideItem::Header(Heading::Actors));
+            items.push(SideItem::Note(Explain::NoneFound));
         }
-        items.push(SideItem::Header("Dates"));
+        items.push(SideItem::Header(Heading::Dates));
         if dates.is_empty() {
-            items.push(SideItem::Note("none found"));
+            items.push(SideItem::Note(Explain::NoneFound));
         }
         items.extend((0..dates.len()).map(SideItem::Date));
         Derived {
@@ -157,7 +195,10 @@ impl Derived {
     /// Shown while the analysis is running.
     pub fn pending() -> Derived {
         Derived {
-            items: vec![SideItem::Header("Actors"), SideItem::Note("analysing…")],
+            items: vec![
+                SideItem::Header(Heading::Actors),
+                SideItem::Note(Explain::Analysing),
+            ],
             ..Derived::default()
         }
     }

@@ -1,16 +1,37 @@
 //! Everything that can happen to the reader: one enum, handled by `App::update`.
+//! Keys, the mouse, the terminal size, the loader, the analysis worker, the
+//! notes file and the outbox all come in as a [`Msg`].
 
 use crate::extract::{Analysis, Span};
 use crate::ingest::Loaded;
+use crate::notes::OutboxEvent;
+use crate::ui::cmd::Saved;
 use crate::ui::keymap::Action;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
 /// A mouse event reduced to what the reader uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MouseInput {
-    Click { x: u16, y: u16 },
-    ScrollUp { x: u16, y: u16 },
-    ScrollDown { x: u16, y: u16 },
+    /// Left button pressed (a click; a drag may start here).
+    Click {
+        x: u16,
+        y: u16,
+    },
+    /// Left button moved while pressed: selects a passage of the text.
+    Drag {
+        x: u16,
+        y: u16,
+    },
+    /// Left button released.
+    Release,
+    ScrollUp {
+        x: u16,
+        y: u16,
+    },
+    ScrollDown {
+        x: u16,
+        y: u16,
+    },
 }
 
 impl MouseInput {
@@ -18,6 +39,8 @@ impl MouseInput {
         let (x, y) = (ev.column, ev.row);
         match ev.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(MouseInput::Click { x, y }),
+            MouseEventKind::Drag(MouseButton::Left) => Some(MouseInput::Drag { x, y }),
+            MouseEventKind::Up(MouseButton::Left) => Some(MouseInput::Release),
             MouseEventKind::ScrollUp => Some(MouseInput::ScrollUp { x, y }),
             MouseEventKind::ScrollDown => Some(MouseInput::ScrollDown { x, y }),
             _ => None,
@@ -51,6 +74,12 @@ pub enum Msg {
     OpenReport(ReportTarget),
     /// The articles finished loading (in the background, after the first frame).
     Loaded(Box<Loaded>),
+    /// The loading thread ended without sending anything (an internal error).
+    LoadFailed,
     /// Show a message in the status bar.
     Status(String),
+    /// The result of a [`Cmd::SaveNote`](crate::ui::cmd::Cmd::SaveNote).
+    NoteSaved(Box<Saved>),
+    /// What the outbox reports about a note (sent, retrying, refused...).
+    Outbox(OutboxEvent),
 }

@@ -1,13 +1,12 @@
 //! Case- and accent-insensitive matching, for the list filter and the search
-//! in an article. Matches are byte spans of the original text.
+//! in an article (the folding itself is [`crate::text::Fold::SEARCH`]). Matches are byte spans of the original text.
 
 use crate::extract::Span;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use crate::text::Fold;
 
 /// Lower-case, accents removed: "Sergueï" -> "sergueі"-like forms compare equal to "serguei".
 pub fn fold(s: &str) -> String {
-    Folded::new(s).text
+    Fold::SEARCH.apply(s)
 }
 
 /// A text folded once for searching (an article is folded when it is first
@@ -31,18 +30,11 @@ impl Folded {
             starts.reserve(s.len());
         }
         for (i, c) in s.char_indices() {
-            for d in std::iter::once(c).nfd() {
-                if is_combining_mark(d) {
-                    continue;
-                }
-                for l in d.to_lowercase() {
-                    let before = text.len();
-                    text.push(l);
-                    if indexable {
-                        // i < s.len() <= u32::MAX
-                        starts.extend(std::iter::repeat_n(i as u32, text.len() - before));
-                    }
-                }
+            let before = text.len();
+            Fold::SEARCH.push_char(c, &mut text);
+            if indexable {
+                // i < s.len() <= u32::MAX
+                starts.extend(std::iter::repeat_n(i as u32, text.len() - before));
             }
         }
         Folded {

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lede::article::{Article, Feedback};
 use lede::extract::{Actor, ActorKind, Analysis, Kind, Mention, Span, TimeExpr};
 use lede::ui::app::App;
+pub use lede::ui::cmd::Cmd;
 use lede::ui::keymap::KeyMap;
 use lede::ui::msg::Msg;
 use lede::ui::theme::Theme;
@@ -193,27 +194,35 @@ pub fn app_with(w: u16, h: u16, colors: bool) -> App {
     app
 }
 
-pub fn press(app: &mut App, keys: &str) {
+/// Type `keys`; returns the commands left for the run loop (analysis, outbox, quit).
+pub fn press(app: &mut App, keys: &str) -> Vec<Cmd> {
+    let mut cmds = Vec::new();
     for c in keys.chars() {
-        app.dispatch(Msg::Key(KeyEvent::new(
+        cmds.extend(app.dispatch(Msg::Key(KeyEvent::new(
             KeyCode::Char(c),
             KeyModifiers::NONE,
-        )));
+        ))));
     }
+    cmds
 }
 
-pub fn press_code(app: &mut App, code: KeyCode) {
+pub fn press_code(app: &mut App, code: KeyCode) -> Vec<Cmd> {
     let mods = if code == KeyCode::BackTab {
         KeyModifiers::SHIFT
     } else {
         KeyModifiers::NONE
     };
-    app.dispatch(Msg::Key(KeyEvent::new(code, mods)));
+    app.dispatch(Msg::Key(KeyEvent::new(code, mods)))
 }
 
 pub fn render(app: &App) -> Buffer {
-    let mut buf = Buffer::empty(Rect::new(0, 0, app.panes.area.width, app.panes.area.height));
-    lede::ui::widgets::render(app, &mut buf);
+    let mut buf = Buffer::empty(Rect::new(
+        0,
+        0,
+        app.shared.panes.area.width,
+        app.shared.panes.area.height,
+    ));
+    lede::ui::views::render(app, &mut buf);
     buf
 }
 
@@ -355,18 +364,18 @@ pub fn sample() -> Article {
     a.finish()
 }
 
-pub fn ctrl(app: &mut App, c: char) {
+pub fn ctrl(app: &mut App, c: char) -> Vec<Cmd> {
     app.dispatch(Msg::Key(KeyEvent::new(
         KeyCode::Char(c),
         KeyModifiers::CONTROL,
-    )));
+    )))
 }
 
 /// The fixture reader (a French article with its publisher's prompt) saving
 /// notes in `path`.
 pub fn app_saving_in(path: &std::path::Path, w: u16, h: u16) -> App {
     let mut app = app(w, h);
-    app.report.path = Some(path.to_path_buf());
+    app.views.report.path = Some(path.to_path_buf());
     app
 }
 

@@ -1,148 +1,220 @@
 //! Typing into the list filter or the article search, and the mouse.
 
 use super::{App, InputKind, MarkSource, Marks, WHEEL, add};
+use crate::ui::cmd::Cmd;
+use crate::ui::i18n::fill;
 use crate::ui::keymap::Action;
 use crate::ui::layout::Focus;
+use crate::ui::mode::{self, Mode};
 use crate::ui::model::SideItem;
-use crate::ui::msg::{MouseInput, Msg};
+use crate::ui::msg::MouseInput;
 use crate::ui::search;
-use crate::ui::widgets::sidebar;
+use crate::ui::views::sidebar;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl App {
-    pub(super) fn on_input_key(&mut self, key: KeyEvent) -> Option<Msg> {
+    pub(super) fn on_input_key(&mut self, key: KeyEvent) -> Vec<Cmd> {
+        if mode::is_ctrl_c(&key) {
+            return vec![Cmd::Quit];
+        }
         let ctrl = key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let input = self.input.as_mut()?;
+        let Mode::Input(input) = &mut self.mode else {
+            return Vec::new();
+        };
         match key.code {
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                return Some(Msg::Action(Action::Quit));
-            }
             KeyCode::Esc => {
                 let kind = input.kind;
-                self.input = None;
+                self.mode = Mode::Browse;
                 match kind {
                     InputKind::Filter => self.set_filter(String::new()),
-                    InputKind::Search => self.marks = None,
+                    InputKind::Search => self.views.reader.marks = None,
                 }
-                return None;
+                return Vec::new();
             }
             KeyCode::Enter => {
-                let input = self.input.take()?;
+                let input = input.clone();
+                self.mode = Mode::Browse;
                 if input.kind == InputKind::Search {
-                    match &self.marks {
-                        Some(m) => {
-                            let n = m.spans.len();
-                            self.set_status(&format!("{n} matches for “{}”", input.text), false);
-                        }
-                        None if !input.text.is_empty() => {
-                            self.set_status(&format!("no match for “{}”", input.text), false);
-                        }
-                        None => {}
-                    }
+                    self.say_matches(&input.text);
                 }
-                return None;
+                return Vec::new();
             }
             KeyCode::Backspace => {
                 input.text.pop();
             }
             KeyCode::Char(c) if !ctrl => input.text.push(c),
-            _ => return None,
+            _ => return Vec::new(),
         }
         let (kind, text) = (input.kind, input.text.clone());
         match kind {
             InputKind::Filter => self.set_filter(text),
             InputKind::Search => self.search(&text),
         }
-        None
+        Vec::new()
     }
 
-    pub(super) fn on_mouse(&mut self, m: MouseInput) -> Option<Msg> {
-        self.help = None;
-        let (x, y, delta) = match m {
-            MouseInput::Click { x, y } => (x, y, 0isize),
-            MouseInput::ScrollUp { x, y } => (x, y, -(WHEEL as isize)),
-            MouseInput::ScrollDown { x, y } => (x, y, WHEEL as isize),
-        };
-        let pane = self.panes.hit(x, y)?;
-        if delta != 0 {
-            match pane {
-                Focus::List => {
-                    let max = self.filtered.len().saturating_sub(self.list_rows());
-                    self.list_offset = add(self.list_offset, delta).min(max);
-                }
-                Focus::Reader => self.scroll = add(self.scroll, delta).min(self.max_scroll()),
-                Focus::Sidebar => {
-                    let max = self.derived.items.len().saturating_sub(self.side_rows());
-                    self.side_offset = add(self.side_offset, delta).min(max);
-                }
+    fn say_matches(&mut self, query: &str) {
+        let w = self.words();
+        let text = match &self.views.reader.marks {
+            Some(m) => {
+                let n = m.spans.len().to_string();
+                fill(w.msg_matches(), &[("n", &n), ("q", query)])
             }
-            return None;
+            None if !query.is_empty() => fill(w.msg_no_match(), &[("q", query)]),
+            None => return,
+        };
+        self.set_status(&text, false);
+    }
+
+    pub(super) fn on_mouse(&mut self, m: MouseInput) -> Vec<Cmd> {
+        match (&self.mode, m) {
+            (Mode::Form(_), m) => crate::ui::views::form::view::on_mouse(self, m),
+            (Mode::Notes(_), MouseInput::Drag { .. }) => Vec::new(),
+            (Mode::Browse | Mode::Visual(_), MouseInput::Drag { x, y }) => {
+                crate::ui::views::notes::on_drag(self, x, y);
+                Vec::new()
+            }
+            (_, MouseInput::Drag { .. }) => Vec::new(),
+            (_, MouseInput::Release) => {
+                self.views.report.drag_from = None;
+                Vec::new()
+            }
+            (mode, MouseInput::Click { x, y }) => {
+                // a drag may start here (not from the notes list)
+                if !matches!(mode, Mode::Notes(_)) {
+                    self.views.report.drag_from = crate::ui::passage::byte_at_cell(self, x, y);
+                }
+                self.on_pointer(x, y, 0)
+            }
+            (_, MouseInput::ScrollUp { x, y }) => self.on_pointer(x, y, -(WHEEL as isize)),
+            (_, MouseInput::ScrollDown { x, y }) => self.on_pointer(x, y, WHEEL as isize),
         }
-        let panes = self.panes;
+    }
+
+    /// A click (`delta` 0) or a wheel turn over the panes.
+    fn on_pointer(&mut self, x: u16, y: u16, delta: isize) -> Vec<Cmd> {
+        if matches!(self.mode, Mode::Help(_)) {
+            self.mode = Mode::Browse;
+        }
+        let Some(pane) = self.shared.panes.hit(x, y) else {
+            return Vec::new();
+        };
+        if delta != 0 {
+            self.wheel(pane, delta);
+            return Vec::new();
+        }
+        self.click(pane, x, y)
+    }
+
+    fn wheel(&mut self, pane: Focus, delta: isize) {
+        match pane {
+            Focus::List => {
+                let max = self
+                    .views
+                    .list
+                    .filtered
+                    .len()
+                    .saturating_sub(self.list_rows());
+                self.views.list.offset = add(self.views.list.offset, delta).min(max);
+            }
+            Focus::Reader => {
+                self.views.reader.scroll =
+                    add(self.views.reader.scroll, delta).min(self.max_scroll())
+            }
+            Focus::Sidebar => {
+                let max = self
+                    .views
+                    .reader
+                    .derived
+                    .items
+                    .len()
+                    .saturating_sub(self.side_rows());
+                self.views.sidebar.offset = add(self.views.sidebar.offset, delta).min(max);
+            }
+        }
+    }
+
+    fn click(&mut self, pane: Focus, x: u16, y: u16) -> Vec<Cmd> {
+        let panes = self.shared.panes;
         self.set_focus(pane);
         match pane {
             Focus::List => {
-                let inner = panes.list?.inner;
+                let Some(list) = panes.list else {
+                    return Vec::new();
+                };
+                let inner = list.inner;
                 if y >= inner.y && y < inner.bottom() {
-                    let row = self.list_offset + usize::from((y - inner.y) / 2);
-                    if let Some(&i) = self.filtered.get(row) {
-                        self.list_sel = row;
+                    let row = self.views.list.offset + usize::from((y - inner.y) / 2);
+                    if let Some(&i) = self.views.list.filtered.get(row) {
+                        self.views.list.sel = row;
                         self.open(i);
                     }
                 }
             }
             Focus::Reader => {
                 // a click on a highlighted name follows its actor or date
-                let text = self.panes.reader_text;
+                let text = self.shared.panes.reader_text;
                 if text.contains((x, y).into()) {
-                    let line = self.scroll + usize::from(y - text.y);
-                    if let Some(at) = self.doc.byte_at(line, x - text.x) {
+                    let line = self.views.reader.scroll + usize::from(y - text.y);
+                    if let Some(at) = self.views.reader.doc.byte_at(line, x - text.x) {
                         self.follow_at(at);
                     }
                 }
             }
             Focus::Sidebar => {
-                let areas = sidebar::areas(panes.sidebar?.inner, self);
+                let Some(side) = panes.sidebar else {
+                    return Vec::new();
+                };
+                let areas = sidebar::areas(side.inner, self);
                 if areas.report.contains((x, y).into()) {
-                    return Some(Msg::Action(Action::ReportError));
+                    return self.on_action(Action::ReportError);
                 }
                 if areas.items.contains((x, y).into()) {
-                    let row = self.side_offset + usize::from(y - areas.items.y);
+                    let row = self.views.sidebar.offset + usize::from(y - areas.items.y);
                     if self
+                        .views
+                        .reader
                         .derived
                         .items
                         .get(row)
                         .is_some_and(SideItem::selectable)
                     {
-                        self.side_sel = row;
+                        self.views.sidebar.sel = row;
                         self.follow_selected();
                     }
                 }
             }
         }
-        None
+        Vec::new()
     }
 
     pub(super) fn search(&mut self, query: &str) {
-        let fresh = |(i, f): &(usize, search::Folded)| *i == self.current && f.is_for(&self.text);
-        if !self.search_index.as_ref().is_some_and(fresh) {
-            self.search_index = Some((self.current, search::Folded::new(&self.text)));
+        let fresh = |(i, f): &(usize, search::Folded)| {
+            *i == self.views.reader.current && f.is_for(&self.views.reader.doc.text)
+        };
+        if !self.views.reader.search_index.as_ref().is_some_and(fresh) {
+            self.views.reader.search_index = Some((
+                self.views.reader.current,
+                search::Folded::new(&self.views.reader.doc.text),
+            ));
         }
         let spans = self
+            .views
+            .reader
             .search_index
             .as_ref()
-            .map(|(_, f)| f.find_all(&self.text, query))
+            .map(|(_, f)| f.find_all(&self.views.reader.doc.text, query))
             .unwrap_or_default();
         if spans.is_empty() {
-            self.marks = None;
+            self.views.reader.marks = None;
             return;
         }
-        let top = self.doc.byte_at_line(self.scroll);
+        let top = self.views.reader.doc.byte_at_line(self.views.reader.scroll);
         let current = spans.iter().position(|s| s.start >= top).unwrap_or(0);
         let at = spans[current].start;
-        self.marks = Some(Marks {
+        self.views.reader.marks = Some(Marks {
             source: MarkSource::Search(query.to_string()),
             spans,
             current,
@@ -151,38 +223,10 @@ impl App {
     }
 
     pub(super) fn set_filter(&mut self, filter: String) {
-        if self.folded.len() != self.articles.len() {
-            self.folded = self
-                .articles
-                .iter()
-                .map(|a| {
-                    let mut s = a.headline.clone();
-                    for extra in [&a.publisher, &a.url].into_iter().flatten() {
-                        s.push(' ');
-                        s.push_str(extra);
-                    }
-                    if let Some(name) = a.source_path.as_ref().and_then(|p| p.file_name()) {
-                        s.push(' ');
-                        s.push_str(&name.to_string_lossy());
-                    }
-                    search::fold(&s)
-                })
-                .collect();
-        }
-        let words: Vec<String> = search::fold(&filter)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        self.filtered = (0..self.articles.len())
-            .filter(|&i| words.iter().all(|w| self.folded[i].contains(w.as_str())))
-            .collect();
-        self.filter = filter;
-        self.list_sel = self
-            .filtered
-            .iter()
-            .position(|&i| i == self.current)
-            .unwrap_or(0);
-        self.list_offset = 0;
+        let current = self.views.reader.current;
+        self.views
+            .list
+            .set_filter(filter, &self.shared.articles, current);
         self.fix_offsets();
     }
 }

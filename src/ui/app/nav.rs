@@ -2,6 +2,7 @@
 //! following an actor or date, changing article.
 
 use super::{App, MarkSource, Marks, add};
+use crate::ui::i18n::fill;
 use crate::ui::layout::{self, Focus, SizeClass};
 use crate::ui::model::{Derived, SideItem};
 use crate::ui::text_layout::Doc;
@@ -10,105 +11,106 @@ impl App {
     // ------------------------------------------------------------ behaviour
 
     pub(super) fn relayout(&mut self) {
-        self.panes = layout::panes(self.area, self.focus, self.sidebar_toggle());
-        let width = if self.panes.reader.is_some() {
-            self.panes.reader_text.width
+        self.shared.panes =
+            layout::panes(self.shared.area, self.shared.focus, self.sidebar_toggle());
+        let width = if self.shared.panes.reader.is_some() {
+            self.shared.panes.reader_text.width
         } else {
-            self.area.width.saturating_sub(2)
+            self.shared.area.width.saturating_sub(2)
         }
         .max(1);
-        if width != self.doc.width {
-            let top = self.doc.byte_at_line(self.scroll);
-            let keep = self.scroll > 0;
-            if let Some(a) = self.articles.get(self.current) {
-                self.doc = Doc::build(a, width);
+        if width != self.views.reader.doc.width {
+            let top = self.views.reader.doc.byte_at_line(self.views.reader.scroll);
+            let keep = self.views.reader.scroll > 0;
+            if let Some(a) = self.shared.articles.get(self.views.reader.current) {
+                self.views.reader.doc = Doc::build(a, width);
             }
-            self.scroll = if keep { self.doc.line_of(top) } else { 0 };
+            self.views.reader.scroll = if keep {
+                self.views.reader.doc.line_of(top)
+            } else {
+                0
+            };
         }
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.views.reader.scroll = self.views.reader.scroll.min(self.max_scroll());
         self.fix_offsets();
     }
 
     pub(super) fn fix_offsets(&mut self) {
-        self.list_sel = self.list_sel.min(self.filtered.len().saturating_sub(1));
+        self.views.list.sel = self
+            .views
+            .list
+            .sel
+            .min(self.views.list.filtered.len().saturating_sub(1));
         // Offsets follow the cursor only in a pane on screen; a hidden pane
         // keeps its offset until it shows again (relayout calls this).
-        if self.panes.list.is_some() {
+        if self.shared.panes.list.is_some() {
             self.fix_list_offset();
         }
-        if self.panes.sidebar.is_some() {
+        if self.shared.panes.sidebar.is_some() {
             self.fix_side_offset();
         }
     }
 
     pub(super) fn fix_list_offset(&mut self) {
         let rows = self.list_rows();
-        if self.list_sel < self.list_offset {
-            self.list_offset = self.list_sel;
-        } else if self.list_sel >= self.list_offset + rows {
-            self.list_offset = self.list_sel + 1 - rows;
-        }
-        self.list_offset = self
-            .list_offset
-            .min(self.filtered.len().saturating_sub(rows));
+        self.views.list.follow_cursor(rows);
     }
 
     pub(super) fn fix_side_offset(&mut self) {
         let rows = self.side_rows();
-        if self.side_sel < self.side_offset {
-            // show the group header above the first entry
-            self.side_offset = self.side_sel.saturating_sub(1);
-        } else if self.side_sel >= self.side_offset + rows {
-            self.side_offset = self.side_sel + 1 - rows;
-        }
-        self.side_offset = self
-            .side_offset
-            .min(self.derived.items.len().saturating_sub(rows));
+        let items = self.views.reader.derived.items.len();
+        self.views.sidebar.follow_cursor(rows, items);
     }
 
     /// Show article `i` in the reader.
     pub fn open(&mut self, i: usize) {
-        let Some(article) = self.articles.get(i) else {
+        let Some(article) = self.shared.articles.get(i) else {
             return;
         };
-        self.current = i;
-        self.text = article.text();
-        self.doc = Doc::build(article, self.doc.width.max(1));
-        self.scroll = 0;
-        self.marks = None;
+        self.views.reader.current = i;
+        self.views.reader.doc = Doc::build(article, self.views.reader.doc.width.max(1));
+        self.views.reader.scroll = 0;
+        self.views.reader.marks = None;
         if !self.is_analysed(i) {
-            self.wanted = Some(i);
+            self.views.reader.wanted = Some(i);
         }
         self.derive();
         self.relayout();
     }
 
     pub(super) fn derive(&mut self) {
-        self.derived = match self.analysis(self.current) {
-            Some(a) => Derived::new(&self.text, a),
+        self.views.reader.derived = match self.analysis(self.views.reader.current) {
+            Some(a) => Derived::new(&self.views.reader.doc.text, a),
             None => Derived::pending(),
         };
-        self.marks = None;
-        self.side_sel = self
+        self.views.reader.marks = None;
+        self.views.sidebar.sel = self
+            .views
+            .reader
             .derived
             .items
             .iter()
             .position(SideItem::selectable)
             .unwrap_or(0);
-        self.side_offset = 0;
+        self.views.sidebar.offset = 0;
         self.fix_offsets();
     }
 
     pub(crate) fn set_focus(&mut self, f: Focus) {
-        let entering_sidebar = f == Focus::Sidebar && self.focus != Focus::Sidebar;
-        self.focus = f;
+        let entering_sidebar = f == Focus::Sidebar && self.shared.focus != Focus::Sidebar;
+        self.shared.focus = f;
         if f == Focus::List
-            && let Some(pos) = self.filtered.iter().position(|&i| i == self.current)
+            && let Some(pos) = self
+                .views
+                .list
+                .filtered
+                .iter()
+                .position(|&i| i == self.views.reader.current)
         {
-            self.list_sel = pos;
+            self.views.list.sel = pos;
         }
         self.relayout();
-        if entering_sidebar && self.marks.is_none() {
+        if entering_sidebar && self.views.reader.marks.is_none() {
             // the entry under the cursor is the selected one: follow it
             self.follow_selected();
         }
@@ -118,9 +120,9 @@ impl App {
         let order = [Focus::List, Focus::Reader, Focus::Sidebar];
         let visible: Vec<Focus> = order
             .into_iter()
-            .filter(|f| self.panes.visible(*f))
+            .filter(|f| self.shared.panes.visible(*f))
             .collect();
-        let target = match visible.iter().position(|f| *f == self.focus) {
+        let target = match visible.iter().position(|f| *f == self.shared.focus) {
             Some(p) if visible.len() > 1 => {
                 let p = if right {
                     (p + 1).min(visible.len() - 1)
@@ -129,33 +131,33 @@ impl App {
                 };
                 visible[p]
             }
-            _ if right => self.focus.next(),
-            _ => self.focus.prev(),
+            _ if right => self.shared.focus.next(),
+            _ => self.shared.focus.prev(),
         };
         self.set_focus(target);
     }
 
     pub(super) fn toggle_sidebar(&mut self) {
-        match layout::size_class(self.area.width) {
+        match layout::size_class(self.shared.area.width) {
             SizeClass::Wide => {
-                self.sidebar_wide = !self.sidebar_wide;
-                if !self.sidebar_wide && self.focus == Focus::Sidebar {
-                    self.focus = Focus::Reader;
+                self.views.sidebar.wide = !self.views.sidebar.wide;
+                if !self.views.sidebar.wide && self.shared.focus == Focus::Sidebar {
+                    self.shared.focus = Focus::Reader;
                 }
             }
             SizeClass::Medium => {
-                self.sidebar_small = !self.sidebar_small;
-                let hidden = if self.sidebar_small {
+                self.views.sidebar.small = !self.views.sidebar.small;
+                let hidden = if self.views.sidebar.small {
                     Focus::List
                 } else {
                     Focus::Sidebar
                 };
-                if self.focus == hidden {
-                    self.focus = Focus::Reader;
+                if self.shared.focus == hidden {
+                    self.shared.focus = Focus::Reader;
                 }
             }
             SizeClass::Narrow => {
-                self.focus = if self.focus == Focus::Sidebar {
+                self.shared.focus = if self.shared.focus == Focus::Sidebar {
                     Focus::Reader
                 } else {
                     Focus::Sidebar
@@ -166,19 +168,22 @@ impl App {
     }
 
     pub(super) fn move_by(&mut self, delta: isize) {
-        match self.focus {
+        match self.shared.focus {
             Focus::List => {
-                let max = self.filtered.len().saturating_sub(1);
-                self.list_sel = add(self.list_sel, delta).min(max);
+                let max = self.views.list.filtered.len().saturating_sub(1);
+                self.views.list.sel = add(self.views.list.sel, delta).min(max);
                 self.fix_offsets();
             }
-            Focus::Reader => self.scroll = add(self.scroll, delta).min(self.max_scroll()),
+            Focus::Reader => {
+                self.views.reader.scroll =
+                    add(self.views.reader.scroll, delta).min(self.max_scroll())
+            }
             Focus::Sidebar => self.side_move(delta),
         }
     }
 
     pub(super) fn page(&mut self, dir: isize) {
-        let n = match self.focus {
+        let n = match self.shared.focus {
             Focus::List => self.list_rows(),
             Focus::Reader => self.view_height().saturating_sub(2),
             Focus::Sidebar => self.side_rows(),
@@ -190,6 +195,8 @@ impl App {
     /// Move the sidebar cursor by `delta` selectable entries and follow the entry.
     pub(super) fn side_move(&mut self, delta: isize) {
         let selectable: Vec<usize> = self
+            .views
+            .reader
             .derived
             .items
             .iter()
@@ -202,29 +209,40 @@ impl App {
         }
         let pos = selectable
             .iter()
-            .position(|&i| i >= self.side_sel)
+            .position(|&i| i >= self.views.sidebar.sel)
             .unwrap_or(0);
         let pos = add(pos, delta).min(selectable.len() - 1);
-        self.side_sel = selectable[pos];
+        self.views.sidebar.sel = selectable[pos];
         self.fix_offsets();
         self.follow_selected();
     }
 
     /// Mark every mention of the selected sidebar entry and go to the first.
     pub(super) fn follow_selected(&mut self) {
-        let Some(item) = self.derived.items.get(self.side_sel).cloned() else {
+        let Some(item) = self
+            .views
+            .reader
+            .derived
+            .items
+            .get(self.views.sidebar.sel)
+            .cloned()
+        else {
             return;
         };
-        let Some(analysis) = self.analysis(self.current) else {
+        let Some(analysis) = self.analysis(self.views.reader.current) else {
             return;
         };
-        let spans = self.derived.follow_spans(&self.text, analysis, &item);
+        let spans =
+            self.views
+                .reader
+                .derived
+                .follow_spans(&self.views.reader.doc.text, analysis, &item);
         if spans.is_empty() {
-            self.marks = None;
+            self.views.reader.marks = None;
             return;
         }
         let first = spans[0].start;
-        self.marks = Some(Marks {
+        self.views.reader.marks = Some(Marks {
             source: MarkSource::Item(item),
             spans,
             current: 0,
@@ -234,7 +252,7 @@ impl App {
 
     /// Follow the actor or date whose mention covers byte `at`, if any.
     pub(super) fn follow_at(&mut self, at: usize) {
-        let Some(analysis) = self.analysis(self.current) else {
+        let Some(analysis) = self.analysis(self.views.reader.current) else {
             return;
         };
         let Some(m) = analysis
@@ -247,6 +265,8 @@ impl App {
         let item = match (m.actor, m.date) {
             (Some(a), _) => Some(SideItem::Actor(a)),
             (None, Some(d)) => self
+                .views
+                .reader
                 .derived
                 .dates
                 .iter()
@@ -254,13 +274,20 @@ impl App {
                 .map(SideItem::Date),
             (None, None) => None,
         };
-        let Some(pos) = item.and_then(|it| self.derived.items.iter().position(|i| *i == it)) else {
+        let Some(pos) = item.and_then(|it| {
+            self.views
+                .reader
+                .derived
+                .items
+                .iter()
+                .position(|i| *i == it)
+        }) else {
             return;
         };
-        self.side_sel = pos;
+        self.views.sidebar.sel = pos;
         self.fix_offsets();
         self.follow_selected();
-        if let Some(marks) = self.marks.as_mut() {
+        if let Some(marks) = self.views.reader.marks.as_mut() {
             // the clicked mention is the current one
             if let Some(i) = marks.spans.iter().position(|s| s.start <= at && at < s.end) {
                 marks.current = i;
@@ -269,9 +296,9 @@ impl App {
     }
 
     pub(super) fn activate(&mut self) {
-        match self.focus {
+        match self.shared.focus {
             Focus::List => {
-                if let Some(&i) = self.filtered.get(self.list_sel) {
+                if let Some(&i) = self.views.list.filtered.get(self.views.list.sel) {
                     self.open(i);
                     self.set_focus(Focus::Reader);
                 }
@@ -282,47 +309,53 @@ impl App {
     }
 
     pub(super) fn step_article(&mut self, delta: isize) {
-        if self.articles.is_empty() {
+        if self.shared.articles.is_empty() {
             return;
         }
-        let order: Vec<usize> = if self.filtered.is_empty() {
-            (0..self.articles.len()).collect()
+        let order: Vec<usize> = if self.views.list.filtered.is_empty() {
+            (0..self.shared.articles.len()).collect()
         } else {
-            self.filtered.clone()
+            self.views.list.filtered.clone()
         };
-        let pos = order.iter().position(|&i| i == self.current);
+        let pos = order.iter().position(|&i| i == self.views.reader.current);
         let next = match pos {
             Some(p) => add(p, delta).min(order.len() - 1),
             None => 0,
         };
         if Some(next) == pos {
-            let edge = if delta > 0 { "last" } else { "first" };
-            self.set_status(&format!("This is the {edge} article."), false);
+            let w = self.words();
+            let edge = if delta > 0 {
+                w.msg_last_article()
+            } else {
+                w.msg_first_article()
+            };
+            self.set_status(edge, false);
             return;
         }
         self.open(order[next]);
-        if let Some(p) = self.filtered.iter().position(|&i| i == self.current) {
-            self.list_sel = p;
+        if let Some(p) = self
+            .views
+            .list
+            .filtered
+            .iter()
+            .position(|&i| i == self.views.reader.current)
+        {
+            self.views.list.sel = p;
             self.fix_offsets();
         }
     }
 
     /// Scroll so that byte `at` of the text is on screen.
-    pub(super) fn reveal(&mut self, at: usize) {
-        let line = self.doc.line_of(at);
+    pub(crate) fn reveal(&mut self, at: usize) {
         let h = self.view_height();
-        if line < self.scroll || line >= self.scroll + h {
-            self.scroll = line.saturating_sub(h / 3);
-        }
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.views.reader.reveal(at, h);
     }
 
     pub(super) fn jump(&mut self, dir: isize) {
-        let Some(m) = self.marks.as_mut() else {
-            self.set_status(
-                "Nothing to jump to: follow an actor or date in the sidebar, or search with /.",
-                false,
-            );
+        let w = self.words();
+        let no_sidebar = self.shared.panes.sidebar.is_none();
+        let Some(m) = self.views.reader.marks.as_mut() else {
+            self.set_status(w.msg_nothing_to_jump(), false);
             return;
         };
         let n = m.spans.len();
@@ -337,18 +370,22 @@ impl App {
         };
         let (i, at) = (m.current, m.spans[m.current].start);
         let wrapped = if dir > 0 && i < before {
-            " (from the top)"
+            w.msg_from_top()
         } else if dir < 0 && i > before {
-            " (from the end)"
+            w.msg_from_end()
         } else {
             ""
         };
+        let (pos, total) = ((i + 1).to_string(), n.to_string());
+        let values = [("i", pos.as_str()), ("n", &total), ("wrapped", wrapped)];
         // where we are: the sidebar says it for a followed actor when it is shown
         let status = match &m.source {
-            MarkSource::Search(q) => Some(format!("match {}/{n} for “{q}”{wrapped}", i + 1)),
-            _ if self.panes.sidebar.is_none() || !wrapped.is_empty() => {
-                Some(format!("mention {}/{n}{wrapped}", i + 1))
+            MarkSource::Search(q) => {
+                let mut v = values.to_vec();
+                v.push(("q", q));
+                Some(fill(w.msg_match(), &v))
             }
+            _ if no_sidebar || !wrapped.is_empty() => Some(fill(w.msg_mention(), &values)),
             _ => None,
         };
         if let Some(s) = status {

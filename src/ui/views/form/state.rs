@@ -2,9 +2,10 @@
 //! key sequence can be tested directly. What to do with the result (save,
 //! close) is the caller's business ([`super`]).
 
-use super::labels::Labels;
 use crate::article::Article;
 use crate::notes::{Category, Draft, Field, FieldError, Severity};
+use crate::ui::i18n::{Words, fill};
+use crate::ui::keymap::{FormKey, Table};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{TextArea, WrapMode};
@@ -87,12 +88,12 @@ pub enum FormAction {
     SaveTo(PathBuf),
 }
 
-/// The report-an-error form.
-pub struct Form {
+/// What a note is about and where it goes: fixed when the form opens.
+#[derive(Debug, Clone)]
+pub struct About {
     /// Index of the article in the reader's list.
     pub article: usize,
     pub article_id: String,
-    pub labels: &'static Labels,
     /// The publisher's own prompt and promise, when the article has them.
     pub prompt: Option<String>,
     pub promise: Option<String>,
@@ -105,14 +106,91 @@ pub struct Form {
     pub notes_path: Option<PathBuf>,
     /// The publisher's `mailto:` address, when that is how it takes corrections.
     pub mailto: Option<String>,
-    pub focus: FormField,
-    pub category: usize,
-    pub severity: usize,
+}
+
+impl About {
+    /// About `span` of article `index` (a byte span of `article.text()`,
+    /// already checked to be on char boundaries and not empty).
+    pub fn new(
+        index: usize,
+        article: &Article,
+        span: Range<usize>,
+        endpoint: Option<String>,
+        notes_path: Option<PathBuf>,
+    ) -> About {
+        let text = article.text();
+        let quote = text.get(span.clone()).unwrap_or_default().to_string();
+        let fb = article.feedback.as_ref();
+        let given = |p: Option<String>| p.filter(|p| !p.trim().is_empty());
+        About {
+            article: index,
+            article_id: article.id.clone(),
+            prompt: given(fb.map(|f| f.prompt.clone())),
+            promise: given(fb.and_then(|f| f.promise.clone())),
+            span,
+            quote,
+            endpoint,
+            notes_path,
+            mailto: fb
+                .and_then(|f| f.endpoint.as_deref())
+                .map(str::trim)
+                .filter(|e| e.to_ascii_lowercase().starts_with("mailto:"))
+                .map(|e| {
+                    e["mailto:".len()..]
+                        .split('?')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .filter(|e| !e.is_empty()),
+        }
+    }
+}
+
+/// What is typed or ticked in the form.
+pub struct Fields {
     pub comment: TextArea<'static>,
     pub suggestion: TextArea<'static>,
     pub name: TextArea<'static>,
     pub email: TextArea<'static>,
     pub consent: bool,
+}
+
+/// The form's keys as its hint line and buttons show them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyHints {
+    pub next: String,
+    pub save: String,
+    pub cancel: String,
+}
+
+impl KeyHints {
+    /// The first key of each, from the form's bindings ("Ctrl-S" with a
+    /// capital, as forms write it).
+    pub fn new(keys: &Table<FormKey>, w: Words) -> KeyHints {
+        let shown = |k: FormKey| {
+            keys.keys(k)
+                .first()
+                .map(|c| w.key(c.caps()))
+                .unwrap_or_else(|| "-".into())
+        };
+        KeyHints {
+            next: shown(FormKey::NextField),
+            save: shown(FormKey::Save),
+            cancel: shown(FormKey::Cancel),
+        }
+    }
+}
+
+/// The report-an-error form.
+pub struct Form {
+    pub about: About,
+    pub labels: Words,
+    pub keys: KeyHints,
+    pub focus: FormField,
+    pub category: usize,
+    pub severity: usize,
+    pub fields: Fields,
     /// Validation problems, shown next to their fields (kept up to date once
     /// a submit has failed).
     pub errors: Vec<FieldError>,
@@ -141,59 +219,37 @@ fn first_line(t: &TextArea<'_>) -> String {
 }
 
 impl Form {
-    /// A form about `span` (a byte span of `article.text()`, already checked
-    /// to be on char boundaries and not empty).
-    pub fn new(
-        index: usize,
-        article: &Article,
-        span: Range<usize>,
-        endpoint: Option<String>,
-        notes_path: Option<PathBuf>,
-    ) -> Form {
-        let labels = Labels::for_lang(&article.in_language);
-        let text = article.text();
-        let quote = text.get(span.clone()).unwrap_or_default().to_string();
-        let fb = article.feedback.as_ref();
+    /// A form about `about`, in `labels`' language.
+    pub fn new(about: About, labels: Words, keys: KeyHints) -> Form {
         Form {
-            article: index,
-            article_id: article.id.clone(),
+            about,
             labels,
-            prompt: fb
-                .map(|f| f.prompt.clone())
-                .filter(|p| !p.trim().is_empty()),
-            promise: fb
-                .and_then(|f| f.promise.clone())
-                .filter(|p| !p.trim().is_empty()),
-            span,
-            quote,
-            endpoint,
-            notes_path,
-            mailto: fb
-                .and_then(|f| f.endpoint.as_deref())
-                .map(str::trim)
-                .filter(|e| e.to_ascii_lowercase().starts_with("mailto:"))
-                .map(|e| {
-                    e["mailto:".len()..]
-                        .split('?')
-                        .next()
-                        .unwrap_or("")
-                        .to_string()
-                })
-                .filter(|e| !e.is_empty()),
+            keys,
             focus: FormField::Comment,
             category: 0,
             severity: 0,
-            comment: text_area(labels.comment_hint, true),
-            suggestion: text_area(labels.optional, false),
-            name: text_area(labels.optional, false),
-            email: text_area(labels.optional, false),
-            consent: false,
+            fields: Fields {
+                comment: text_area(labels.comment_hint(), true),
+                suggestion: text_area(labels.optional(), false),
+                name: text_area(labels.optional(), false),
+                email: text_area(labels.optional(), false),
+                consent: false,
+            },
             errors: Vec::new(),
             validated: false,
             confirm_discard: false,
             save_error: None,
             save_as: None,
         }
+    }
+
+    /// The hint line: the keys to move, save and cancel.
+    pub fn keys_hint(&self) -> String {
+        let k = &self.keys;
+        fill(
+            self.labels.keys_hint(),
+            &[("next", &k.next), ("save", &k.save), ("cancel", &k.cancel)],
+        )
     }
 
     pub fn category(&self) -> Category {
@@ -209,19 +265,24 @@ impl Form {
         Draft {
             category: self.category(),
             severity: self.severity(),
-            suggestion: first_line(&self.suggestion),
-            comment: self.comment.lines().join("\n"),
-            name: first_line(&self.name),
-            email: first_line(&self.email).trim().to_string(),
-            consent: self.consent,
+            suggestion: first_line(&self.fields.suggestion),
+            comment: self.fields.comment.lines().join("\n"),
+            name: first_line(&self.fields.name),
+            email: first_line(&self.fields.email).trim().to_string(),
+            consent: self.fields.consent,
         }
     }
 
     /// True when anything was typed (Esc then asks before discarding it).
     pub fn has_text(&self) -> bool {
-        [&self.comment, &self.suggestion, &self.name, &self.email]
-            .iter()
-            .any(|t| t.lines().iter().any(|l| !l.trim().is_empty()))
+        [
+            &self.fields.comment,
+            &self.fields.suggestion,
+            &self.fields.name,
+            &self.fields.email,
+        ]
+        .iter()
+        .any(|t| t.lines().iter().any(|l| !l.trim().is_empty()))
     }
 
     /// The message for `field`, when it has a problem.
@@ -229,7 +290,7 @@ impl Form {
         self.errors
             .iter()
             .find(|e| FormField::of(e.field) == field)
-            .map(|e| e.message(self.labels.lang))
+            .map(|e| e.message(self.labels.tag()))
     }
 
     /// Check the draft (on submit): problems are shown next to their fields and
@@ -260,20 +321,20 @@ impl Form {
 
     fn area_mut(&mut self, field: FormField) -> Option<&mut TextArea<'static>> {
         match field {
-            FormField::Comment => Some(&mut self.comment),
-            FormField::Suggestion => Some(&mut self.suggestion),
-            FormField::Name => Some(&mut self.name),
-            FormField::Email => Some(&mut self.email),
+            FormField::Comment => Some(&mut self.fields.comment),
+            FormField::Suggestion => Some(&mut self.fields.suggestion),
+            FormField::Name => Some(&mut self.fields.name),
+            FormField::Email => Some(&mut self.fields.email),
             _ => None,
         }
     }
 
-    /// Handle one key.
-    pub fn on_key(&mut self, key: KeyEvent) -> FormAction {
+    /// Handle one key; `keys` are the form's bindings (save, cancel, fields, choices).
+    pub fn on_key(&mut self, key: KeyEvent, keys: &Table<FormKey>) -> FormAction {
         if key.kind == KeyEventKind::Release {
             return FormAction::None;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let bound = keys.action(&key);
         if self.confirm_discard {
             match key.code {
                 KeyCode::Char('y' | 'Y' | 'o' | 'O') => return FormAction::Cancel,
@@ -282,34 +343,29 @@ impl Form {
             return FormAction::None;
         }
         if let Some(prompt) = self.save_as.as_mut() {
-            match key.code {
-                KeyCode::Esc => self.save_as = None,
-                KeyCode::Enter => {
-                    let p = first_line(prompt).trim().to_string();
-                    if !p.is_empty() {
-                        return FormAction::SaveTo(PathBuf::from(p));
+            let path = || PathBuf::from(first_line(prompt).trim());
+            match (key.code, bound) {
+                // Esc goes back to the form (the prompt says so)
+                (KeyCode::Esc, _) => self.save_as = None,
+                (KeyCode::Enter, _) | (_, Some(FormKey::Save)) => {
+                    let p = path();
+                    if !p.as_os_str().is_empty() {
+                        return FormAction::SaveTo(p);
                     }
                 }
-                KeyCode::Char('c') if ctrl => return self.escape(),
-                KeyCode::Char('s') if ctrl => {
-                    let p = first_line(prompt).trim().to_string();
-                    if !p.is_empty() {
-                        return FormAction::SaveTo(PathBuf::from(p));
-                    }
-                }
+                (_, Some(FormKey::Cancel)) => return self.escape(),
                 _ => {
                     prompt.input(key);
                 }
             }
             return FormAction::None;
         }
-        match key.code {
-            KeyCode::Char('s') if ctrl => return FormAction::Submit,
-            KeyCode::Char('c') if ctrl => return self.escape(),
-            KeyCode::Esc => return self.escape(),
-            KeyCode::Tab => self.focus = self.focus.next(),
-            KeyCode::BackTab => self.focus = self.focus.prev(),
-            _ => return self.on_field_key(key),
+        match bound {
+            Some(FormKey::Save) => return FormAction::Submit,
+            Some(FormKey::Cancel) => return self.escape(),
+            Some(FormKey::NextField) => self.focus = self.focus.next(),
+            Some(FormKey::PrevField) => self.focus = self.focus.prev(),
+            _ => return self.on_field_key(key, bound),
         }
         FormAction::None
     }
@@ -323,36 +379,31 @@ impl Form {
         }
     }
 
-    fn on_field_key(&mut self, key: KeyEvent) -> FormAction {
+    fn on_field_key(&mut self, key: KeyEvent, bound: Option<FormKey>) -> FormAction {
         let field = self.focus;
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let choice = match bound {
+            Some(FormKey::ChoiceNext) => Some(1),
+            Some(FormKey::ChoicePrev) => Some(-1),
+            _ => None,
+        };
         match (field, key.code) {
             (FormField::Submit, KeyCode::Enter | KeyCode::Char(' ')) => return FormAction::Submit,
             (FormField::Cancel, KeyCode::Enter | KeyCode::Char(' ')) => return self.escape(),
             (FormField::Submit, KeyCode::Right) => self.focus = FormField::Cancel,
             (FormField::Cancel, KeyCode::Left) => self.focus = FormField::Submit,
-            (FormField::Category, c) => match c {
-                KeyCode::Right | KeyCode::Char(' ' | 'l') | KeyCode::Enter => {
-                    self.category = (self.category + 1) % Category::ALL.len()
-                }
-                KeyCode::Left | KeyCode::Char('h') => {
-                    self.category = (self.category + Category::ALL.len() - 1) % Category::ALL.len()
-                }
-                _ => self.move_vertically(c),
+            (FormField::Category, c) => match choice {
+                Some(d) => self.category = step(self.category, d, Category::ALL.len()),
+                None => self.move_vertically(c),
             },
-            (FormField::Severity, c) => match c {
-                KeyCode::Right | KeyCode::Char(' ' | 'l') | KeyCode::Enter => {
-                    self.severity = (self.severity + 1) % Severity::ALL.len()
-                }
-                KeyCode::Left | KeyCode::Char('h') => {
-                    self.severity = (self.severity + Severity::ALL.len() - 1) % Severity::ALL.len()
-                }
-                _ => self.move_vertically(c),
+            (FormField::Severity, c) => match choice {
+                Some(d) => self.severity = step(self.severity, d, Severity::ALL.len()),
+                None => self.move_vertically(c),
             },
             (FormField::Consent, KeyCode::Char(' ') | KeyCode::Enter) if plain => {
-                self.consent = !self.consent
+                self.fields.consent = !self.fields.consent
             }
             (f, KeyCode::Enter) if f.is_text() && f != FormField::Comment => self.focus = f.next(),
             (f, KeyCode::Up | KeyCode::Down) if f != FormField::Comment => {
@@ -389,4 +440,9 @@ impl Form {
             self.errors = self.draft().validate();
         }
     }
+}
+
+/// `i` moved by `d` (1 or -1) among `n` choices, wrapping around.
+fn step(i: usize, d: isize, n: usize) -> usize {
+    if d > 0 { (i + 1) % n } else { (i + n - 1) % n }
 }

@@ -40,15 +40,15 @@ impl FormLayout {
 pub(super) fn label_of(form: &Form, f: FormField) -> &'static str {
     let l = form.labels;
     match f {
-        FormField::Comment => l.comment,
-        FormField::Category => l.category,
-        FormField::Severity => l.severity,
-        FormField::Suggestion => l.suggestion,
-        FormField::Name => l.name,
-        FormField::Email => l.email,
+        FormField::Comment => l.comment(),
+        FormField::Category => l.category(),
+        FormField::Severity => l.severity(),
+        FormField::Suggestion => l.suggestion(),
+        FormField::Name => l.name(),
+        FormField::Email => l.email(),
         FormField::Consent => "",
-        FormField::Submit => l.submit,
-        FormField::Cancel => l.cancel,
+        FormField::Submit => l.submit(),
+        FormField::Cancel => l.cancel(),
     }
 }
 
@@ -71,43 +71,74 @@ pub(super) fn wrap_max(s: &str, width: u16, max: usize) -> Vec<String> {
 }
 
 pub(super) fn passage_text(form: &Form) -> String {
-    quoted_passage(&form.quote, form.labels.is_fr())
-}
-
-/// A quoted passage on one line, in the quotation marks of the language:
-/// « ... » in French, “...” in English.
-pub fn quoted_passage(quote: &str, fr: bool) -> String {
-    let q: String = quote
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if fr {
-        format!("« {q} »")
-    } else {
-        format!("“{q}”")
-    }
+    form.labels.quoted(&form.about.quote)
 }
 
 pub(super) fn destination_text(form: &Form) -> String {
     let l = form.labels;
-    match &form.endpoint {
-        Some(e) => format!("→ {} {e}", l.sends_to),
+    match &form.about.endpoint {
+        Some(e) => format!("→ {} {e}", l.sends_to()),
         None => {
             let p = form
+                .about
                 .notes_path
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default();
-            match &form.mailto {
-                Some(m) => format!("→ {} {p}. {} {m}", l.no_endpoint, l.publisher_mail),
-                None => format!("→ {} {p}", l.no_endpoint),
+            match &form.about.mailto {
+                Some(m) => format!("→ {} {p}. {} {m}", l.no_endpoint(), l.publisher_mail()),
+                None => format!("→ {} {p}", l.no_endpoint()),
             }
         }
     }
 }
 
+/// A row, the height it wants and the least it can have.
+type Want = (Row, u16, u16);
+
 /// The form's layout in `area` (the whole screen).
 pub fn layout(form: &Form, area: Rect) -> FormLayout {
+    let (outer, inner) = frame(area);
+    let label_w = label_width(form, inner);
+    let value_w = inner.width.saturating_sub(label_w);
+    let mut want = wanted_rows(form, inner, value_w);
+    fit(form, &mut want, inner.height);
+
+    // The box is as tall as what it shows, centred in the screen.
+    let used = want.iter().map(|r| r.1).sum::<u16>().min(inner.height);
+    let (outer, inner) = if used < inner.height {
+        let oh = used + 2;
+        let oy = area.y + (area.height.saturating_sub(1).saturating_sub(oh)) / 2;
+        (
+            Rect::new(outer.x, oy, outer.width, oh),
+            Rect::new(inner.x, oy + 1, inner.width, used),
+        )
+    } else {
+        (outer, inner)
+    };
+    let mut rows = Vec::new();
+    let mut y = inner.y;
+    for (row, h, _) in want {
+        let h = h.min(inner.bottom().saturating_sub(y));
+        if h == 0 {
+            continue;
+        }
+        rows.push((row, Rect::new(inner.x, y, inner.width, h)));
+        y += h;
+    }
+    let (submit, cancel) = buttons(form, &rows, label_w);
+    FormLayout {
+        outer,
+        inner,
+        label_w,
+        rows,
+        submit,
+        cancel,
+    }
+}
+
+/// The box at its tallest in `area`, and its inside.
+fn frame(area: Rect) -> (Rect, Rect) {
     let width = area.width.saturating_sub(4).clamp(area.width.min(30), 100);
     let height = area.height.saturating_sub(2).max(area.height.min(6));
     let outer = Rect::new(
@@ -122,25 +153,31 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         outer.width.saturating_sub(4),
         outer.height.saturating_sub(2),
     );
+    (outer, inner)
+}
+
+/// The labels' column: as wide as the longest label, at most 2/5 of the box.
+fn label_width(form: &Form, inner: Rect) -> u16 {
     let label_w = FormField::ORDER
         .iter()
         .map(|f| label_of(form, *f).width())
         .chain([
-            form.labels.passage.width(),
-            form.labels.save_elsewhere.width(),
+            form.labels.passage().width(),
+            form.labels.save_elsewhere().width(),
         ])
         .max()
         .unwrap_or(10) as u16
         + 2;
-    let label_w = label_w.min(inner.width * 2 / 5);
-    let value_w = inner.width.saturating_sub(label_w);
+    label_w.min(inner.width * 2 / 5)
+}
 
-    // (row, wanted height, minimum height)
-    let mut want: Vec<(Row, u16, u16)> = Vec::new();
-    if let Some(p) = &form.prompt {
+/// Every row the form would show, with the height it wants.
+fn wanted_rows(form: &Form, inner: Rect, value_w: u16) -> Vec<Want> {
+    let mut want: Vec<Want> = Vec::new();
+    if let Some(p) = &form.about.prompt {
         want.push((Row::Prompt, wrap_max(p, inner.width, 2).len() as u16, 0));
     }
-    if let Some(p) = &form.promise {
+    if let Some(p) = &form.about.promise {
         want.push((Row::Promise, wrap_max(p, inner.width, 2).len() as u16, 0));
     }
     want.push((
@@ -172,18 +209,24 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
     want.push((Row::Buttons, 1, 1));
     want.push((Row::Hint, 1, 0));
 
-    // Fit: shrink the comment to 3, then drop optional rows, then shrink the comment to 1.
-    let total = |w: &[(Row, u16, u16)]| w.iter().map(|r| r.1).sum::<u16>();
-    let fits = |w: &[(Row, u16, u16)]| total(w) <= inner.height;
+    want
+}
+
+/// Make the rows fit in `height`: shrink the comment to 3, drop optional
+/// rows, shrink the comment to 1, then drop the optional fields (never the
+/// focused one, never an error); give the room left to the comment.
+fn fit(form: &Form, want: &mut Vec<Want>, height: u16) {
+    let total = |w: &[Want]| w.iter().map(|r| r.1).sum::<u16>();
+    let fits = |w: &[Want]| total(w) <= height;
     let comment = want
         .iter()
         .position(|r| r.0 == Row::Field(FormField::Comment))
         .unwrap_or(0);
-    while !fits(&want) && want[comment].1 > 3 {
+    while !fits(want) && want[comment].1 > 3 {
         want[comment].1 -= 1;
     }
     for drop in [Row::Hint, Row::Promise, Row::Prompt] {
-        if !fits(&want) {
+        if !fits(want) {
             want.retain(|r| r.0 != drop);
         }
     }
@@ -191,13 +234,13 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .iter()
         .position(|r| r.0 == Row::Field(FormField::Comment))
         .unwrap_or(0);
-    while !fits(&want) && want[comment].1 > 1 {
+    while !fits(want) && want[comment].1 > 1 {
         want[comment].1 -= 1;
     }
     // Still too tall: one line for the passage and the messages, then drop
     // the optional fields (never the focused one, never an error).
     for row in [Row::Passage, Row::Destination, Row::SaveError] {
-        if !fits(&want)
+        if !fits(want)
             && let Some(r) = want.iter_mut().find(|r| r.0 == row)
         {
             r.1 = r.1.min(1);
@@ -214,7 +257,7 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         Row::Field(FormField::Category),
         Row::Passage,
     ] {
-        if !fits(&want) && !keep(drop) {
+        if !fits(want) && !keep(drop) {
             want.retain(|r| r.0 != drop);
         }
     }
@@ -222,37 +265,18 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         .iter()
         .position(|r| r.0 == Row::Field(FormField::Comment))
         .unwrap_or(0);
-    if want.iter().any(|r| r.0 == Row::Hint) && total(&want) < inner.height {
+    if want.iter().any(|r| r.0 == Row::Hint) && total(want) < height {
         // the comment takes the room left
-        let spare = inner.height - total(&want);
+        let spare = height - total(want);
         want[comment].1 = want[comment].1.max(3) + spare.min(12 - want[comment].1.min(12));
-        while !fits(&want) && want[comment].1 > 1 {
+        while !fits(want) && want[comment].1 > 1 {
             want[comment].1 -= 1;
         }
     }
+}
 
-    // The box is as tall as what it shows, centred in the screen.
-    let used = total(&want).min(inner.height);
-    let (outer, inner) = if used < inner.height {
-        let oh = used + 2;
-        let oy = area.y + (area.height.saturating_sub(1).saturating_sub(oh)) / 2;
-        (
-            Rect::new(outer.x, oy, outer.width, oh),
-            Rect::new(inner.x, oy + 1, inner.width, used),
-        )
-    } else {
-        (outer, inner)
-    };
-    let mut rows = Vec::new();
-    let mut y = inner.y;
-    for (row, h, _) in want {
-        let h = h.min(inner.bottom().saturating_sub(y));
-        if h == 0 {
-            continue;
-        }
-        rows.push((row, Rect::new(inner.x, y, inner.width, h)));
-        y += h;
-    }
+/// Where the Submit and Cancel buttons are on the buttons row.
+fn buttons(form: &Form, rows: &[(Row, Rect)], label_w: u16) -> (Rect, Rect) {
     let buttons = rows
         .iter()
         .find(|(r, _)| *r == Row::Buttons)
@@ -272,21 +296,13 @@ pub fn layout(form: &Form, area: Rect) -> FormLayout {
         (can.width() as u16).min(buttons.right().saturating_sub(cx)),
         buttons.height,
     );
-    FormLayout {
-        outer,
-        inner,
-        label_w,
-        rows,
-        submit,
-        cancel,
-    }
+    (submit, cancel)
 }
 
 pub(super) fn button_texts(form: &Form) -> (String, String) {
     let l = form.labels;
-    let esc = if l.is_fr() { "Échap" } else { "Esc" };
     (
-        format!("[ {} · Ctrl-S ]", l.submit),
-        format!("[ {} · {esc} ]", l.cancel),
+        format!("[ {} · {} ]", l.submit(), form.keys.save),
+        format!("[ {} · {} ]", l.cancel(), form.keys.cancel),
     )
 }

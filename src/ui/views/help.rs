@@ -2,65 +2,56 @@
 
 use crate::extract::Kind;
 use crate::ui::app::App;
+use crate::ui::i18n::fill;
 use crate::ui::keymap::Action;
-use crate::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+type Entry = (String, String, ratatui::style::Style);
+
+/// Every entry of the help: the keymap's bindings, the form's and the notes
+/// list's, the mouse, then what the styles and marks mean.
+fn entries(app: &App) -> Vec<Entry> {
+    let t = &app.shared.theme;
+    let w = app.words();
+    let blank = || (String::new(), String::new(), t.headline);
+    let mut entries: Vec<Entry> = app
+        .shared
+        .keymap
+        .help_rows(w)
+        .into_iter()
+        .chain(app.shared.keymap.context_help_rows(w))
+        .map(|(k, d)| (k, d, t.headline))
+        .collect();
+    entries.push(blank());
+    entries.push((w.help_click_key().into(), w.help_click().into(), t.headline));
+    entries.push((w.help_wheel_key().into(), w.help_wheel().into(), t.headline));
+    entries.push(blank());
+    for kind in Kind::ALL {
+        let cue = cue_words(t.kind(kind).add_modifier);
+        let label = w.kind(kind, false);
+        entries.push((label.into(), cue, t.kind(kind)));
+    }
+    entries.push((w.legend_followed().into(), w.help_followed().into(), t.mark));
+    entries.push(blank());
+    entries.push(("✎".into(), w.help_noted_list().into(), t.note_mark));
+    let list_key = app.shared.keymap.hint(Action::NotesList);
+    entries.push((
+        w.help_noted_key().into(),
+        fill(w.help_noted_text(), &[("key", &list_key)]),
+        super::marker_style(&app.shared.theme),
+    ));
+    entries.push(("fr? en?".into(), w.help_lang().into(), t.dim));
+    entries
+}
+
 /// Every line of the help, in order, for an overlay `width` columns wide:
 /// keys and description side by side, or one under the other when narrow.
 pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = &app.theme;
-    let mut entries: Vec<(String, String, ratatui::style::Style)> = app
-        .keymap
-        .help_rows()
-        .into_iter()
-        .map(|(k, d)| (k, d.to_string(), t.headline))
-        .collect();
-    for (k, d) in crate::ui::form::help_rows(app) {
-        entries.push((k, d.into(), t.headline));
-    }
-    entries.push((String::new(), String::new(), t.headline));
-    entries.push((
-        "mouse click".into(),
-        "focus a pane, open an article, follow an actor or date (sidebar or highlighted name)"
-            .into(),
-        t.headline,
-    ));
-    entries.push((
-        "mouse wheel".into(),
-        "scroll the pane under the pointer".into(),
-        t.headline,
-    ));
-    entries.push((String::new(), String::new(), t.headline));
-    for kind in Kind::ALL {
-        let cue = cue_words(t.kind(kind).add_modifier);
-        entries.push((Theme::legend_label(kind).into(), cue, t.kind(kind)));
-    }
-    entries.push((
-        "followed".into(),
-        "reversed: mentions of the followed actor or date, search matches".into(),
-        t.mark,
-    ));
-    entries.push((String::new(), String::new(), t.headline));
-    entries.push((
-        "✎".into(),
-        "in the list: the article has correction notes".into(),
-        t.note_mark,
-    ));
-    entries.push((
-        "noted passage".into(),
-        "in the text: a passage with a correction note (m lists them)".into(),
-        crate::ui::notes_view::marker_style(app),
-    ));
-    entries.push((
-        "fr? en?".into(),
-        "in the list: language detected from the text (the source did not say)".into(),
-        t.dim,
-    ));
+    let entries = entries(app);
     let kw = entries
         .iter()
         .map(|(k, _, _)| k.chars().count())
@@ -121,7 +112,7 @@ fn geometry(app: &App, area: Rect) -> Option<(Rect, Vec<Line<'static>>)> {
 
 /// The largest useful scroll offset of the help on this screen.
 pub fn max_offset(app: &App) -> usize {
-    geometry(app, app.panes.area)
+    geometry(app, app.shared.panes.area)
         .map(|(r, lines)| {
             lines
                 .len()
@@ -137,20 +128,26 @@ pub fn render(app: &App, offset: usize, area: Rect, buf: &mut Buffer) {
     let h = rect.height;
     Clear.render(rect, buf);
     let fits = usize::from(h.saturating_sub(2));
+    let w = app.words();
     let more = if lines.len() > fits + offset {
-        " ↓ more "
+        w.help_more()
     } else {
         ""
     };
+    let km = &app.shared.keymap;
+    let title = fill(
+        w.help_title(),
+        &[
+            ("down", &km.hint(Action::Down)),
+            ("up", &km.hint(Action::Up)),
+            ("close", &w.key(km.hint(Action::Clear))),
+        ],
+    );
     let block = Block::new()
         .title_bottom(more)
         .borders(Borders::ALL)
-        .border_style(app.theme.border_focused)
-        .title(format!(
-            " Keys · {}/{} scroll · Esc closes ",
-            app.keymap.hint(Action::Down),
-            app.keymap.hint(Action::Up)
-        ));
+        .border_style(app.shared.theme.border_focused)
+        .title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
     let max = lines.len().saturating_sub(usize::from(inner.height));

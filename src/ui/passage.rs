@@ -103,15 +103,15 @@ pub fn visual_span(text: &str, a: usize, b: usize) -> Range<usize> {
 
 /// The byte of the reader's text under the cell (x, y), if text is shown there.
 pub fn byte_at_cell(app: &App, x: u16, y: u16) -> Option<usize> {
-    let rt = app.panes.reader_text;
-    if app.panes.reader.is_none() || !rt.contains((x, y).into()) {
+    let rt = app.shared.panes.reader_text;
+    if app.shared.panes.reader.is_none() || !rt.contains((x, y).into()) {
         return None;
     }
-    let line = app.scroll + usize::from(y - rt.y);
-    let r = app.doc.lines.get(line)?.range()?.clone();
+    let line = app.views.reader.scroll + usize::from(y - rt.y);
+    let r = app.views.reader.doc.lines.get(line)?.range()?.clone();
     let col = usize::from(x - rt.x);
     let mut w = 0;
-    for (i, c) in app.text.get(r.clone())?.char_indices() {
+    for (i, c) in app.views.reader.doc.text.get(r.clone())?.char_indices() {
         w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if w > col {
             return Some(r.start + i);
