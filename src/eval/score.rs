@@ -521,14 +521,14 @@ fn score_dates(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
         .flatten()
         .map(|d| (d.span, d.value.as_deref()))
         .collect();
-    let mut pred: BTreeMap<Span, &str> = BTreeMap::new();
+    let mut pred: BTreeMap<Span, String> = BTreeMap::new();
     for d in analysis.dates.iter().filter(|d| valid(&doc.text, d.span)) {
-        pred.entry(d.span).or_insert(d.value.as_str());
+        pred.entry(d.span).or_insert_with(|| d.value.to_string());
     }
     let gold_sorted: Vec<(Span, ())> = gold.keys().map(|s| (*s, ())).collect();
     let pred_sorted: Vec<(Span, ())> = pred.keys().map(|s| (*s, ())).collect();
     let mut tp = 0;
-    for (&span, &value) in &pred {
+    for (&span, value) in &pred {
         match gold.get(&span) {
             Some(want) => {
                 tp += 1;

@@ -55,12 +55,17 @@ mod phrases;
 mod ranges;
 mod relative;
 mod resolve;
+mod timeml;
 mod token;
+mod typed;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
+pub use typed::{
+    BadValue, CalValue, Clock, DateValue, Day, DayPart, Part, SeasonCode, TimeRef, Year,
+};
 pub use value::{compare_values, describe};
 
 use super::{Context, TimeExpr};
