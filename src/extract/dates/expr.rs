@@ -92,4 +92,7 @@ pub(crate) struct Found {
     pub tense: Tense,
     /// Written as a possessive ("Thursday's election"): the nearest such day.
     pub possessive: bool,
+    /// A relative expression that counts ("a year ago", "two years earlier"),
+    /// not one that shifts ("last year").
+    pub counted: bool,
 }

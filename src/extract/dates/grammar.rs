@@ -78,6 +78,7 @@ impl<'a> Grammar<'a> {
             time: None,
             tense,
             possessive: false,
+            counted: matches!(expr, Expr::Rel { .. }) && self.count_at(a).is_some(),
         });
     }
 

@@ -303,7 +303,18 @@ impl Grammar<'_> {
             if self.langs.en {
                 if matches!(
                     lo,
-                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming"
+                    "will"
+                        | "shall"
+                        | "ll"
+                        | "tomorrow"
+                        | "next"
+                        | "upcoming"
+                        | "would"
+                        | "scheduled"
+                        | "expected"
+                        | "due"
+                        | "plans"
+                        | "planning"
                 ) {
                     return Tense::Future;
                 }

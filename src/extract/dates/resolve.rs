@@ -218,7 +218,9 @@ fn resolve(f: &Found, published: Option<Date>, anchor: Anchor) -> Resolved {
             false,
             None,
         ),
-        Expr::Rel { unit, n, anchored } => relative(unit, n, anchored, anchor, published),
+        Expr::Rel { unit, n, anchored } => {
+            relative(unit, n, anchored, f.counted, anchor, published)
+        }
     }
 }
 
@@ -286,11 +288,9 @@ fn quarter(q: u8, y: Option<i32>, tense: Tense, published: Option<Date>) -> Reso
     };
     let py = i32::from(p.year());
     let now = (p.month() as u8 - 1) / 3 + 1;
-    // A quarter still to come in the past tense is last year's; one gone by
-    // in the future tense is next year's.
+    // A quarter still to come in the past tense is last year's.
     let y = match tense {
         Tense::Past if q > now => py - 1,
-        Tense::Future if q < now => py + 1,
         _ => py,
     };
     let a = Anchor {
@@ -326,7 +326,7 @@ fn quarter_of(which: QuarterWhich, anchor: Anchor, published: Option<Date>) -> R
                 );
             }
         },
-        QuarterWhich::YearEarlier => match named.or(current) {
+        QuarterWhich::YearEarlier => match named.or(current.map(last_complete)) {
             Some((y, q)) => (y - 1, q),
             None => {
                 return (
@@ -339,6 +339,11 @@ fn quarter_of(which: QuarterWhich, anchor: Anchor, published: Option<Date>) -> R
     };
     // Naming it again does not move the anchor.
     (quarter_value(Some(y), q), true, None)
+}
+
+/// The quarter before (year, quarter).
+fn last_complete((y, q): (i32, u8)) -> (i32, u8) {
+    if q == 1 { (y - 1, 4) } else { (y, q - 1) }
 }
 
 fn season(s: Season, y: Option<i32>, shift: Option<Shift>, published: Option<Date>) -> Resolved {
@@ -373,11 +378,14 @@ fn relative(
     unit: Unit,
     n: i32,
     anchored: bool,
+    counted: bool,
     anchor: Anchor,
     published: Option<Date>,
 ) -> Resolved {
-    // "a year earlier", "a year ago" after a quarter: that quarter a year before.
-    if unit == Unit::Year
+    // "a year earlier", "a year ago" right after a quarter of this year:
+    // that quarter a year before ("last year" is the year).
+    if counted
+        && unit == Unit::Year
         && let (Some(y), Some(q)) = (anchor.y, anchor.q)
         && (anchored || published.is_some_and(|p| i32::from(p.year()) == y))
     {

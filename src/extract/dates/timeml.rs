@@ -78,7 +78,7 @@ impl Grammar<'_> {
             if self.word_is(i, &["currently", "nowadays"]) {
                 return r(TimeRef::Present);
             }
-            if self.word_is(i, &["recently", "previously", "formerly"]) {
+            if self.word_is(i, &["recently"]) {
                 return r(TimeRef::Past);
             }
             if self.word_is(i, &["these"]) && self.word_is(i + 1, &["days"]) {

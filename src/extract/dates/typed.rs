@@ -33,7 +33,7 @@ pub enum Year {
     Known(i32),
     /// By its first three digits: 199 for the 1990s (`199X`).
     Decade(i32),
-    /// By its first two digits: 19 for the 20th century (`19`).
+    /// By its first two digits: 19 for the 20th century (`19XX`).
     Century(i32),
     Unknown,
 }
@@ -186,7 +186,7 @@ impl DateValue {
         let year = match c.year {
             Year::Known(y) => digits(format!("{y:04}")),
             Year::Decade(d) => digits(format!("{d:03}X")),
-            Year::Century(c) => digits(format!("{c:02}")),
+            Year::Century(c) => digits(format!("{c:02}XX")),
             Year::Unknown => [10; 4],
         };
         let part = match c.part {
@@ -246,7 +246,7 @@ impl fmt::Display for DateValue {
         match c.year {
             Year::Known(y) => write!(f, "{y:04}")?,
             Year::Decade(d) => write!(f, "{d:03}X")?,
-            Year::Century(c) => write!(f, "{c:02}")?,
+            Year::Century(c) => write!(f, "{c:02}XX")?,
             Year::Unknown => f.write_str("XXXX")?,
         }
         match c.part {
@@ -302,7 +302,10 @@ fn parse_year(s: &str) -> Option<Year> {
     if let Some(d) = s.strip_suffix('X').and_then(|d| num(d, 3)) {
         return Some(Year::Decade(d));
     }
-    num(s, 2).map(Year::Century)
+    s.strip_suffix("XX")
+        .and_then(|c| num(c, 2))
+        .or_else(|| num(s, 2))
+        .map(Year::Century)
 }
 
 fn parse_part(s: &str) -> Option<Part> {

@@ -75,8 +75,9 @@ fn describe_in(value: &str, fr: bool) -> Option<String> {
                 format!("{}0s", &y[..3])
             });
         }
-        if y.len() == 2 {
-            let c: u32 = y.parse().ok()?;
+        let century = y.strip_suffix("XX").unwrap_or(y);
+        if century.len() == 2 {
+            let c: u32 = century.parse().ok()?;
             let n = c + 1;
             return Some(if fr {
                 format!("{}e siècle", roman(n))
