@@ -33,6 +33,9 @@ pub(crate) enum Expr {
     /// A quarter named by its place: "the quarter", "the latest quarter",
     /// "the current quarter", "the year-earlier quarter".
     QuarterOf(QuarterWhich),
+    /// The weekend of the publication week, shifted by n weeks: "ce
+    /// week-end", "last weekend".
+    Weekend(i32),
     /// A vague reference: "now", "recently", "désormais", "bientôt".
     Ref(TimeRef),
     /// "aujourd'hui": today, or the present when nothing pins it to the day.

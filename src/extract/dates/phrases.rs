@@ -103,6 +103,28 @@ impl Grammar<'_> {
                 j + 1,
             ));
         }
+        // "le 10 novembre 93": a French two-digit year of the 1900s.
+        if self.langs.fr
+            && let Some((yy @ 32..=99, 2)) = self.num(j)
+            && !self.t[j].newline_before
+            && !self.t.get(j + 1).is_some_and(|t| {
+                matches!(t.kind, Tk::Word | Tk::Punct('%' | '€' | '$'))
+                    && !t.newline_before
+                    && self.is_count_word(j + 1)
+            })
+            && !self.word_is(j + 1, &["h"])
+            && valid_day(Some(1900 + yy as i32), m, d)
+        {
+            return Some((
+                Expr::Cal {
+                    y: Some(1900 + yy as i32),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                i,
+                j + 1,
+            ));
+        }
         let k = if self.punct_is(j, ',') { j + 1 } else { j };
         let y = self.year_ok(k, true);
         if let Some(y) = y

@@ -99,22 +99,18 @@ fn quarter_value(y: Option<i32>, q: u8) -> DateValue {
 }
 
 /// The year of a month (and day) given without one, from the publication
-/// date and the clause's tense: the past tense looks back, the future
-/// ahead; otherwise the nearest such month.
-fn year_for(here: (u8, u8), now: (u8, u8), py: i32, tense: Tense) -> i32 {
+/// date and the clause's tense: the past tense looks back to last year for
+/// a month more than two months ahead, the future looks ahead to next year
+/// for one more than two months gone; otherwise the month is this year's,
+/// unless it is more than six months ahead (then last year's) or within the
+/// next four months across the new year (then next year's).
+fn year_for(here: u8, now: u8, py: i32, tense: Tense) -> i32 {
+    let ahead = i32::from(here) - i32::from(now);
     match tense {
-        Tense::Past if here > now => py - 1,
-        Tense::Future if here < now => py + 1,
-        Tense::Unknown => {
-            let diff = i32::from(here.0) - i32::from(now.0);
-            if diff > 6 {
-                py - 1
-            } else if diff < -6 {
-                py + 1
-            } else {
-                py
-            }
-        }
+        Tense::Past if ahead > 2 => py - 1,
+        Tense::Future if ahead < -2 => py + 1,
+        Tense::Unknown if ahead > 6 => py - 1,
+        Tense::Unknown if ahead < -7 => py + 1,
         _ => py,
     }
 }
@@ -126,10 +122,8 @@ fn resolve(f: &Found, published: Option<Date>, anchor: Anchor) -> Resolved {
                 && let Some(m) = m
                 && let Some(p) = published
             {
-                let (py, pm, pd) = date_parts(p);
-                let here = (m, d.unwrap_or(0));
-                let now = (pm, if d.is_some() { pd } else { 0 });
-                let y = year_for(here, now, py, f.tense);
+                let (py, pm, _) = date_parts(p);
+                let y = year_for(m, pm, py, f.tense);
                 return (
                     DateValue::ymd(Some(y), Some(m), d),
                     true,
@@ -186,6 +180,22 @@ fn resolve(f: &Found, published: Option<Date>, anchor: Anchor) -> Resolved {
         }
         Expr::QuarterOf(which) => quarter_of(which, anchor, published),
         Expr::Ref(r) => (DateValue::Ref(r), false, None),
+        Expr::Weekend(n) => match published.and_then(|p| add_days(p, 7 * i64::from(n))) {
+            Some(day) => {
+                let w = day.iso_week_date();
+                let v = DateValue::cal(
+                    Year::Known(i32::from(w.year())),
+                    Part::Week(w.week() as u8),
+                    Some(Day::Weekend),
+                );
+                (v, true, None)
+            }
+            None => (
+                DateValue::cal(Year::Unknown, Part::UnknownWeek, Some(Day::Weekend)),
+                false,
+                None,
+            ),
+        },
         Expr::Today => match published {
             Some(p) if f.tense != Tense::Unknown || f.time.is_some() => day_value(p),
             _ => (DateValue::Ref(TimeRef::Present), false, None),

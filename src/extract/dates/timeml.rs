@@ -35,6 +35,27 @@ impl Grammar<'_> {
             return None;
         }
         let r = |r| Some((Expr::Ref(r), i, i + 1));
+        // "ce week-end", "this weekend", "last weekend", "the weekend"
+        let (shift, w) = if self.word_is(i, &["ce", "this", "the"]) {
+            (0, i + 1)
+        } else if self.word_is(i, &["last"]) {
+            (-1, i + 1)
+        } else if self.word_is(i, &["next"]) {
+            (1, i + 1)
+        } else {
+            (0, usize::MAX)
+        };
+        if w != usize::MAX {
+            if self.word_is(w, &["weekend"]) {
+                return Some((Expr::Weekend(shift), i, w + 1));
+            }
+            if self.word_is(w, &["week", "week"])
+                && self.punct_is(w + 1, '-')
+                && self.word_is(w + 2, &["end"])
+            {
+                return Some((Expr::Weekend(shift), i, w + 3));
+            }
+        }
         if self.langs.fr {
             if self.word_is(i, &["aujourd"])
                 && self.punct_is(i + 1, '\'')
@@ -353,9 +374,7 @@ impl Grammar<'_> {
         self.join_month_year(out);
         let mut prev_end = 0;
         for f in out.iter_mut() {
-            if f.pair.is_none() {
-                self.widen(f, prev_end);
-            }
+            self.widen(f, prev_end);
             if f.time.is_none() {
                 f.time = self.day_part_in(f);
             }
@@ -578,8 +597,7 @@ impl Grammar<'_> {
                 let gap = b.a - a.b;
                 gap == 0
                     || (gap == 1
-                        && (self.word_is(a.b, &["à", "at", "vers", "dès"])
-                            || self.punct_is(a.b, ',')))
+                        && (self.word_is(a.b, &["à", "at", "dès"]) || self.punct_is(a.b, ',')))
             };
             let day = |f: &Found| {
                 f.pair.is_none()
