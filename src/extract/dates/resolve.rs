@@ -368,17 +368,16 @@ fn season(s: Season, y: Option<i32>, shift: Option<Shift>, published: Option<Dat
     if let Some(y) = y {
         return (value(Some(y)), false, Some(Anchor::year(y)));
     }
-    // A season with no year and no shift word is any such season (TimeML `XXXX-SU`).
-    let (Some(p), Some(shift)) = (published, shift) else {
+    let Some(p) = published else {
         return (value(None), false, None);
     };
     let (py, pm) = (i32::from(p.year()), p.month() as u8);
     let start = season_start(s);
     let y = match shift {
-        Shift::Last if start + 3 <= pm => py,
-        Shift::Last => py - 1,
-        Shift::Next if start > pm => py,
-        Shift::Next => py + 1,
+        Some(Shift::Last) if start + 3 <= pm => py,
+        Some(Shift::Last) => py - 1,
+        Some(Shift::Next) if start > pm => py,
+        Some(Shift::Next) => py + 1,
         _ => py,
     };
     (value(Some(y)), true, Some(Anchor::year(y)))
