@@ -41,6 +41,12 @@ impl<'a> Grammar<'a> {
                 i = next;
                 continue;
             }
+            // "9:30 a.m." before the digit chain "9:30" is skipped whole.
+            if let Some((expr, a, b)) = self.clock_at(i) {
+                self.push(&mut out, expr, a, b);
+                i = b;
+                continue;
+            }
             if let Some(next) = self.chain_at(i, &mut out) {
                 i = next;
                 continue;

@@ -414,3 +414,75 @@ impl PartialEq<&str> for DateValue {
         self.to_string() == *other
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_round_trip_through_their_text() {
+        for v in [
+            "2020",
+            "XXXX-01",
+            "2025-06-03",
+            "2025-W14",
+            "XXXX-WXX-2",
+            "2003-W05-WE",
+            "2020-SU",
+            "199X",
+            "19XX",
+            "1990-Q3",
+            "1990-H1",
+            "1999-05-19TMO",
+            "1999-05-19T21:45",
+            "XXXX-XX-XX",
+            "PRESENT_REF",
+            "PAST_REF",
+            "FUTURE_REF",
+        ] {
+            let parsed: DateValue = v.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(parsed.to_string(), v);
+        }
+    }
+
+    #[test]
+    fn text_that_is_no_value_is_refused() {
+        for bad in [
+            "",
+            "P1M",
+            "2020-13",
+            "2020-Q5",
+            "1999-05-19T25:00",
+            "2020T10:00",
+            "abcd",
+        ] {
+            assert!(bad.parse::<DateValue>().is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn typed_values_sort_in_time_order() {
+        let sorted = [
+            "1989",
+            "1990",
+            "1990-H1",
+            "1990-Q1",
+            "1990-01",
+            "1990-01-05",
+            "1990-01-05TMO",
+            "1990-01-05T21:45",
+            "1990-Q3",
+            "1990-SU",
+            "1990-XX",
+            "199X",
+            "XXXX-01",
+            "PAST_REF",
+            "PRESENT_REF",
+            "FUTURE_REF",
+        ];
+        let mut values: Vec<DateValue> = sorted.iter().rev().map(|v| v.parse().unwrap()).collect();
+        values.sort();
+        let back: Vec<String> = values.iter().map(ToString::to_string).collect();
+        assert_eq!(back, sorted);
+    }
+}
