@@ -12,6 +12,11 @@ use super::resolve::clock;
 use super::token::{Case, Tk};
 use super::typed::{Clock, DayPart, TimeRef};
 
+/// Time-zone abbreviations that may follow a clock time (lower-cased).
+const TIME_ZONES: &[&str] = &[
+    "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest",
+];
+
 /// Words that end a span with a part of the day, and the part.
 const DAY_PARTS: &[(&str, DayPart)] = &[
     ("matin", DayPart::Morning),
@@ -87,11 +92,13 @@ impl Grammar<'_> {
             }
         }
         if self.langs.en {
-            // "now", not "from now" (part of a duration) nor "now-defunct".
+            // "now", not "from now", "until now", "for now" (part of a
+            // duration or an idiom), "now that" nor "now-defunct".
             if self.word_is(i, &["now"])
                 && !self
                     .prev_word(i)
-                    .is_some_and(|p| self.word_is(p, &["from"]))
+                    .is_some_and(|p| self.word_is(p, &["from", "until", "till", "for", "since"]))
+                && !self.word_is(i + 1, &["that"])
                 && !(self.punct_is(i + 1, '-') && self.glued(i + 1))
             {
                 return r(TimeRef::Present);
@@ -183,7 +190,13 @@ impl Grammar<'_> {
                     } else {
                         (0, i + 1)
                     };
-                    let (pm, end) = self.meridiem(j)?;
+                    let (pm, mut end) = self.meridiem(j)?;
+                    // "5 p.m. EST"
+                    if self.t.get(end).is_some_and(|t| t.case == Case::Upper)
+                        && self.word_is(end, TIME_ZONES)
+                    {
+                        end += 1;
+                    }
                     if !(1..=12).contains(&h) {
                         return None;
                     }
@@ -548,8 +561,9 @@ impl Grammar<'_> {
             }
         }
         if self.langs.en {
-            // "early next year", "late yesterday", "mid-1996", "earlier this month"
-            if self.word_is(p, &["early", "late", "mid", "earlier", "later"])
+            // "early next year", "late yesterday", "mid-1996" ("earlier this
+            // month" is annotated both ways in TimeBank; lede leaves "earlier" out)
+            if self.word_is(p, &["early", "late", "mid"])
                 && (self.t[p].case != Case::Upper)
             {
                 return Some(p);
