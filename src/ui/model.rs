@@ -96,7 +96,7 @@ impl Derived {
             }
         }
         // Typed values sort in time order; a single date before a range from it.
-        dates.sort_by(|a, b| (a.value, a.end).cmp(&(b.value, b.end)));
+        dates.sort_by_key(|g| (g.value, g.end));
 
         let mut items = Vec::new();
         for (kind, title) in [

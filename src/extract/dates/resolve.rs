@@ -480,7 +480,7 @@ fn season_start(s: Season) -> u8 {
 
 /// A clock time to attach to a value, from hours and minutes.
 pub(crate) fn clock(h: u32, m: u32) -> Option<Clock> {
-    (h < 24 && m < 60).then(|| Clock::At {
+    (h < 24 && m < 60).then_some(Clock::At {
         h: h as u8,
         m: m as u8,
     })

@@ -94,13 +94,12 @@ impl Grammar<'_> {
         if self.langs.en {
             // "now", not "from now", "until now", "for now" (part of a
             // duration or an idiom), "now that" nor "now-defunct".
-            if self.word_is(i, &["now"])
-                && !self
-                    .prev_word(i)
-                    .is_some_and(|p| self.word_is(p, &["from", "until", "till", "for", "since"]))
-                && !self.word_is(i + 1, &["that"])
-                && !(self.punct_is(i + 1, '-') && self.glued(i + 1))
-            {
+            let idiom = self
+                .prev_word(i)
+                .is_some_and(|p| self.word_is(p, &["from", "until", "till", "for", "since"]))
+                || self.word_is(i + 1, &["that"])
+                || (self.punct_is(i + 1, '-') && self.glued(i + 1));
+            if self.word_is(i, &["now"]) && !idiom {
                 return r(TimeRef::Present);
             }
             if self.word_is(i, &["currently", "nowadays"]) {
@@ -467,8 +466,7 @@ impl Grammar<'_> {
 
     /// Widen `f` backwards over the determiners and modifiers TimeML includes.
     fn widen(&self, f: &mut Found, floor: usize) {
-        loop {
-            let Some(a) = self.widen_once(f) else { break };
+        while let Some(a) = self.widen_once(f) {
             if a >= f.a || a < floor {
                 break;
             }
@@ -563,9 +561,7 @@ impl Grammar<'_> {
         if self.langs.en {
             // "early next year", "late yesterday", "mid-1996" ("earlier this
             // month" is annotated both ways in TimeBank; lede leaves "earlier" out)
-            if self.word_is(p, &["early", "late", "mid"])
-                && (self.t[p].case != Case::Upper)
-            {
+            if self.word_is(p, &["early", "late", "mid"]) && (self.t[p].case != Case::Upper) {
                 return Some(p);
             }
             // "the end of 1990", "the beginning of October"

@@ -403,18 +403,6 @@ impl<'de> Deserialize<'de> for DateValue {
     }
 }
 
-impl PartialEq<str> for DateValue {
-    fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
-    }
-}
-
-impl PartialEq<&str> for DateValue {
-    fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
