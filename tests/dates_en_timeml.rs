@@ -28,8 +28,15 @@ fn english_extents_take_determiners_and_modifiers() {
         (
             "en",
             PUB,
+            "Prices rose sharply late last month.",
+            &[("late last month", "2025-03")],
+        ),
+        // "earlier" is annotated both ways in TimeBank: lede leaves it out
+        (
+            "en",
+            PUB,
             "Prices rose sharply earlier this month.",
-            &[("earlier this month", "2025-04")],
+            &[("this month", "2025-04")],
         ),
         (
             "en",

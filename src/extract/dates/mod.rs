@@ -48,6 +48,7 @@
 //! numbers inside larger numbers, ids, paths, phone numbers and addresses.
 
 mod expr;
+mod extent;
 mod grammar;
 mod lexicon;
 mod numeric;
