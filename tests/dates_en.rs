@@ -72,26 +72,26 @@ fn english_absolute() {
             "en",
             NO_PUB,
             "Music of the 1990s is back.",
-            &[("1990s", "199X")],
+            &[("the 1990s", "199X")],
         ),
-        ("en", NO_PUB, "The '80s were loud.", &[("'80s", "198X")]),
+        ("en", NO_PUB, "The '80s were loud.", &[("The '80s", "198X")]),
         (
             "en",
             NO_PUB,
             "A 20th-century building.",
-            &[("20th-century", "19")],
+            &[("20th-century", "19XX")],
         ),
         (
             "en",
             NO_PUB,
             "The summer of 2024 was hot.",
-            &[("summer of 2024", "2024-SU")],
+            &[("The summer of 2024", "2024-SU")],
         ),
         (
             "en",
             NO_PUB,
             "We will decide in the spring.",
-            &[("spring", "XXXX-SP")],
+            &[("the spring", "XXXX-SP")],
         ),
         (
             "en",
@@ -154,7 +154,12 @@ fn english_traps() {
         ),
         ("en", NO_PUB, "About 2000 people marched.", &[]),
         ("en", NO_PUB, "It costs $2020 or 2020 dollars.", &[]),
-        ("en", NO_PUB, "Call 555 2020 now.", &[]),
+        (
+            "en",
+            NO_PUB,
+            "Call 555 2020 now.",
+            &[("now", "PRESENT_REF")],
+        ),
         (
             "en",
             NO_PUB,
@@ -283,7 +288,7 @@ fn english_quarters_and_anchored() {
             "en",
             NO_PUB,
             "Sales rose in the first quarter of 2024.",
-            &[("first quarter of 2024", "2024-Q1")],
+            &[("the first quarter of 2024", "2024-Q1")],
         ),
         (
             "en",
@@ -295,13 +300,13 @@ fn english_quarters_and_anchored() {
             "en",
             PUB,
             "This morning the market fell.",
-            &[("This morning", "2025-04-03")],
+            &[("This morning", "2025-04-03TMO")],
         ),
         (
             "en",
             PUB,
             "The vote is tonight.",
-            &[("tonight", "2025-04-03")],
+            &[("tonight", "2025-04-03TNI")],
         ),
         (
             "en",
@@ -310,7 +315,7 @@ fn english_quarters_and_anchored() {
             &[
                 ("2015", "2015"),
                 ("Two years later", "2017"),
-                ("a year earlier", "2016"),
+                ("a year earlier", "2014"),
             ],
         ),
     ]);
@@ -356,13 +361,13 @@ fn english_month_takes_publication_year() {
             "en",
             PUB,
             "The law will take effect in January.",
-            &[("January", "2025-01")],
+            &[("January", "2026-01")],
         ),
         (
             "en",
             PUB,
             "The treaty was signed in November.",
-            &[("November", "2025-11")],
+            &[("November", "2024-11")],
         ),
         (
             "en",

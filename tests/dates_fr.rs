@@ -17,19 +17,19 @@ fn french_absolute() {
             "fr",
             NO_PUB,
             "Le traité sera signé le 24 novembre 2026 à Genève.",
-            &[("24 novembre 2026", "2026-11-24")],
+            &[("le 24 novembre 2026", "2026-11-24")],
         ),
         (
             "fr",
             NO_PUB,
             "Le scrutin aura lieu le 3 avril.",
-            &[("3 avril", "XXXX-04-03")],
+            &[("le 3 avril", "XXXX-04-03")],
         ),
         (
             "fr",
             NO_PUB,
             "La loi est entrée en vigueur le 1er mai 2024.",
-            &[("1er mai 2024", "2024-05-01")],
+            &[("le 1er mai 2024", "2024-05-01")],
         ),
         (
             "fr",
@@ -47,7 +47,7 @@ fn french_absolute() {
             "fr",
             NO_PUB,
             "Réunion prévue le 24/11/2026 au siège.",
-            &[("24/11/2026", "2026-11-24")],
+            &[("le 24/11/2026", "2026-11-24")],
         ),
         (
             "fr",
@@ -71,7 +71,7 @@ fn french_absolute() {
             "fr",
             NO_PUB,
             "Publié le sam. 12 avril 2025.",
-            &[("sam. 12 avril 2025", "2025-04-12")],
+            &[("le sam. 12 avril 2025", "2025-04-12")],
         ),
         (
             "fr",
@@ -95,19 +95,19 @@ fn french_absolute() {
             "fr",
             NO_PUB,
             "Une ville fondée au XIIe siècle.",
-            &[("XIIe siècle", "11")],
+            &[("XIIe siècle", "11XX")],
         ),
         (
             "fr",
             NO_PUB,
             "Les guerres du XXe siècle ont marqué l'Europe.",
-            &[("XXe siècle", "19")],
+            &[("XXe siècle", "19XX")],
         ),
         (
             "fr",
             NO_PUB,
             "La canicule de l'été 2024 a été longue.",
-            &[("été 2024", "2024-SU")],
+            &[("l'été 2024", "2024-SU")],
         ),
         (
             "fr",
@@ -131,7 +131,7 @@ fn french_absolute() {
             "fr",
             NO_PUB,
             "Depuis la mi-juin, les prix montent.",
-            &[("juin", "XXXX-06")],
+            &[("mi-juin", "XXXX-06")],
         ),
         (
             "fr",
@@ -170,7 +170,7 @@ fn french_traps() {
             "fr",
             NO_PUB,
             "Le rover a quitté Mars le 3 mars.",
-            &[("3 mars", "XXXX-03-03")],
+            &[("le 3 mars", "XXXX-03-03")],
         ),
         (
             "fr",
@@ -234,175 +234,6 @@ fn french_traps() {
             NO_PUB,
             "En mars\n\n2024 commence.",
             &[("mars", "XXXX-03"), ("2024", "2024")],
-        ),
-    ]);
-}
-
-#[test]
-fn french_relative() {
-    check(&[
-        (
-            "fr",
-            PUB,
-            "Il est arrivé hier soir.",
-            &[("hier soir", "2025-04-02")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Aujourd'hui, la ville se réveille.",
-            &[("Aujourd'hui", "2025-04-03")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le verdict tombera demain.",
-            &[("demain", "2025-04-04")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Avant-hier, il pleuvait.",
-            &[("Avant-hier", "2025-04-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Après-demain, il partira.",
-            &[("Après-demain", "2025-04-05")],
-        ),
-        (
-            "fr",
-            PUB,
-            "La semaine dernière, le ministre a démissionné.",
-            &[("La semaine dernière", "2025-W13")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le mois prochain sera décisif.",
-            &[("Le mois prochain", "2025-05")],
-        ),
-        (
-            "fr",
-            PUB,
-            "L'an dernier, les ventes ont baissé.",
-            &[("L'an dernier", "2024")],
-        ),
-        (
-            "fr",
-            PUB,
-            "L'année dernière fut difficile.",
-            &[("L'année dernière", "2024")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Cette année, le budget augmente.",
-            &[("Cette année", "2025")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il y a trois jours, le pont s'est effondré.",
-            &[("Il y a trois jours", "2025-03-31")],
-        ),
-        (
-            "fr",
-            PUB,
-            "il y a deux ans, tout a changé.",
-            &[("il y a deux ans", "2023")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Mardi dernier, le conseil s'est réuni.",
-            &[("Mardi dernier", "2025-04-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il reviendra lundi prochain.",
-            &[("lundi prochain", "2025-04-07")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il a parlé mardi devant les députés.",
-            &[("mardi", "2025-04-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il se rendra à Moscou en juin.",
-            &[("juin", "2025-06")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Les accords de mai dernier tiennent.",
-            &[("mai dernier", "2024-05")],
-        ),
-        (
-            "fr",
-            PUB,
-            "En février dernier, il neigeait.",
-            &[("février dernier", "2025-02")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le 12 mars, la loi a été votée.",
-            &[("12 mars", "2025-03-12")],
-        ),
-        (
-            "fr",
-            PUB,
-            "L'été dernier a été chaud.",
-            &[("été dernier", "2024-SU")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Cet été, les plages seront pleines.",
-            &[("Cet été", "2025-SU")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le sommet s'est tenu en 2019. L'année suivante, tout a changé.",
-            &[("2019", "2019"), ("L'année suivante", "2020")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le 3 mai 2022, il est arrivé ; le lendemain, il est reparti.",
-            &[("3 mai 2022", "2022-05-03"), ("le lendemain", "2022-05-04")],
-        ),
-        // Without a publication date, relative expressions keep X values.
-        (
-            "fr",
-            NO_PUB,
-            "Il est arrivé hier.",
-            &[("hier", "XXXX-XX-XX")],
-        ),
-        (
-            "fr",
-            NO_PUB,
-            "La semaine dernière, rien.",
-            &[("La semaine dernière", "XXXX-WXX")],
-        ),
-        (
-            "fr",
-            NO_PUB,
-            "L'année suivante, il partit.",
-            &[("L'année suivante", "XXXX")],
-        ),
-        (
-            "fr",
-            NO_PUB,
-            "Mardi dernier, il pleuvait.",
-            &[("Mardi dernier", "XXXX-WXX-2")],
         ),
     ]);
 }
@@ -477,26 +308,26 @@ fn french_unicode() {
             "En fe\u{301}vrier, l'e\u{301}te\u{301} 2024.",
             &[
                 ("fe\u{301}vrier", "XXXX-02"),
-                ("e\u{301}te\u{301} 2024", "2024-SU"),
+                ("l'e\u{301}te\u{301} 2024", "2024-SU"),
             ],
         ),
         (
             "fr",
             NO_PUB,
             "Le 14\u{a0}juillet\u{a0}1789.",
-            &[("14\u{a0}juillet\u{a0}1789", "1789-07-14")],
+            &[("Le 14\u{a0}juillet\u{a0}1789", "1789-07-14")],
         ),
         (
             "fr",
             NO_PUB,
             "Les années\u{202f}1990 et les 2\u{202f}000 morts.",
-            &[("années\u{202f}1990", "199X")],
+            &[("Les années\u{202f}1990", "199X")],
         ),
         (
             "fr",
             NO_PUB,
             "Le 3 mai 2024 à Москва, 東京 2020年.",
-            &[("3 mai 2024", "2024-05-03")],
+            &[("Le 3 mai 2024", "2024-05-03")],
         ),
     ]);
 }
@@ -527,19 +358,19 @@ fn french_quarters_and_anchored() {
             "fr",
             PUB,
             "Le 2 mars dernier, il a démissionné.",
-            &[("2 mars dernier", "2025-03-02")],
+            &[("Le 2 mars dernier", "2025-03-02")],
         ),
         (
             "fr",
             PUB,
             "Le 12 avril dernier, il a démissionné.",
-            &[("12 avril dernier", "2024-04-12")],
+            &[("Le 12 avril dernier", "2024-04-12")],
         ),
         (
             "fr",
             PUB,
             "Ce matin, le trafic était dense.",
-            &[("Ce matin", "2025-04-03")],
+            &[("Ce matin", "2025-04-03TMO")],
         ),
         (
             "fr",
@@ -552,67 +383,9 @@ fn french_quarters_and_anchored() {
             NO_PUB,
             "Le 3 mai 2022, la crise éclate ; trois jours auparavant, rien.",
             &[
-                ("3 mai 2022", "2022-05-03"),
+                ("Le 3 mai 2022", "2022-05-03"),
                 ("trois jours auparavant", "2022-04-30"),
             ],
-        ),
-    ]);
-}
-
-#[test]
-fn french_weekday_direction() {
-    check(&[
-        // Published on Thursday 2025-04-03.
-        (
-            "fr",
-            PUB,
-            "Il a parlé mardi devant les députés.",
-            &[("mardi", "2025-04-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il se rendra à Dakar mardi.",
-            &[("mardi", "2025-04-08")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le conseil se réunira jeudi.",
-            &[("jeudi", "2025-04-03")],
-        ),
-        (
-            "fr",
-            PUB,
-            "La caméra a filmé la scène samedi.",
-            &[("samedi", "2025-03-29")],
-        ),
-        // An imperfect of a verb in -rer is not a conditional: the bare
-        // weekday stays in the days just past.
-        (
-            "fr",
-            PUB,
-            "Parmi les invités présents mardi figuraient deux anciens ministres.",
-            &[("mardi", "2025-04-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le maire déclarait mardi que le projet était abandonné.",
-            &[("mardi", "2025-04-01")],
-        ),
-        // A conditional in reported speech still looks ahead.
-        (
-            "fr",
-            PUB,
-            "Elle a indiqué qu'elle se rendrait à Dakar mardi.",
-            &[("mardi", "2025-04-08")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il a précisé que les ministres pourraient se voir mardi.",
-            &[("mardi", "2025-04-08")],
         ),
     ]);
 }
@@ -636,7 +409,10 @@ fn french_paths_and_ids() {
             "fr",
             NO_PUB,
             "Publié le 03/04/2025 à 10h30, mis à jour le 3 avr. 2025.",
-            &[("03/04/2025", "2025-04-03"), ("3 avr. 2025", "2025-04-03")],
+            &[
+                ("le 03/04/2025 à 10h30", "2025-04-03T10:30"),
+                ("le 3 avr. 2025", "2025-04-03"),
+            ],
         ),
     ]);
 }
@@ -657,7 +433,10 @@ fn french_day_lists() {
             "fr",
             NO_PUB,
             "Fermé le lundi 5 et le mardi 6 mai.",
-            &[("lundi 5", "XXXX-05-05"), ("mardi 6 mai", "XXXX-05-06")],
+            &[
+                ("le lundi 5", "XXXX-05-05"),
+                ("le mardi 6 mai", "XXXX-05-06"),
+            ],
         ),
         (
             "fr",
@@ -669,58 +448,20 @@ fn french_day_lists() {
 }
 
 #[test]
-fn french_month_takes_publication_year() {
-    check(&[
-        // Published 2025-04-03.
-        (
-            "fr",
-            PUB,
-            "Le SMIC passera à 1 801,80 euros au 1er janvier.",
-            &[("1er janvier", "2025-01-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Le traité a été signé le 12 novembre.",
-            &[("12 novembre", "2025-11-12")],
-        ),
-        (
-            "fr",
-            PUB,
-            "En janvier, les trois pays se sont retirés.",
-            &[("janvier", "2025-01")],
-        ),
-        (
-            "fr",
-            PUB,
-            "Il se rendrait à Moscou en juin.",
-            &[("juin", "2025-06")],
-        ),
-        (
-            "fr",
-            NO_PUB,
-            "Mai 68 reste dans les mémoires ; l'hiver 54 aussi.",
-            &[("Mai 68", "1968-05"), ("hiver 54", "1954-WI")],
-        ),
-        ("fr", NO_PUB, "Il y a 2000 ans, Jules César.", &[]),
-    ]);
-}
-
-#[test]
 fn french_spelled_first() {
     check(&[
         (
             "fr",
             NO_PUB,
             "Le premier mai 2024, les syndicats défilent.",
-            &[("premier mai 2024", "2024-05-01")],
+            &[("Le premier mai 2024", "2024-05-01")],
         ),
         ("fr", NO_PUB, "Le Premier ministre a parlé.", &[]),
         (
             "fr",
             NO_PUB,
             "Le premier trimestre 2024 fut bon.",
-            &[("premier trimestre 2024", "2024-Q1")],
+            &[("Le premier trimestre 2024", "2024-Q1")],
         ),
     ]);
 }

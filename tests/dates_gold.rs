@@ -95,7 +95,7 @@ fn score_file(path: &Path, total: &mut Score, report: &mut Vec<String>) {
             .find(|g| g.0 == f.span.start && g.1 == f.span.end)
         {
             s.matched += 1;
-            if g.2 == f.value {
+            if f.value.to_string() == g.2 {
                 s.value_ok += 1;
             } else {
                 report.push(format!(

@@ -15,17 +15,17 @@ fn sample_article_dates() {
         published: None,
     };
     let dates = find_dates(&text, &ctx);
-    let got: Vec<(&str, &str, Option<usize>)> = dates
+    let got: Vec<(&str, String, Option<usize>)> = dates
         .iter()
-        .map(|d| (&text[d.span.range()], d.value.as_str(), d.range_with))
+        .map(|d| (&text[d.span.range()], d.value.to_string(), d.range_with))
         .collect();
     assert_eq!(
         got,
         [
-            ("2020", "2020", Some(1)),
-            ("2023", "2023", Some(0)),
-            ("janvier", "XXXX-01", None),
-            ("juin", "XXXX-06", None)
+            ("2020", "2020".to_string(), Some(1)),
+            ("2023", "2023".to_string(), Some(0)),
+            ("janvier", "XXXX-01".to_string(), None),
+            ("juin", "XXXX-06".to_string(), None)
         ]
     );
     // With a publication date, the months take its year.
@@ -35,7 +35,7 @@ fn sample_article_dates() {
     };
     let values: Vec<String> = find_dates(&text, &ctx)
         .into_iter()
-        .map(|d| d.value)
+        .map(|d| d.value.to_string())
         .collect();
     assert_eq!(values, ["2020", "2023", "2025-01", "2025-06"]);
 }

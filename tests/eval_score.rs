@@ -309,7 +309,7 @@ fn dates_span_f1_and_value_accuracy() {
     };
     let date = |needle: &str, value: &str| TimeExpr {
         span: at(needle, 0),
-        value: value.into(),
+        value: value.parse().expect("date value"),
         range_with: None,
         relative: false,
     };

@@ -203,13 +203,13 @@ fn following_scrolls_the_reader_to_the_first_mention() {
 #[test]
 fn dates_are_listed_in_time_order() {
     let app = app(200, 60);
-    let values: Vec<&str> = app
+    let values: Vec<String> = app
         .views
         .reader
         .derived
         .dates
         .iter()
-        .map(|d| d.value.as_str())
+        .map(|d| d.value.to_string())
         .collect();
     assert_eq!(values, ["2025-06", "2025-06-03"]);
 }

@@ -135,7 +135,7 @@ struct ActorOut<'a> {
 #[derive(Serialize)]
 struct DateOut<'a> {
     text: String,
-    value: &'a str,
+    value: &'a crate::extract::dates::DateValue,
     byte_start: usize,
     byte_end: usize,
     char_start: usize,

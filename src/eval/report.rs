@@ -96,6 +96,9 @@ pub fn table(title: &str, s: &Scores) -> String {
     }
     if let Some(c) = &s.dates {
         row(&mut out, "dates (span)", c);
+        if let Some(l) = &s.dates_lenient {
+            row(&mut out, "  lenient (overlap)", l);
+        }
         match s.date_value_accuracy() {
             Some(a) => {
                 let _ = writeln!(
@@ -203,7 +206,7 @@ fn round(x: f64) -> f64 {
 }
 
 /// Scores as JSON: `{documents, mentions: {PER, ORG, LOC, NORP, overall,
-/// lenient}, actors, dates: {span, value_accuracy, values_right,
+/// lenient}, actors, dates: {span, lenient, value_accuracy, values_right,
 /// values_judged}, roles: {gold, exact, lenient, exact_accuracy,
 /// lenient_accuracy, wrong_person, extra}}`, each score `{precision, recall, f1, tp, fp, fn}`;
 /// layers the gold does not annotate are absent.
@@ -231,6 +234,7 @@ pub fn scores_json(s: &Scores) -> Value {
             "dates".into(),
             json!({
                 "span": counts_json(c),
+                "lenient": s.dates_lenient.as_ref().map(counts_json),
                 "value_accuracy": s.date_value_accuracy().map(round),
                 "values_right": s.date_values_right,
                 "values_judged": s.date_values_judged,

@@ -7,7 +7,8 @@
 //!   a gold actor when one of its forms or its name equals, after case and
 //!   accent folding, one of the gold actor's annotated forms or its name, or
 //!   is an acronym of one of them or the other way round.
-//! - Dates: exact span; value accuracy is the share of span-matched dates
+//! - Dates: exact span, and a lenient score that accepts overlapping spans
+//!   (one-to-one); value accuracy is the share of exact-span-matched dates
 //!   (with a gold value) whose predicted value equals the gold value.
 //!
 //! Names in [`Document::ignored_names`] (the byline) are dropped from both sides.
@@ -83,6 +84,8 @@ pub struct Scores {
     pub actors: Option<Counts>,
     /// Exact date spans.
     pub dates: Option<Counts>,
+    /// Overlapping date spans, one-to-one.
+    pub dates_lenient: Option<Counts>,
     /// Span-matched dates with a gold value, and those whose value is right.
     pub date_values_judged: usize,
     pub date_values_right: usize,
@@ -100,6 +103,7 @@ impl Scores {
         add_opt(&mut self.lenient, other.lenient);
         add_opt(&mut self.actors, other.actors);
         add_opt(&mut self.dates, other.dates);
+        add_opt(&mut self.dates_lenient, other.dates_lenient);
         self.date_values_judged += other.date_values_judged;
         self.date_values_right += other.date_values_right;
         if let Some(r) = other.roles {
@@ -533,14 +537,14 @@ fn score_dates(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
         .flatten()
         .map(|d| (d.span, d.value.as_deref()))
         .collect();
-    let mut pred: BTreeMap<Span, &str> = BTreeMap::new();
+    let mut pred: BTreeMap<Span, String> = BTreeMap::new();
     for d in analysis.dates.iter().filter(|d| valid(&doc.text, d.span)) {
-        pred.entry(d.span).or_insert(d.value.as_str());
+        pred.entry(d.span).or_insert_with(|| d.value.to_string());
     }
     let gold_sorted: Vec<(Span, ())> = gold.keys().map(|s| (*s, ())).collect();
     let pred_sorted: Vec<(Span, ())> = pred.keys().map(|s| (*s, ())).collect();
     let mut tp = 0;
-    for (&span, &value) in &pred {
+    for (&span, value) in &pred {
         match gold.get(&span) {
             Some(want) => {
                 tp += 1;
@@ -574,6 +578,19 @@ fn score_dates(cx: &mut Ctx<'_>, analysis: &Analysis, scores: &mut Scores) {
         cx.push("date", "missed", "DATE", Some(span), detail, None);
     }
     scores.dates = Some(Counts::new(tp, pred.len() - tp, gold.len() - tp));
+    let edges: Vec<Vec<usize>> = pred_sorted
+        .iter()
+        .map(|(p, _)| overlapping(&gold_sorted, *p).collect())
+        .collect();
+    let matched = max_matching(&edges, gold_sorted.len())
+        .iter()
+        .filter(|m| m.is_some())
+        .count();
+    scores.dates_lenient = Some(Counts::new(
+        matched,
+        pred.len() - matched,
+        gold.len() - matched,
+    ));
 }
 
 #[cfg(test)]

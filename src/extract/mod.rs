@@ -154,9 +154,11 @@ pub struct Actor {
 pub struct TimeExpr {
     /// The expression without its preposition ("janvier" in "En janvier").
     pub span: Span,
+    /// What it means, typed; written (and serialised) as a TimeML value:
     /// ISO 8601 with `X` for what the text does not say: `2020`, `XXXX-01`,
-    /// `2025-06-03`, `2025-W14`, `2020-SU` (season), `199X` (decade).
-    pub value: String,
+    /// `2025-06-03`, `2025-W14`, `2020-SU` (season), `199X` (decade),
+    /// `1990-Q3`, `1999-05-19TMO`, `1999-05-19T21:45`, `PRESENT_REF`.
+    pub value: dates::DateValue,
     /// When this date is one end of a range ("entre 2020 et 2023"), the index
     /// in [`Analysis::dates`] of the other end.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -161,7 +161,7 @@ fn lay_out_keeps_entities_and_drops_colliding_dates() {
     arena.push(c);
     let date = |s, e| TimeExpr {
         span: super::super::Span::new(s, e),
-        value: "2024".into(),
+        value: "2024".parse().expect("a date value"),
         range_with: None,
         relative: false,
     };

@@ -2,7 +2,7 @@
 //! the sidebar entries (actors by importance, dates in time order) and the
 //! spans to mark when one of them is followed. Pure.
 
-use crate::extract::dates::compare_values;
+use crate::extract::dates::DateValue;
 use crate::extract::{ActorKind, Analysis, Kind, Span};
 
 /// One row of the sidebar.
@@ -65,9 +65,9 @@ impl SideItem {
 /// range ("entre 2020 et 2023") make one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateGroup {
-    pub value: String,
+    pub value: DateValue,
     /// The value of the range's other end, when the entry is a range.
-    pub end: Option<String>,
+    pub end: Option<DateValue>,
     /// Indices into `Analysis::dates`, in text order.
     pub dates: Vec<usize>,
 }
@@ -118,7 +118,7 @@ impl Derived {
                 .filter(|(_, p)| valid_span(text, p.span));
             let (end, members) = match partner {
                 Some((j, _)) if j < i => continue,
-                Some((j, p)) => (Some(p.value.clone()), vec![i, j]),
+                Some((j, p)) => (Some(p.value), vec![i, j]),
                 None => (None, vec![i]),
             };
             match dates
@@ -127,20 +127,14 @@ impl Derived {
             {
                 Some(g) => g.dates.extend(members),
                 None => dates.push(DateGroup {
-                    value: d.value.clone(),
+                    value: d.value,
                     end,
                     dates: members,
                 }),
             }
         }
-        dates.sort_by(|a, b| {
-            compare_values(&a.value, &b.value).then_with(|| match (&a.end, &b.end) {
-                (Some(x), Some(y)) => compare_values(x, y),
-                (None, Some(_)) => std::cmp::Ordering::Less,
-                (Some(_), None) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
-        });
+        // Typed values sort in time order; a single date before a range from it.
+        dates.sort_by_key(|g| (g.value, g.end));
 
         let mut items = Vec::new();
         for (kind, title) in [
@@ -246,7 +240,7 @@ mod tests {
         let start = text.find(word).expect("word in text");
         TimeExpr {
             span: Span::new(start, start + word.len()),
-            value: value.into(),
+            value: value.parse().expect("test value"),
             range_with,
             relative: false,
         }
@@ -269,16 +263,22 @@ mod tests {
             ..analysis.dates[2].clone()
         });
         let d = Derived::new(text, &analysis);
-        let got: Vec<(&str, Option<&str>, &[usize])> = d
+        let got: Vec<(String, Option<String>, &[usize])> = d
             .dates
             .iter()
-            .map(|g| (g.value.as_str(), g.end.as_deref(), g.dates.as_slice()))
+            .map(|g| {
+                (
+                    g.value.to_string(),
+                    g.end.map(|e| e.to_string()),
+                    g.dates.as_slice(),
+                )
+            })
             .collect();
         assert_eq!(
             got,
             vec![
-                ("2019", None, &[2, 3][..]),
-                ("2020", Some("2023"), &[0, 1][..])
+                ("2019".to_string(), None, &[2, 3][..]),
+                ("2020".to_string(), Some("2023".to_string()), &[0, 1][..])
             ]
         );
         // Following the range marks both of its ends.

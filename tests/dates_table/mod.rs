@@ -14,7 +14,7 @@ pub fn ctx(lang: &str, published: Option<&str>) -> Context {
 pub fn run(lang: &str, published: Option<&str>, text: &str) -> Vec<(String, String)> {
     find_dates(text, &ctx(lang, published))
         .into_iter()
-        .map(|t| (text[t.span.range()].to_string(), t.value))
+        .map(|t| (text[t.span.range()].to_string(), t.value.to_string()))
         .collect()
 }
 

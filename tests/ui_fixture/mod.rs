@@ -138,7 +138,7 @@ pub fn analysis(a: &Article) -> Analysis {
         let s = Span::new(s.start, s.start + form.trim_end_matches(',').len());
         dates.push(TimeExpr {
             span: s,
-            value: value.to_string(),
+            value: value.parse().expect("date value"),
             range_with: None,
             relative: di == 1,
         });

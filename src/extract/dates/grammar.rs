@@ -5,7 +5,7 @@
 //! "2020-2023"), then one expression. Prepositions are never part of a span;
 //! a determiner is, only where it carries meaning ("la semaine dernière").
 
-use super::expr::{Expr, Found};
+use super::expr::{Expr, Found, Tense};
 use super::lexicon::{Lang, Langs, Season, Shift, Unit, W};
 use super::token::{Case, Tk, Tok};
 
@@ -41,6 +41,12 @@ impl<'a> Grammar<'a> {
                 i = next;
                 continue;
             }
+            // "9:30 a.m." before the digit chain "9:30" is skipped whole.
+            if let Some((expr, a, b)) = self.clock_at(i) {
+                self.push(&mut out, expr, a, b);
+                i = b;
+                continue;
+            }
             if let Some(next) = self.chain_at(i, &mut out) {
                 i = next;
                 continue;
@@ -52,15 +58,33 @@ impl<'a> Grammar<'a> {
             }
             i += 1;
         }
+        self.timeml_pass(&mut out);
         out
     }
 
     pub(super) fn push(&self, out: &mut Vec<Found>, expr: Expr, a: usize, b: usize) {
+        // A month or quarter without its year, and "aujourd'hui", need the tense.
+        let tense = match expr {
+            Expr::Cal {
+                y: None,
+                m: Some(_),
+                ..
+            }
+            | Expr::Quarter { y: None, .. }
+            | Expr::Today => self.tense(a),
+            _ => Tense::Unknown,
+        };
         out.push(Found {
             start: self.t[a].start,
             end: self.t[b - 1].end,
+            a,
+            b,
             expr,
             pair: None,
+            time: None,
+            tense,
+            possessive: false,
+            counted: matches!(expr, Expr::Rel { .. }) && self.count_at(a).is_some(),
         });
     }
 
@@ -410,7 +434,13 @@ impl<'a> Grammar<'a> {
     // ---- single expressions ---------------------------------------------
 
     pub(super) fn single_at(&self, i: usize) -> Parsed {
+        if let Some(p) = self.vague_at(i) {
+            return Some(p);
+        }
         if let Some(p) = self.relative_at(i) {
+            return Some(p);
+        }
+        if let Some(p) = self.clock_at(i) {
             return Some(p);
         }
         self.single_core(i, false)
@@ -421,7 +451,8 @@ impl<'a> Grammar<'a> {
         let t = self.t.get(i)?;
         match t.kind {
             Tk::Word => self
-                .quarter_at(i)
+                .period_at(i)
+                .or_else(|| self.quarter_at(i))
                 .or_else(|| self.day_month_at(i))
                 .or_else(|| self.weekday_date_at(i))
                 .or_else(|| self.month_led_at(i))
@@ -429,9 +460,10 @@ impl<'a> Grammar<'a> {
                 .or_else(|| self.decade_word_at(i))
                 .or_else(|| self.century_at(i))
                 .or_else(|| self.weekday_at(i)),
-            Tk::Other => self.quarter_at(i),
+            Tk::Other => self.quarter_at(i).or_else(|| self.period_at(i)),
             Tk::Num { .. } | Tk::Ordinal { .. } => self
-                .day_month_at(i)
+                .period_at(i)
+                .or_else(|| self.day_month_at(i))
                 .or_else(|| self.quarter_at(i))
                 .or_else(|| self.century_at(i))
                 .or_else(|| {

@@ -56,24 +56,13 @@ impl Langs {
     }
 }
 
-/// A season, with its ISO 8601 / TimeML code.
+/// A season.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Season {
     Spring,
     Summer,
     Autumn,
     Winter,
-}
-
-impl Season {
-    pub fn code(self) -> &'static str {
-        match self {
-            Season::Spring => "SP",
-            Season::Summer => "SU",
-            Season::Autumn => "FA",
-            Season::Winter => "WI",
-        }
-    }
 }
 
 /// A unit of relative time.

@@ -48,6 +48,7 @@
 //! numbers inside larger numbers, ids, paths, phone numbers and addresses.
 
 mod expr;
+mod extent;
 mod grammar;
 mod lexicon;
 mod numeric;
@@ -55,12 +56,17 @@ mod phrases;
 mod ranges;
 mod relative;
 mod resolve;
+mod timeml;
 mod token;
+mod typed;
 mod value;
 
 #[cfg(test)]
 mod tests;
 
+pub use typed::{
+    BadValue, CalValue, Clock, DateValue, Day, DayPart, Part, SeasonCode, TimeRef, Year,
+};
 pub use value::{compare_values, describe};
 
 use super::{Context, TimeExpr};

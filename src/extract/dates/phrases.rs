@@ -10,6 +10,10 @@ impl Grammar<'_> {
     pub(super) fn weekday_date_at(&self, i: usize) -> Parsed {
         self.weekday_w(i)?;
         let mut j = i + 1;
+        // "le lundi de Pâques, 21 avril": the feast's name before the date.
+        if self.word_is(j, &["de"]) && self.t.get(j + 1).is_some_and(|t| t.case == Case::Title) {
+            j += 2;
+        }
         if (self.punct_is(j, '.') && self.glued(j)) || self.punct_is(j, ',') {
             j += 1;
         }
@@ -32,12 +36,19 @@ impl Grammar<'_> {
         }
         // "Sunday Times", "Black Friday": a weekday next to a name is part of it,
         // unless a time word says otherwise ("on Sunday Macron said").
-        let next_is_name = self.t.get(i + 1).is_some_and(|t| {
-            t.kind == Tk::Word
-                && t.case == Case::Title
-                && !t.newline_before
-                && self.month_at(i + 1).is_none()
-        });
+        // "lundi de Pâques" with no date after it: a feast, not a weekday.
+        if self.word_is(i + 1, &["de"]) && self.t.get(i + 2).is_some_and(|t| t.case == Case::Title)
+        {
+            return None;
+        }
+        // A weekday in lower case ("a condamné jeudi Jean Dupont") is never part of a name.
+        let next_is_name = self.t[i].case != Case::Lower
+            && self.t.get(i + 1).is_some_and(|t| {
+                t.kind == Tk::Word
+                    && t.case == Case::Title
+                    && !t.newline_before
+                    && self.month_at(i + 1).is_none()
+            });
         let prev_is_name = i > 0
             && self.langs.prefers_en()
             && self.t[i - 1].kind == Tk::Word
@@ -79,13 +90,36 @@ impl Grammar<'_> {
             return None;
         }
         if self.langs.fr
-            && let Some(shift @ (Shift::Last | Shift::Next)) = self.shift_at(j)
+            && let Some(shift @ (Shift::Last | Shift::Next)) =
+                self.shift_at(j).or_else(|| self.plural_shift(j))
         {
             return Some((
                 Expr::MonthShift {
                     m,
                     d: Some(d),
                     shift,
+                },
+                i,
+                j + 1,
+            ));
+        }
+        // "le 10 novembre 93": a French two-digit year of the 1900s.
+        if self.langs.fr
+            && let Some((yy @ 32..=99, 2)) = self.num(j)
+            && !self.t[j].newline_before
+            && !self.t.get(j + 1).is_some_and(|t| {
+                matches!(t.kind, Tk::Word | Tk::Punct('%' | '€' | '$'))
+                    && !t.newline_before
+                    && self.is_count_word(j + 1)
+            })
+            && !self.word_is(j + 1, &["h"])
+            && valid_day(Some(1900 + yy as i32), m, d)
+        {
+            return Some((
+                Expr::Cal {
+                    y: Some(1900 + yy as i32),
+                    m: Some(m),
+                    d: Some(d),
                 },
                 i,
                 j + 1,

@@ -114,12 +114,6 @@ impl Grammar<'_> {
             {
                 return Some((rel(unit, n, false), i, u + 1));
             }
-            if self.word_is(i, &["aujourd"])
-                && self.punct_is(i + 1, '\'')
-                && self.word_is(i + 2, &["hui"])
-            {
-                return Some((rel(Unit::Day, 0, false), i, i + 3));
-            }
             for (first, second, n) in [("avant", "hier", -2), ("après", "demain", 2)] {
                 if self.word_is(i, &[first]) {
                     let j = if self.punct_is(i + 1, '-') {
@@ -309,7 +303,18 @@ impl Grammar<'_> {
             if self.langs.en {
                 if matches!(
                     lo,
-                    "will" | "shall" | "ll" | "tomorrow" | "next" | "upcoming"
+                    "will"
+                        | "shall"
+                        | "ll"
+                        | "tomorrow"
+                        | "next"
+                        | "upcoming"
+                        | "would"
+                        | "scheduled"
+                        | "expected"
+                        | "due"
+                        | "plans"
+                        | "planning"
                 ) {
                     return Tense::Future;
                 }

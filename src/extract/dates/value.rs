@@ -1,82 +1,19 @@
 //! Ordering and describing ISO 8601 date values with unknown (`X`) parts.
 
 use super::lexicon::{Lang, lexicon};
+use super::typed::DateValue;
 use std::cmp::Ordering;
 
-/// A sort key: the year's four characters (an `X` after every digit), then
-/// the part of the year (month, season or week, coarse before fine, unknown
-/// last), then the day.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    year: [u8; 4],
-    part: u16,
-    day: u16,
-}
-
-fn year_key(s: &str) -> Option<[u8; 4]> {
-    let b = s.as_bytes();
-    let mut out = [10u8; 4];
-    let n = b.len();
-    if !(2..=4).contains(&n) {
-        return None;
-    }
-    for (k, &c) in b.iter().enumerate() {
-        out[k] = match c {
-            b'0'..=b'9' => c - b'0',
-            b'X' | b'x' => 10,
-            _ => return None,
-        };
-    }
-    Some(out)
-}
-
-fn key(v: &str) -> Option<Key> {
-    let mut parts = v.split('-');
-    let year = year_key(parts.next()?)?;
-    let Some(p2) = parts.next() else {
-        return Some(Key {
-            year,
-            part: 0,
-            day: 0,
-        });
-    };
-    let part = match p2 {
-        "XX" => 990,
-        "SP" => 35,
-        "SU" => 65,
-        "FA" => 95,
-        "WI" => 125,
-        "WXX" => 995,
-        q if q.len() == 2 && q.starts_with('Q') => {
-            let n: u16 = q[1..].parse().ok().filter(|n| (1..=4).contains(n))?;
-            // just before the quarter's first month
-            ((n - 1) * 3 + 1) * 10 - 5
-        }
-        w if w.starts_with('W') => {
-            let n: u16 = w[1..].parse().ok()?;
-            // Place a week at the month it mostly falls in.
-            let month = (n.saturating_sub(1) * 7 + 3) * 12 / 365 + 1;
-            month.min(12) * 10 + 3
-        }
-        m => m.parse::<u16>().ok().filter(|m| (1..=12).contains(m))? * 10,
-    };
-    let day = match parts.next() {
-        None => 0,
-        Some("XX") => 99,
-        Some(d) => d.parse::<u16>().ok()?,
-    };
-    Some(Key { year, part, day })
-}
-
-/// Time order of two values: `2019` < `2020` < `2020-03` < `2020-03-05` <
-/// `2020-XX` < `XXXX-01`; unknown parts sort after known ones at their level.
-/// Values that are not dates sort after all dates, by text.
+/// Time order of two values written as text (see [`DateValue`]'s order):
+/// `2019` < `2020` < `2020-03` < `2020-03-05` < `2020-XX` < `XXXX-01`;
+/// unknown parts sort after known ones at their level. Values that are not
+/// dates sort after all dates, by text.
 pub fn compare_values(a: &str, b: &str) -> Ordering {
-    match (key(a), key(b)) {
-        (Some(x), Some(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => a.cmp(b),
+    match (a.parse::<DateValue>(), b.parse::<DateValue>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y).then_with(|| a.cmp(b)),
+        (Ok(_), Err(_)) => Ordering::Less,
+        (Err(_), Ok(_)) => Ordering::Greater,
+        (Err(_), Err(_)) => a.cmp(b),
     }
 }
 
@@ -88,6 +25,33 @@ pub fn describe(value: &str, lang: &str) -> String {
 }
 
 fn describe_in(value: &str, fr: bool) -> Option<String> {
+    let vague = match (value, fr) {
+        ("PRESENT_REF", true) => Some("maintenant"),
+        ("PRESENT_REF", false) => Some("now"),
+        ("PAST_REF", true) => Some("dans le passé"),
+        ("PAST_REF", false) => Some("in the past"),
+        ("FUTURE_REF", true) => Some("à l'avenir"),
+        ("FUTURE_REF", false) => Some("in the future"),
+        _ => None,
+    };
+    if let Some(v) = vague {
+        return Some(v.to_string());
+    }
+    if let Some((day, time)) = value.split_once('T') {
+        let part = match (time, fr) {
+            ("MO", true) => "matin".to_string(),
+            ("AF", true) => "après-midi".to_string(),
+            ("EV", true) => "soir".to_string(),
+            ("NI", true) => "nuit".to_string(),
+            ("MO", false) => "morning".to_string(),
+            ("AF", false) => "afternoon".to_string(),
+            ("EV", false) => "evening".to_string(),
+            ("NI", false) => "night".to_string(),
+            (t, true) => t.replacen(':', " h ", 1),
+            (t, false) => t.to_string(),
+        };
+        return Some(format!("{}, {part}", describe_in(day, fr)?));
+    }
     let lex = lexicon();
     let lang = if fr { Lang::Fr } else { Lang::En };
     let unknown_year = if fr {
@@ -111,8 +75,9 @@ fn describe_in(value: &str, fr: bool) -> Option<String> {
                 format!("{}0s", &y[..3])
             });
         }
-        if y.len() == 2 {
-            let c: u32 = y.parse().ok()?;
+        let century = y.strip_suffix("XX").unwrap_or(y);
+        if century.len() == 2 {
+            let c: u32 = century.parse().ok()?;
             let n = c + 1;
             return Some(if fr {
                 format!("{}e siècle", roman(n))
@@ -165,6 +130,16 @@ fn describe_in(value: &str, fr: bool) -> Option<String> {
                 ("SU", false) => "summer",
                 ("FA", false) => "autumn",
                 _ => "winter",
+            };
+            Some(with_year(name.to_string()))
+        }
+        [_, h] if h.len() == 2 && h.starts_with('H') => {
+            let n: u8 = h[1..].parse().ok().filter(|n| (1..=2).contains(n))?;
+            let name = match (n, fr) {
+                (1, true) => "1er semestre",
+                (_, true) => "2e semestre",
+                (1, false) => "H1",
+                (_, false) => "H2",
             };
             Some(with_year(name.to_string()))
         }

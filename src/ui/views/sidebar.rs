@@ -177,7 +177,7 @@ fn item_line<'a>(app: &'a App, item: &SideItem) -> Line<'a> {
             };
             let value = match &group.end {
                 Some(end) => format!("{}–{end}", group.value),
-                None => group.value.clone(),
+                None => group.value.to_string(),
             };
             Line::from(vec![
                 Span::raw("    "),
