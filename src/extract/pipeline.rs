@@ -4,7 +4,9 @@
 use super::actors::{self, Groups};
 use super::cand::{Cand, Occupancy, Src};
 use super::doc::{Doc, Lang, align_known};
-use super::{Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, places, roles};
+use super::{
+    Analysis, Context, Kind, Mention, dates, known, lexicon, names, orgs, places, roles, tagger,
+};
 
 /// Words before a place name that support an ambiguous gazetteer match.
 fn place_context(lower: &str) -> bool {
@@ -221,6 +223,9 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     push_all(&mut cands, &mut alive, &mut occ, surnames);
     let locative = places::find_after_locative(&doc, &occ);
     push_all(&mut cands, &mut alive, &mut occ, locative);
+    // 6b. Names the statistical tagger finds where no rule put anything.
+    let tagged = tagger::propose(&doc, &known, &occ, &role_mask);
+    push_all(&mut cands, &mut alive, &mut occ, tagged);
     link_parenthesised(&doc, &cands, &alive, &mut groups_pairs);
     roles::infer_affiliations(&doc, &mut roles, &cands, &alive);
 
