@@ -89,20 +89,31 @@ impl<'m> Model<'m> {
     /// The names in a sentence, with their margins.
     pub fn tag_spans(&self, s: &SentView, doc: &dyn DocView) -> Vec<Tagged> {
         let emit = self.emissions(s, doc);
-        let (tags, best) = viterbi_scored(&emit, &self.trans, &s.allowed);
+        let (tags, _) = viterbi_scored(&emit, &self.trans, &s.allowed);
         let mut allowed = s.allowed.clone();
         spans(&tags)
             .into_iter()
             .map(|(a, b, kind)| {
-                let saved: Vec<Allowed> = allowed[a..b].to_vec();
+                // A token that can only be `O` cuts the sentence in two
+                // independent halves: the margin is computed on the window
+                // between the nearest such tokens around the name.
+                let lo = (0..a)
+                    .rev()
+                    .find(|&i| s.allowed[i] == Allowed::OnlyO)
+                    .unwrap_or(0);
+                let hi = (b..s.allowed.len())
+                    .find(|&i| s.allowed[i] == Allowed::OnlyO)
+                    .map_or(s.allowed.len(), |i| i + 1);
+                let window = &emit[lo * N_TAGS..hi * N_TAGS];
+                let (_, with) = viterbi_scored(window, &self.trans, &allowed[lo..hi]);
                 allowed[a..b].fill(Allowed::OnlyO);
-                let (_, without) = viterbi_scored(&emit, &self.trans, &allowed);
-                allowed[a..b].copy_from_slice(&saved);
+                let (_, without) = viterbi_scored(window, &self.trans, &allowed[lo..hi]);
+                allowed[a..b].copy_from_slice(&s.allowed[a..b]);
                 Tagged {
                     a,
                     b,
                     kind,
-                    margin: best - without,
+                    margin: with - without,
                 }
             })
             .collect()
