@@ -338,7 +338,7 @@ fn main() {
                 sents += 1;
                 toks += s.words.len();
                 let ts = featurise(doc, s, &f, false);
-                if n % 20 == 0 {
+                if n.is_multiple_of(20) {
                     held.push(ts);
                     continue;
                 }

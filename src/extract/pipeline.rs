@@ -224,6 +224,7 @@ pub fn run(text: &str, ctx: &Context) -> Analysis {
     let locative = places::find_after_locative(&doc, &occ);
     push_all(&mut cands, &mut alive, &mut occ, locative);
     // 6b. Names the statistical tagger finds where no rule put anything.
+    tagger::drop_caps_guesses(&doc, &cands, &mut alive, &mut occ);
     let tagged = tagger::propose(&doc, &known, &occ, &role_mask);
     push_all(&mut cands, &mut alive, &mut occ, tagged);
     link_parenthesised(&doc, &cands, &alive, &mut groups_pairs);

@@ -218,7 +218,7 @@ pub fn tag_doc(doc: &Doc, known: &[(Known, usize, usize)]) -> Vec<Tagged> {
             b += 1;
         }
         let sent = SentView::new(&toks[a..b], &lower[a..b]);
-        if sent.allowed.iter().any(|&x| x == Allowed::Any) {
+        if sent.allowed.contains(&Allowed::Any) {
             out.extend(model.tag_spans(&sent, &facts).into_iter().map(|mut t| {
                 t.a += a;
                 t.b += a;
@@ -255,20 +255,67 @@ fn trim(doc: &Doc, t: Tagged) -> Option<(usize, usize, Kind)> {
     Some((a, b, t.kind))
 }
 
-/// The rules' vetoes hold: a gazetteer match the rules left out ("Northern
-/// Ireland" of "Northern Ireland Protocol", an ambiguous form without
-/// support) is not brought back, and the name of a treaty, event or
-/// document ("Treaty of Rome") is not a mention.
-fn vetoed(doc: &Doc, known: &[(Known, usize, usize)], occ: &Occupancy, a: usize, b: usize) -> bool {
-    let rejected = known
-        .iter()
-        .any(|&(_, x, y)| x < b && a < y && occ.free(x, y));
+/// Tokens of the gazetteer matches the rules left out ("Northern Ireland" of
+/// "Northern Ireland Protocol", an ambiguous form without support).
+fn rejected_known(n: usize, known: &[(Known, usize, usize)], occ: &Occupancy) -> Vec<bool> {
+    let mut mask = vec![false; n];
+    for &(_, x, y) in known {
+        if x < y && occ.free(x, y) {
+            mask[x..y.min(n)].fill(true);
+        }
+    }
+    mask
+}
+
+/// The rules' vetoes hold: a gazetteer match the rules left out is not
+/// brought back, the name of a treaty, event or document ("Treaty of Rome")
+/// is not a mention, and a byline's names ("By Grace Odhiambo") are metadata.
+fn vetoed(doc: &Doc, rejected: &[bool], a: usize, b: usize) -> bool {
     let misc = (a..b).any(|i| {
         let l = doc.lower(i);
         lexicon::is_misc_head(l) || lexicon::is_document_head(l)
     }) || doc.toks.get(b).is_some_and(|t| t.cap)
         && lexicon::is_document_head(doc.lower(b));
-    rejected || misc
+    rejected[a..b].iter().any(|&r| r) || misc || super::names::in_byline(doc, a)
+}
+
+/// Sentences written in capitals ("SOCCER - LEICESTER TAKE OVER AT TOP"):
+/// there the rules' guesses from capitals alone (an undefined all-caps word
+/// taken for an organisation, a dateline place) say nothing, so they are
+/// dropped and the tagger, whose features do not depend on case there,
+/// reads the line instead. Gazetteer matches and structures stay.
+pub fn drop_caps_guesses(doc: &Doc, cands: &[Cand], alive: &mut [bool], occ: &mut Occupancy) {
+    let caps = caps_sentences(doc);
+    for (i, c) in cands.iter().enumerate() {
+        let sent = doc.toks.get(c.a).map_or(0, |t| t.sent as usize);
+        if alive[i] && c.src == Src::GuessAcronym && caps.get(sent).copied().unwrap_or(false) {
+            alive[i] = false;
+            occ.release(c.a, c.b);
+        }
+    }
+}
+
+/// Per sentence: written in capitals ([`features::caps_line`]).
+fn caps_sentences(doc: &Doc) -> Vec<bool> {
+    let n_sent = doc.toks.last().map_or(0, |t| t.sent as usize + 1);
+    let mut out = vec![false; n_sent];
+    let mut a = 0;
+    while a < doc.len() {
+        let mut b = a + 1;
+        while b < doc.len() && doc.toks[b].sent == doc.toks[a].sent {
+            b += 1;
+        }
+        let toks: Vec<Tok> = (a..b)
+            .map(|i| Tok {
+                word: doc.word(i),
+                start: false,
+                gaz: 0,
+            })
+            .collect();
+        out[doc.toks[a].sent as usize] = features::caps_line(&toks);
+        a = b;
+    }
+    out
 }
 
 /// Candidates for the names the tagger finds where no rule put anything:
@@ -280,12 +327,13 @@ pub fn propose(
     occ: &Occupancy,
     role_mask: &[bool],
 ) -> Vec<Cand> {
+    let rejected = rejected_known(doc.len(), known, occ);
     tag_doc(doc, known)
         .into_iter()
         .filter(|t| t.margin >= MIN_MARGIN)
         .filter_map(|t| trim(doc, t))
         .filter(|&(a, b, _)| occ.free(a, b) && !role_mask[a..b].iter().any(|&m| m))
-        .filter(|&(a, b, _)| !vetoed(doc, known, occ, a, b))
+        .filter(|&(a, b, _)| !vetoed(doc, &rejected, a, b))
         .map(|(a, b, kind)| {
             let src = if kind == Kind::Person {
                 Src::Person

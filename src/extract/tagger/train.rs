@@ -41,7 +41,7 @@ impl TrainSent {
             let prev = i.checked_sub(1).map(|p| fixed[p]);
             let g = if super::tag_allowed(view.allowed[i], g) && super::transition_ok(prev, g) {
                 g
-            } else if g != 0 && super::tag_allowed(view.allowed[i], g - 1) && g % 2 == 0 {
+            } else if g != 0 && super::tag_allowed(view.allowed[i], g - 1) && g.is_multiple_of(2) {
                 // An I- that can no longer continue opens a name (B-).
                 g - 1
             } else {
