@@ -202,14 +202,6 @@ pub fn tag_doc(doc: &Doc, known: &[(Known, usize, usize)]) -> Vec<Tagged> {
         n,
         known.iter().map(|(k, a, b)| (k.kind, k.ambiguous, *a, *b)),
     );
-    let toks: Vec<Tok> = (0..n)
-        .map(|i| Tok {
-            word: doc.word(i),
-            start: doc.toks[i].start,
-            gaz: marks[i],
-        })
-        .collect();
-    let lower: Vec<&str> = (0..n).map(|i| doc.lower(i)).collect();
     let mut out = Vec::new();
     let mut a = 0;
     while a < n {
@@ -217,7 +209,16 @@ pub fn tag_doc(doc: &Doc, known: &[(Known, usize, usize)]) -> Vec<Tagged> {
         while b < n && doc.toks[b].sent == doc.toks[a].sent {
             b += 1;
         }
-        let sent = SentView::new(&toks[a..b], &lower[a..b]);
+        // One sentence at a time: a book-length text costs no per-token copy.
+        let toks: Vec<Tok> = (a..b)
+            .map(|i| Tok {
+                word: doc.word(i),
+                start: doc.toks[i].start,
+                gaz: marks[i],
+            })
+            .collect();
+        let lower: Vec<&str> = (a..b).map(|i| doc.lower(i)).collect();
+        let sent = SentView::new(&toks, &lower);
         if sent.allowed.contains(&Allowed::Any) {
             out.extend(model.tag_spans(&sent, &facts).into_iter().map(|mut t| {
                 t.a += a;
