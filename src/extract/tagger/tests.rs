@@ -91,3 +91,42 @@ fn lower_case_text_is_not_tagged() {
     let doc = Doc::new(text, Lang::En);
     assert!(tag_doc(&doc, &[]).is_empty());
 }
+
+fn mentions(text: &str, lang: &str) -> Vec<(String, Kind)> {
+    let ctx = crate::extract::Context {
+        lang: lang.to_string(),
+        published: None,
+    };
+    crate::extract::extract_text(text, &ctx)
+        .mentions
+        .iter()
+        .filter(|m| m.kind != Kind::Date)
+        .map(|m| (m.span.text(text).to_string(), m.kind))
+        .collect()
+}
+
+/// A headline in capitals: its words are not organisations for being in capitals.
+#[test]
+fn a_headline_in_capitals_is_not_a_list_of_acronyms() {
+    let text =
+        "RUGBY - HARLOW WIN AGAIN AFTER LATE TRY\n\nThe club from Harlow won again on Sunday.";
+    let found = mentions(text, "en");
+    for word in ["RUGBY", "WIN", "AGAIN", "AFTER", "LATE", "TRY"] {
+        assert!(found.iter().all(|(w, _)| w != word), "{word}: {found:?}");
+    }
+}
+
+/// The tagger adds a person in no list; the rules' byline veto still holds.
+#[test]
+fn tagger_names_join_the_rules_and_respect_bylines() {
+    let text = "A headline\n\nBy Grace Odhiambo\n\nYesterday Margaret Okonkwo told reporters the talks had failed.";
+    let found = mentions(text, "en");
+    assert!(
+        found.contains(&("Margaret Okonkwo".to_string(), Kind::Person)),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(w, _)| !w.contains("Odhiambo")),
+        "{found:?}"
+    );
+}
