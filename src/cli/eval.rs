@@ -15,7 +15,8 @@ pub struct EvalArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Also list every false positive, miss and wrong date value.
+    /// Also count the mention errors by kind (missed, spurious, wrong type,
+    /// boundary; per type) and list every false positive, miss and wrong date value.
     #[arg(long)]
     pub errors: bool,
 }

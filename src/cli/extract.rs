@@ -68,12 +68,42 @@ pub fn run(args: ExtractArgs, common: &Common) -> anyhow::Result<ExitCode> {
                 crate::extract::UNSUPPORTED_NOTICE
             );
         }
-        let analysis = extract(article);
-        let line = match format {
-            Format::Json => serde_json::to_string(&article_json(article, &analysis))?,
-            Format::Spacy => serde_json::to_string(&spacy_json(article, &analysis))?,
-        };
-        writeln!(out, "{line}")?;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    // Articles are analysed in parallel a batch at a time and printed in
+    // order; a batch of one (a single big article) is written as it is
+    // serialised, without a copy of its line in memory.
+    for batch in loaded.articles.chunks(threads * 16) {
+        if batch.len() == 1 || threads == 1 {
+            for article in batch {
+                write_line(&mut out, article, format)?;
+            }
+            continue;
+        }
+        let per = batch.len().div_ceil(threads);
+        let lines: Vec<anyhow::Result<Vec<u8>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = batch
+                .chunks(per)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|article| {
+                                let mut buf = Vec::new();
+                                write_line(&mut buf, article, format)?;
+                                Ok(buf)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for line in lines {
+            out.write_all(&line?)?;
+        }
     }
     out.flush()?;
     Ok(if loaded.has_errors() {
@@ -81,6 +111,17 @@ pub fn run(args: ExtractArgs, common: &Common) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Analyse one article and write its JSON line.
+fn write_line(out: &mut impl Write, article: &Article, format: Format) -> anyhow::Result<()> {
+    let analysis = extract(article);
+    match format {
+        Format::Json => serde_json::to_writer(&mut *out, &article_json(article, &analysis))?,
+        Format::Spacy => serde_json::to_writer(&mut *out, &spacy_json(article, &analysis))?,
+    }
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 #[derive(Serialize)]

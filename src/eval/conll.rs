@@ -13,6 +13,15 @@
 //! The text is rebuilt from the tokens: one space between tokens, none before
 //! closing punctuation or after an opening bracket or an elided article
 //! ("l'" "Afrique" -> "l'Afrique"); each sentence on its own line.
+//!
+//! Text tokenised with its apostrophes and hyphens split off ("d ' animaux",
+//! "Etats - Unis", as in HIPE-2020) is rejoined, so that the extractor reads
+//! the text as it was printed and the gold spans keep their tokens: a lone
+//! apostrophe after a French elided word ("d", "l", "qu", "jusqu") joins both
+//! neighbours; a lone hyphen between two words joins them only in a file
+//! whose tokeniser splits hyphens (no token in it holds a hyphen between two
+//! letters). In a file that keeps "all-rounder" whole (CoNLL-2003), a lone
+//! "-" is a dash and keeps its spaces. Scores are on these rebuilt spans.
 
 use super::{Document, GoldEntity, LoadError, actors_from_mentions};
 use crate::article::lang;
@@ -127,6 +136,55 @@ pub fn looks_like_conll(head: &str) -> bool {
     seen >= 2
 }
 
+/// French words elided before an apostrophe (lower-cased).
+const ELIDED: [&str; 15] = [
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+    "aujourd",
+];
+
+fn is_lone_apostrophe(token: &str) -> bool {
+    matches!(token, "'" | "’")
+}
+
+fn is_elided(token: &str) -> bool {
+    token.len() <= 7 && ELIDED.iter().any(|e| e.eq_ignore_ascii_case(token))
+}
+
+fn ends_with_letter(token: &str) -> bool {
+    token.chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+fn starts_with_letter(token: &str) -> bool {
+    token.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// True when a token holds a hyphen between two letters ("all-rounder"):
+/// the file's tokeniser keeps hyphenated words whole.
+fn inner_hyphen(token: &str) -> bool {
+    let cs: Vec<char> = token.chars().collect();
+    cs.windows(3)
+        .any(|w| w[0].is_alphabetic() && w[1] == '-' && w[2].is_alphabetic())
+}
+
+/// Which tokens of a sentence are glued to the one before them because the
+/// tokeniser split an apostrophe or a hyphen off a word (see the module doc).
+fn split_joins(tokens: &[&str], splits_hyphens: bool) -> Vec<bool> {
+    let mut join = vec![false; tokens.len()];
+    for i in 1..tokens.len().saturating_sub(1) {
+        let (prev, tok, next) = (tokens[i - 1], tokens[i], tokens[i + 1]);
+        let rejoin = if is_lone_apostrophe(tok) {
+            is_elided(prev) && starts_with_letter(next)
+        } else {
+            splits_hyphens && tok == "-" && ends_with_letter(prev) && starts_with_letter(next)
+        };
+        if rejoin {
+            join[i] = true;
+            join[i + 1] = true;
+        }
+    }
+    join
+}
+
 /// True when no space goes between `prev` and `token` in the rebuilt text.
 fn glued(prev: &str, token: &str) -> bool {
     let closing = token.starts_with([
@@ -178,13 +236,14 @@ impl Builder {
         self.new_sentence = true;
     }
 
-    fn push(&mut self, token: &str, tag: Option<(Prefix, &str)>) {
+    fn push(&mut self, token: &str, tag: Option<(Prefix, &str)>, joined: bool) {
         if self.new_sentence {
             if !self.text.is_empty() {
                 self.text.push('\n');
             }
             self.new_sentence = false;
         } else if let Some(prev) = &self.prev_token
+            && !joined
             && !glued(prev, token)
         {
             self.text.push(' ');
@@ -229,18 +288,38 @@ impl Builder {
     }
 }
 
+/// The tokens of the sentence being read, with their tags.
+type Pending<'c> = Vec<(&'c str, Option<(Prefix, &'c str)>)>;
+
+/// Push a sentence's tokens into the document, rejoining split apostrophes
+/// and hyphens.
+fn flush(doc: &mut Builder, pending: &mut Pending<'_>, splits_hyphens: bool) {
+    let tokens: Vec<&str> = pending.iter().map(|(t, _)| *t).collect();
+    let joins = split_joins(&tokens, splits_hyphens);
+    for ((token, tag), joined) in pending.drain(..).zip(joins) {
+        doc.push(token, tag, joined);
+    }
+}
+
 /// Parse a CoNLL file's content; `path` names it in errors and document ids.
 pub fn parse(path: &Path, content: &str) -> Result<Vec<Document>, LoadError> {
+    let splits_hyphens = !content
+        .lines()
+        .filter_map(|l| columns(l).first().copied())
+        .any(inner_hyphen);
     let mut docs = Vec::new();
     let mut doc = Builder::new();
+    let mut pending: Pending<'_> = Vec::new();
     for (i, raw) in content.lines().enumerate() {
         let line = raw.trim_start_matches('\u{feff}').trim_end();
         let cols = columns(line);
         if cols.is_empty() {
+            flush(&mut doc, &mut pending, splits_hyphens);
             doc.end_sentence();
             continue;
         }
         if cols[0] == "-DOCSTART-" {
+            flush(&mut doc, &mut pending, splits_hyphens);
             docs.extend(std::mem::replace(&mut doc, Builder::new()).finish());
             continue;
         }
@@ -260,8 +339,9 @@ pub fn parse(path: &Path, content: &str) -> Result<Vec<Document>, LoadError> {
                 .map(|b| line[..b].chars().count() + 1),
             ..LoadError::at(path, i + 1, m)
         })?;
-        doc.push(cols[0], tag);
+        pending.push((cols[0], tag));
     }
+    flush(&mut doc, &mut pending, splits_hyphens);
     docs.extend(doc.finish());
     let name = path
         .file_name()
@@ -312,5 +392,24 @@ mod tests {
         ] {
             assert_eq!(glued(prev, token), want, "{prev} {token}");
         }
+    }
+
+    fn rebuilt(content: &str) -> String {
+        let docs = parse(Path::new("x.conll"), content).unwrap();
+        docs[0].text.clone()
+    }
+
+    #[test]
+    fn split_apostrophes_and_hyphens_rejoin() {
+        let hipe = "marchand O\nd O\n' O\nanimaux O\naux O\nEtats B-LOC\n- I-LOC\nUnis I-LOC\n";
+        assert_eq!(rebuilt(hipe), "marchand d'animaux aux Etats-Unis");
+        let docs = parse(Path::new("x.conll"), hipe).unwrap();
+        let e = &docs[0].entities[0];
+        assert_eq!(e.span.text(&docs[0].text), "Etats-Unis");
+        // A file that keeps hyphenated words whole: a lone "-" is a dash.
+        let conll = "SOCCER O\n- O\nLEICESTER B-ORG\nall-rounder O\n";
+        assert_eq!(rebuilt(conll), "SOCCER - LEICESTER all-rounder");
+        // A quote is not an elision.
+        assert_eq!(rebuilt("he O\nsaid O\n' O\nno O\n"), "he said ' no");
     }
 }

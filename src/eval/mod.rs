@@ -9,6 +9,7 @@
 //! - [`timeml`]: TimeML with inline `TIMEX3` (dates only).
 
 pub mod conll;
+pub mod errors;
 pub mod gold;
 pub mod names;
 pub mod offsets;
@@ -158,8 +159,8 @@ pub fn sniff(path: &Path, head: &str) -> Option<Format> {
             looks_gold.then_some(Format::Gold)
         }
         "xml" => (head.contains("<TimeML") || head.contains("<TIMEX3")).then_some(Format::TimeMl),
-        "txt" | "tsv" | "" => conll::looks_like_conll(head).then_some(Format::Conll),
-        _ => None,
+        // Any other name (`eng.testa`, `train.txt`, no extension): by content.
+        _ => conll::looks_like_conll(head).then_some(Format::Conll),
     }
 }
 
@@ -355,6 +356,10 @@ mod tests {
             Some(Format::Conll)
         );
         assert_eq!(sniff(p("article.txt"), "Un titre\n\nUn paragraphe."), None);
+        // CoNLL-2003's own file names, CRLF lines.
+        let testa = "-DOCSTART- -X- O O\r\n\r\nLONDON NNP I-NP I-LOC\r\n1996-08-30 CD I-NP O\r\n";
+        assert_eq!(sniff(p("eng.testa"), testa), Some(Format::Conll));
+        assert_eq!(sniff(p("notes.md"), "# Titre\n\nTexte."), None);
     }
 
     /// The span of the `nth` occurrence of `needle` in `text`.

@@ -173,6 +173,11 @@ pub fn render(results: &[CorpusResult]) -> String {
 pub fn render_mistakes(results: &[CorpusResult]) -> String {
     let mut out = String::new();
     for r in results {
+        let grouped = super::errors::group(&r.mistakes);
+        if grouped != super::errors::Grouped::default() {
+            let _ = writeln!(out, "{}: mention errors by kind", r.name);
+            out.push_str(&super::errors::render(&grouped));
+        }
         let _ = writeln!(out, "{}: {} mistakes", r.name, r.mistakes.len());
         for m in &r.mistakes {
             let _ = write!(
@@ -271,6 +276,8 @@ pub fn to_json(results: &[CorpusResult], with_mistakes: bool) -> Value {
             });
             if with_mistakes && let Some(obj) = c.as_object_mut() {
                 obj.insert("mistakes".into(), json!(r.mistakes));
+                let grouped = super::errors::group(&r.mistakes);
+                obj.insert("errors_by_kind".into(), super::errors::to_json(&grouped));
             }
             c
         })

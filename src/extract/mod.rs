@@ -29,6 +29,7 @@ pub mod orgs;
 mod pipeline;
 pub mod places;
 pub mod roles;
+pub mod tagger;
 pub mod tokenize;
 
 use crate::article::Article;

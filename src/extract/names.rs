@@ -44,7 +44,7 @@ fn byline_opener(lower: &str) -> bool {
     )
 }
 
-fn in_byline(doc: &Doc, i: usize) -> bool {
+pub(crate) fn in_byline(doc: &Doc, i: usize) -> bool {
     let sent = doc.toks[i].sent;
     let mut s = i;
     while s > 0 && doc.toks[s - 1].sent == sent {

@@ -1,6 +1,7 @@
 //! The extraction passes over one candidate [`Arena`], in order (see
 //! [`PASSES`]): gazetteer, structures, directional places, expansions, roles,
-//! context cues, acronym definitions, people, later forms, affiliations; then
+//! context cues, acronym definitions, people, later forms, tagged names,
+//! parenthesised forms, echoes, affiliations; then
 //! dates are laid out with the entities as mentions, and actors are built.
 //!
 //! A pass is a named function `fn(&mut State)`: it reads what the earlier
@@ -13,6 +14,7 @@ use super::doc::{Doc, Lang, align_known};
 use super::roles::Role;
 use super::{
     Analysis, Context, Kind, Mention, TimeExpr, dates, known, lexicon, names, orgs, places, roles,
+    tagger,
 };
 
 /// Words before a place name that support an ambiguous gazetteer match.
@@ -62,6 +64,8 @@ pub struct State<'d, 'a> {
     /// BCP 47 tag of the text's language (for the gazetteer).
     pub lang: &'d str,
     pub arena: Arena,
+    /// The gazetteer's matches aligned to tokens (set by [`gazetteer`]).
+    pub known: Vec<(known::Known, usize, usize)>,
     /// Per token: the gazetteer candidate on it (set by [`gazetteer`]).
     pub known_at: Vec<Option<usize>>,
     /// Acronyms whose expansion names a treaty or programme: never organisations.
@@ -80,6 +84,7 @@ impl<'d, 'a> State<'d, 'a> {
             doc,
             lang,
             arena: Arena::new(n),
+            known: Vec::new(),
             known_at: vec![None; n],
             blocked: Vec::new(),
             roles: Vec::new(),
@@ -104,6 +109,8 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("definitions", definitions),
     ("people", people),
     ("later_forms", later_forms),
+    ("tagged", tagged),
+    ("parenthesised", parenthesised),
     ("echoes", echoes),
     ("affiliations", affiliations),
 ];
@@ -171,6 +178,7 @@ fn gazetteer(st: &mut State) {
             *slot = Some(ci);
         }
     }
+    st.known = known;
 }
 
 /// "Treaty of Rome", "Treaty on European Union": a place inside the name of a
@@ -306,7 +314,7 @@ fn people(st: &mut State) {
 }
 
 /// Acronyms used later and guessed ones, surnames alone, places after a
-/// locative; then "Name (Имя)" pairs.
+/// locative.
 fn later_forms(st: &mut State) {
     let doc = st.doc;
     let uses = orgs::find_acronym_uses(doc, &st.arena.cands, &st.arena.occ, &st.blocked);
@@ -315,7 +323,20 @@ fn later_forms(st: &mut State) {
     st.arena.push_all(surnames);
     let locative = places::find_after_locative(doc, &st.arena.occ);
     st.arena.push_all(locative);
-    link_parenthesised(doc, &st.arena.cands, &st.arena.alive, &mut st.pairs);
+}
+
+/// Names the statistical tagger finds where no rule put anything (in lines
+/// written in capitals, the rules' guesses from capitals alone give way).
+fn tagged(st: &mut State) {
+    let arena = &mut st.arena;
+    tagger::drop_caps_guesses(st.doc, &arena.cands, &mut arena.alive, &mut arena.occ);
+    let found = tagger::propose(st.doc, &st.known, &st.arena.occ, &st.role_mask);
+    st.arena.push_all(found);
+}
+
+/// "Name (Имя)" pairs: one actor.
+fn parenthesised(st: &mut State) {
+    link_parenthesised(st.doc, &st.arena.cands, &st.arena.alive, &mut st.pairs);
 }
 
 /// Later forms of organisations named in full (see [`orgs::find_echoes`]).
