@@ -3,6 +3,8 @@
 mod check;
 mod eval;
 mod extract;
+mod library;
+mod library_query;
 mod notes;
 
 use clap::{Args, Parser, Subcommand};
@@ -28,6 +30,10 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Also add the files to the library before opening them.
+    #[arg(long)]
+    pub import: bool,
+
     #[command(flatten)]
     pub common: Common,
 }
@@ -47,6 +53,10 @@ pub struct Common {
     #[arg(long, global = true, value_name = "URL", env = "LEDE_ENDPOINT")]
     pub endpoint: Option<String>,
 
+    /// The library file (SQLite) that `lede add` fills.
+    #[arg(long, global = true, value_name = "FILE", env = "LEDE_LIBRARY")]
+    pub library: Option<PathBuf>,
+
     /// Use this config file instead of the platform default.
     #[arg(long, global = true, value_name = "FILE", env = "LEDE_CONFIG")]
     pub config: Option<PathBuf>,
@@ -62,6 +72,16 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// List, export and submit correction notes.
     Notes(notes::NotesArgs),
+    /// Add articles to the library (files, folders, `-`), analysed; duplicates by id are updated.
+    Add(library::AddArgs),
+    /// Full-text search over the library, ranked, with the matching passage.
+    Search(library_query::SearchArgs),
+    /// The actors across the library: kind, mentions, articles, first and last seen.
+    Actors(library_query::ActorsArgs),
+    /// The dates the library's articles mention, in date order, with their sentence.
+    Timeline(library_query::TimelineArgs),
+    /// Check the library file, analyse it again, or print where it is.
+    Library(library::LibraryArgs),
 }
 
 fn after_help() -> String {
@@ -71,8 +91,11 @@ fn after_help() -> String {
     let notes = crate::config::default_notes_path()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "(no data directory on this platform)".into());
+    let library = crate::config::default_library_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no data directory on this platform)".into());
     format!(
-        "Config file: {config}\nNotes file:  {notes}\nPress ? in the reader for the key bindings."
+        "Config file: {config}\nNotes file:  {notes}\nLibrary:     {library}\nPress ? in the reader for the key bindings."
     )
 }
 
@@ -84,7 +107,22 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Some(Command::Extract(args)) => extract::run(args, &cli.common),
         Some(Command::Eval(args)) => eval::run(args, &cli.common),
         Some(Command::Notes(args)) => notes::run(args, &cli.common),
-        None => open_reader(cli.paths, &cli.common),
+        Some(Command::Add(args)) => library::run_add(args, &cli.common),
+        Some(Command::Search(args)) => library_query::run_search(args, &cli.common),
+        Some(Command::Actors(args)) => library_query::run_actors(args, &cli.common),
+        Some(Command::Timeline(args)) => library_query::run_timeline(args, &cli.common),
+        Some(Command::Library(args)) => library::run_library(args, &cli.common),
+        None => {
+            if cli.import && !cli.paths.is_empty() {
+                let add = library::AddArgs {
+                    paths: cli.paths.clone(),
+                    json: false,
+                    threads: 0,
+                };
+                library::run_add(add, &cli.common)?;
+            }
+            open_reader(cli.paths, &cli.common)
+        }
     }
 }
 
