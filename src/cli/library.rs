@@ -51,7 +51,16 @@ pub fn library_path(common: &Common) -> anyhow::Result<PathBuf> {
 /// Open the library for a command that only reads (it must exist), analysing
 /// again first what an older extractor analysed.
 pub fn open_for_reading(common: &Common) -> anyhow::Result<Library> {
-    let mut lib = Library::open_existing(&library_path(common)?)?;
+    let path = library_path(common)?;
+    let mut lib = match Library::open_existing(&path) {
+        // A file this user cannot write is still read.
+        Err(library::LibraryError::ReadOnly(_) | library::LibraryError::CannotOpen { .. })
+            if path.exists() =>
+        {
+            Library::open_read_only(&path)?
+        }
+        other => other?,
+    };
     refresh(&mut lib)?;
     Ok(lib)
 }

@@ -292,6 +292,25 @@ fn commit(
     Ok(())
 }
 
+/// Analyse and store articles already loaded (one transaction), in parallel.
+pub fn add_articles(lib: &mut Library, articles: &[Article]) -> Result<Vec<Status>> {
+    let analyses = analyse_all(articles, threads(&ImportOptions::default()));
+    let (today, now) = now();
+    let path = lib.path.clone();
+    let e = |err| super::error::classify(&path, err);
+    let tx = lib
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(e)?;
+    let mut out = Vec::with_capacity(articles.len());
+    for (a, an) in articles.iter().zip(&analyses) {
+        let an = an.clone().unwrap_or_default();
+        out.push(write::store(&tx, a, &an, &today, now).map_err(e)?);
+    }
+    tx.commit().map_err(e)?;
+    Ok(out)
+}
+
 /// Analyse again every article whose analysis is missing or from another
 /// extractor version, `chunk` articles per transaction, in parallel.
 /// Calls `progress(done, total)` after each commit. Returns how many.

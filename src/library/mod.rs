@@ -29,7 +29,9 @@ mod write;
 
 pub use actors::{ActorArticle, ActorId, ActorQuery, ActorRow, TimelineEntry};
 pub use error::LibraryError;
-pub use import::{ImportEvent, ImportOptions, ImportSummary, Status, import, reanalyse};
+pub use import::{
+    ImportEvent, ImportOptions, ImportSummary, Status, add_articles, import, reanalyse,
+};
 pub use passage::{Passage, sentence_around};
 pub use query::{Counts, Cursor, Entry, Filter};
 pub use search::{Hit, SearchError, fts_query};
@@ -105,6 +107,35 @@ impl Library {
             return Err(LibraryError::Missing(path.to_path_buf()));
         }
         Library::open(path)
+    }
+
+    /// Open an existing library for reading only (no migration: a file from
+    /// an older lede must be opened once with [`Library::open`]).
+    pub fn open_read_only(path: &Path) -> Result<Library> {
+        if !path.exists() {
+            return Err(LibraryError::Missing(path.to_path_buf()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(|e| error::classify(path, e))?;
+        let lib = Library {
+            conn,
+            path: path.to_path_buf(),
+        };
+        lib.conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| lib.err(e))?;
+        let found = schema::inspect(&lib.conn).map_err(|e| lib.err(e))?;
+        schema::accept(&lib.path, &found)?;
+        if found.version < schema::LATEST {
+            return Err(LibraryError::ReadOnly(lib.path.clone()));
+        }
+        Ok(lib)
+    }
+
+    /// How long a write waits for another process's write (default [`BUSY_TIMEOUT`]).
+    pub fn set_busy_timeout(&self, wait: Duration) -> Result<()> {
+        self.conn.busy_timeout(wait).map_err(|e| self.err(e))
     }
 
     fn setup(&mut self) -> Result<()> {

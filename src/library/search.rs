@@ -95,7 +95,12 @@ pub fn fts_query(input: &str) -> Result<String, SearchError> {
     let mut positive: Vec<String> = Vec::new();
     let mut negative: Vec<String> = Vec::new();
     let mut or_pending = false;
-    for piece in pieces(input) {
+    // FTS5 reads a NUL as the end of the query: no control character is a search term.
+    let input: String = input
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    for piece in pieces(&input) {
         match piece {
             Piece::Or => or_pending = !positive.is_empty(),
             Piece::Term { text, prefix, not } => {
