@@ -23,6 +23,9 @@ pub struct AddArgs {
     /// Analysis threads (default: one per core).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+    /// Commit after this many articles (for the crash test; the default suits imports).
+    #[arg(long, value_name = "N", default_value_t = 500, hide = true)]
+    pub batch: usize,
 }
 
 #[derive(Debug, Args)]
@@ -106,6 +109,7 @@ pub fn run_add(args: AddArgs, common: &Common) -> anyhow::Result<ExitCode> {
     let opts = ImportOptions {
         load: super::check::load_options(common),
         threads: args.threads,
+        batch_articles: args.batch.max(1),
         ..ImportOptions::default()
     };
     let stdout = std::io::stdout();

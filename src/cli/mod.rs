@@ -118,6 +118,7 @@ pub fn run() -> anyhow::Result<ExitCode> {
                     paths: cli.paths.clone(),
                     json: false,
                     threads: 0,
+                    batch: 500,
                 };
                 library::run_add(add, &cli.common)?;
             }
