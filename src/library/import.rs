@@ -214,6 +214,7 @@ fn write_all(
     progress: &mut dyn FnMut(ImportEvent),
 ) -> Result<()> {
     let mut batch: Vec<Done> = Vec::new();
+    let mut cache = write::Cache::default();
     let mut articles = 0;
     let mut started = Instant::now();
     loop {
@@ -238,7 +239,13 @@ fn write_all(
         };
         let full = articles >= opts.batch_articles || started.elapsed() >= opts.batch_time;
         if !batch.is_empty() && (full || closed) {
-            commit(lib, std::mem::take(&mut batch), summary, progress)?;
+            commit(
+                lib,
+                &mut cache,
+                std::mem::take(&mut batch),
+                summary,
+                progress,
+            )?;
             articles = 0;
         }
         if closed {
@@ -249,6 +256,7 @@ fn write_all(
 
 fn commit(
     lib: &mut Library,
+    cache: &mut write::Cache,
     batch: Vec<Done>,
     summary: &mut ImportSummary,
     progress: &mut dyn FnMut(ImportEvent),
@@ -264,7 +272,7 @@ fn commit(
     for done in &batch {
         let mut statuses = Vec::with_capacity(done.loaded.articles.len());
         for (a, an) in done.loaded.articles.iter().zip(&done.analyses) {
-            let status = write::store(&tx, a, an, &today, now).map_err(e)?;
+            let status = write::store(&tx, cache, a, an, &today, now).map_err(e)?;
             statuses.push((a.id.clone(), status));
         }
         results.push(statuses);
@@ -303,9 +311,10 @@ pub fn add_articles(lib: &mut Library, articles: &[Article]) -> Result<Vec<Statu
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(e)?;
     let mut out = Vec::with_capacity(articles.len());
+    let mut cache = write::Cache::default();
     for (a, an) in articles.iter().zip(&analyses) {
         let an = an.clone().unwrap_or_default();
-        out.push(write::store(&tx, a, &an, &today, now).map_err(e)?);
+        out.push(write::store(&tx, &mut cache, a, &an, &today, now).map_err(e)?);
     }
     tx.commit().map_err(e)?;
     Ok(out)
@@ -326,6 +335,7 @@ pub fn reanalyse(
         std::thread::available_parallelism().map_or(1, |n| n.get())
     };
     let mut done = 0;
+    let mut cache = write::Cache::default();
     while done < total {
         let articles = lib.stale_articles(500)?;
         if articles.is_empty() {
@@ -341,7 +351,7 @@ pub fn reanalyse(
             .map_err(e)?;
         for (a, an) in articles.iter().zip(&analyses) {
             let an = an.clone().unwrap_or_default();
-            write::store(&tx, a, &an, &today, now).map_err(e)?;
+            write::store(&tx, &mut cache, a, &an, &today, now).map_err(e)?;
         }
         tx.commit().map_err(e)?;
         done += articles.len();

@@ -48,10 +48,22 @@ pub(super) fn mention_kind(k: Kind) -> i64 {
     Kind::ALL.iter().position(|x| *x == k).unwrap_or(0) as i64
 }
 
+/// What the writer already knows about actors, to spare queries: valid for
+/// the transactions of one import (actors are never deleted, so an actor
+/// number, once committed, stays right). Drop it when a transaction fails.
+#[derive(Default)]
+pub(super) struct Cache {
+    /// Key -> actor number and display name.
+    actors: std::collections::HashMap<String, (i64, String)>,
+    /// Folded names already in `actor_name`.
+    names: std::collections::HashSet<(String, i64)>,
+}
+
 /// Store `article` (new, changed or the same) with `analysis`. Must run in a
 /// write transaction.
 pub(super) fn store(
     tx: &Transaction,
+    cache: &mut Cache,
     article: &Article,
     analysis: &Analysis,
     today: &str,
@@ -83,7 +95,7 @@ pub(super) fn store(
             Status::Added,
         ),
     };
-    add_analysis(tx, rid, &day, analysis)?;
+    add_analysis(tx, cache, rid, &day, analysis)?;
     Ok(status)
 }
 
@@ -188,27 +200,50 @@ pub(super) fn article_from_row(r: &rusqlite::Row) -> rusqlite::Result<Article> {
     })
 }
 
-fn actor_id(tx: &Transaction, key: &str, name: &str, kind: ActorKind) -> rusqlite::Result<i64> {
-    let found: Option<i64> = tx
-        .prepare_cached("SELECT aid FROM actor WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    if let Some(aid) = found {
-        return Ok(aid);
+/// The actor's number and display name, the actor made when new.
+fn actor_id(
+    tx: &Transaction,
+    cache: &mut Cache,
+    key: &str,
+    name: &str,
+    kind: ActorKind,
+) -> rusqlite::Result<(i64, String)> {
+    if let Some(found) = cache.actors.get(key) {
+        return Ok(found.clone());
     }
-    tx.prepare_cached("INSERT INTO actor (key, name, kind) VALUES (?1, ?2, ?3)")?
-        .execute(params![key, name, kind_name(kind)])?;
-    Ok(tx.last_insert_rowid())
+    let found: Option<(i64, String)> = tx
+        .prepare_cached("SELECT aid, name FROM actor WHERE key = ?1")?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let found = match found {
+        Some(f) => f,
+        None => {
+            tx.prepare_cached("INSERT INTO actor (key, name, kind) VALUES (?1, ?2, ?3)")?
+                .execute(params![key, name, kind_name(kind)])?;
+            (tx.last_insert_rowid(), name.to_string())
+        }
+    };
+    cache.actors.insert(key.to_string(), found.clone());
+    Ok(found)
 }
 
-fn add_analysis(tx: &Transaction, rid: i64, day: &str, an: &Analysis) -> rusqlite::Result<()> {
+fn add_analysis(
+    tx: &Transaction,
+    cache: &mut Cache,
+    rid: i64,
+    day: &str,
+    an: &Analysis,
+) -> rusqlite::Result<()> {
     let mut aids = Vec::with_capacity(an.actors.len());
     for (rank, actor) in an.actors.iter().enumerate() {
-        let aid = actor_id(tx, &actor.key, &actor.name, actor.kind)?;
+        let (aid, own) = actor_id(tx, cache, &actor.key, &actor.name, actor.kind)?;
         aids.push(aid);
         let mut names = tx.prepare_cached("INSERT OR IGNORE INTO actor_name VALUES (?1, ?2)")?;
         for form in std::iter::once(&actor.name).chain(&actor.forms) {
-            names.execute(params![fold(form), aid])?;
+            let folded = fold(form);
+            if cache.names.insert((folded.clone(), aid)) {
+                names.execute(params![folded, aid])?;
+            }
         }
         let n = actor.mentions.len() as i64;
         tx.prepare_cached(
@@ -222,10 +257,7 @@ fn add_analysis(tx: &Transaction, rid: i64, day: &str, an: &Analysis) -> rusqlit
              DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1",
         )?
         .execute(params![aid, day, n])?;
-        let own: Option<String> = tx
-            .prepare_cached("SELECT name FROM actor WHERE aid = ?1")?
-            .query_row([aid], |r| r.get(0))?;
-        let name = Some(&actor.name).filter(|n| own.as_ref() != Some(*n));
+        let name = Some(&actor.name).filter(|n| **n != own);
         tx.prepare_cached("INSERT OR REPLACE INTO article_actor VALUES (?1,?2,?3,?4,?5,?6,?7,?8)")?
             .execute(params![
                 aid,
