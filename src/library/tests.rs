@@ -445,3 +445,28 @@ fn damaged_file_is_reported_not_reset() {
     assert_eq!(std::fs::read(&path).unwrap().len(), len, "nothing reset");
     drop(dir);
 }
+
+#[test]
+fn another_extractor_version_is_analysed_again() {
+    let (_d, mut lib) = open_with(&sample());
+    let before = lib.actors(&ActorQuery::default()).unwrap();
+    lib.conn
+        .execute("UPDATE article SET analysed = 'an older extractor'", [])
+        .unwrap();
+    assert_eq!(lib.stale_count().unwrap(), 3);
+    assert_eq!(
+        lib.analysis("fr-1").unwrap(),
+        None,
+        "a stale analysis is not served"
+    );
+    let mut calls = Vec::new();
+    assert_eq!(
+        reanalyse(&mut lib, 2, &mut |done, total| calls.push((done, total))).unwrap(),
+        3
+    );
+    assert_eq!(calls, [(3, 3)]);
+    assert_eq!(lib.stale_count().unwrap(), 0);
+    assert_eq!(lib.actors(&ActorQuery::default()).unwrap(), before);
+    assert!(lib.analysis("fr-1").unwrap().is_some());
+    assert!(lib.check().unwrap().is_empty());
+}
