@@ -111,7 +111,7 @@ pub fn sentence_around(text: &str, span: Span) -> Passage {
     let mark_end = (mark_start + span.len()).min(out.len());
     Passage {
         text: out,
-        marks: vec![mark_start..mark_end],
+        marks: std::iter::once(mark_start..mark_end).collect(),
     }
 }
 
