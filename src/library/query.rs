@@ -162,6 +162,23 @@ impl Library {
             .map_err(|e| self.err(e))
     }
 
+    /// Publishers and languages with their article counts, most first (for
+    /// the list's filter choices). An article without a publisher is not counted.
+    pub fn facets(&self) -> Result<(Vec<(String, usize)>, Vec<(String, usize)>)> {
+        let group = |col: &str| -> rusqlite::Result<Vec<(String, usize)>> {
+            let sql = format!(
+                "SELECT {col}, count(*) AS n FROM article WHERE {col} IS NOT NULL
+                 GROUP BY {col} ORDER BY n DESC, {col}"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?;
+            rows.collect()
+        };
+        let publishers = group("publisher").map_err(|e| self.err(e))?;
+        let languages = group("language").map_err(|e| self.err(e))?;
+        Ok((publishers, languages))
+    }
+
     /// The whole article, as imported.
     pub fn article(&self, id: &str) -> Result<Option<Article>> {
         let sql = format!("SELECT {ARTICLE_COLUMNS} FROM article WHERE id = ?1");

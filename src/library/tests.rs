@@ -313,6 +313,9 @@ fn stored_article_and_analysis_round_trip() {
         assert_eq!(keys(&got), keys(&want), "{}", a.id);
     }
     assert_eq!(lib.article("missing").unwrap(), None);
+    let (publishers, languages) = lib.facets().unwrap();
+    assert_eq!(publishers, [("Test Wire".to_string(), 3)]);
+    assert_eq!(languages, [("en".to_string(), 2), ("fr".to_string(), 1)]);
 }
 
 #[test]
