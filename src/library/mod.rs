@@ -157,7 +157,10 @@ impl Library {
         }
         // FULL: a commit reported done survives a crash of the process or the machine.
         self.conn
-            .execute_batch("PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;")
+            // A page cache of up to 32 MB: the index tables are written in key order, not append order.
+            .execute_batch(
+                "PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;",
+            )
             .map_err(e)?;
         if found.version < schema::LATEST {
             schema::migrate(&mut self.conn).map_err(e)?;
