@@ -125,12 +125,13 @@ pub fn run_add(args: AddArgs, common: &Common) -> anyhow::Result<ExitCode> {
             path,
             articles: stored,
             problems,
+            file_done,
         } => {
             let bar = bar.borrow();
             for p in problems {
                 bar.suspend(|| eprintln!("{p}"));
             }
-            if !problems.is_empty() || !stored.is_empty() {
+            if file_done {
                 bar.inc(1);
             }
             articles += stored.len();

@@ -198,27 +198,25 @@ impl Library {
 
     /// The passage of each mention of an actor in one article, in text order.
     pub fn mention_passages(&self, id: ActorId, article_id: &str) -> Result<Vec<Passage>> {
-        let spans: Vec<(String, Span)> = self
+        use rusqlite::OptionalExtension;
+        let found: Option<(i64, String)> = self
             .conn
             .prepare_cached(
-                "SELECT a.headline || char(10) || char(10) || a.body, m.start, m.len
-                 FROM article a JOIN mention m ON m.rid = a.rid
-                 WHERE a.id = ?1 AND m.aid = ?2 ORDER BY m.start",
+                "SELECT rid, headline || char(10) || char(10) || body FROM article WHERE id = ?1",
             )
             .and_then(|mut s| {
-                s.query_map(rusqlite::params![article_id, id.0], |r| {
-                    let start = r.get::<_, i64>(1)? as usize;
-                    Ok((
-                        r.get(0)?,
-                        Span::new(start, start + r.get::<_, i64>(2)? as usize),
-                    ))
-                })?
-                .collect()
+                s.query_row([article_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
             })
             .map_err(|e| self.err(e))?;
-        Ok(spans
+        let Some((rid, text)) = found else {
+            return Ok(Vec::new());
+        };
+        let packed = super::write::packed_mentions(&self.conn, rid).map_err(|e| self.err(e))?;
+        Ok(packed
             .iter()
-            .map(|(text, span)| sentence_around(text, *span))
+            .filter(|m| m.aid == Some(id.0))
+            .map(|m| sentence_around(&text, Span::new(m.start, m.start + m.len)))
             .collect())
     }
 

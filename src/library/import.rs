@@ -7,7 +7,7 @@
 use super::{Library, Result, now, write};
 use crate::article::Article;
 use crate::extract::{self, Analysis};
-use crate::ingest::{self, LoadOptions, Loaded, Problem, folder};
+use crate::ingest::{self, LoadOptions, Problem, folder};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -52,11 +52,13 @@ impl Default for ImportOptions {
 pub enum ImportEvent<'a> {
     /// The files to read are known.
     Started { files: usize },
-    /// One file is read, analysed and committed.
+    /// Articles of a file (all, or a chunk of a big file) are read,
+    /// analysed and committed; `file_done` with the file's last chunk.
     Stored {
         path: &'a Path,
         articles: &'a [(String, Status)],
         problems: &'a [Problem],
+        file_done: bool,
     },
 }
 
@@ -100,13 +102,23 @@ fn units(paths: &[PathBuf]) -> Vec<Unit> {
     out
 }
 
-/// A loaded and analysed file.
+/// Articles of one file, analysed: the whole file or a chunk of it (a
+/// file of many articles goes to the writer in chunks, so that memory stays
+/// small however big the file).
 struct Done {
     path: PathBuf,
-    loaded: Loaded,
+    articles: Vec<Article>,
     analyses: Vec<Analysis>,
+    problems: Vec<Problem>,
+    skipped: usize,
+    /// The file's last chunk.
+    last: bool,
+    /// The file had an error (known with its last chunk).
+    failed: bool,
 }
 
+/// Articles analysed per chunk.
+const CHUNK: usize = 64;
 /// Analyse one article; an extractor panic becomes a problem, not a crash.
 fn analyse(article: &Article) -> std::result::Result<Analysis, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract::extract(article))).map_err(
@@ -119,25 +131,46 @@ fn analyse(article: &Article) -> std::result::Result<Analysis, String> {
     )
 }
 
-fn load_one(path: PathBuf, opts: &LoadOptions) -> Done {
+/// Load one file and send its articles, analysed, in chunks. `false` when
+/// the writer has stopped.
+fn load_one(path: &Path, opts: &LoadOptions, send: &mpsc::SyncSender<Done>) -> bool {
     // `-` is standard input: `load_paths` reads it.
-    let mut loaded = ingest::load_paths(std::slice::from_ref(&path), opts);
-    let mut analyses = Vec::with_capacity(loaded.articles.len());
-    let mut kept = Vec::with_capacity(loaded.articles.len());
-    for a in std::mem::take(&mut loaded.articles) {
-        match analyse(&a) {
-            Ok(an) => {
-                analyses.push(an);
-                kept.push(a);
+    let loaded = ingest::load_paths(&[path.to_path_buf()], opts);
+    let mut failed = loaded.has_errors();
+    let mut problems = loaded.problems;
+    let mut skipped = loaded.skipped.len();
+    let mut articles = loaded.articles.into_iter().peekable();
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut analyses = Vec::with_capacity(CHUNK);
+        for a in articles.by_ref().take(CHUNK) {
+            match analyse(&a) {
+                Ok(an) => {
+                    analyses.push(an);
+                    chunk.push(a);
+                }
+                Err(msg) => {
+                    failed = true;
+                    problems.push(Problem::error(path, msg));
+                }
             }
-            Err(msg) => loaded.problems.push(Problem::error(&path, msg)),
         }
-    }
-    loaded.articles = kept;
-    Done {
-        path,
-        loaded,
-        analyses,
+        let last = articles.peek().is_none();
+        let done = Done {
+            path: path.to_path_buf(),
+            articles: chunk,
+            analyses,
+            problems: std::mem::take(&mut problems),
+            skipped: std::mem::take(&mut skipped),
+            last,
+            failed,
+        };
+        if send.send(done).is_err() {
+            return false;
+        }
+        if last {
+            return true;
+        }
     }
 }
 
@@ -172,6 +205,7 @@ pub fn import(
                     path: &path,
                     articles: &[],
                     problems: std::slice::from_ref(&p),
+                    file_done: true,
                 });
             }
         }
@@ -179,7 +213,7 @@ pub fn import(
     progress(ImportEvent::Started { files: files.len() });
     let next = AtomicUsize::new(0);
     let workers = threads(opts).min(files.len()).max(1);
-    let (send, recv) = mpsc::sync_channel::<Done>(workers * 2);
+    let (send, recv) = mpsc::sync_channel::<Done>(workers);
     std::thread::scope(|s| {
         for _ in 0..workers {
             let send = send.clone();
@@ -188,7 +222,7 @@ pub fn import(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    if send.send(load_one(path.clone(), load)).is_err() {
+                    if !load_one(path, load, &send) {
                         break;
                     }
                 }
@@ -230,7 +264,7 @@ fn write_all(
                 if batch.is_empty() {
                     started = Instant::now();
                 }
-                articles += done.loaded.articles.len();
+                articles += done.articles.len();
                 batch.push(done);
                 false
             }
@@ -270,19 +304,20 @@ fn commit(
         .map_err(e)?;
     let mut results = Vec::with_capacity(batch.len());
     for done in &batch {
-        let mut statuses = Vec::with_capacity(done.loaded.articles.len());
-        for (a, an) in done.loaded.articles.iter().zip(&done.analyses) {
+        let mut statuses = Vec::with_capacity(done.articles.len());
+        for (a, an) in done.articles.iter().zip(&done.analyses) {
             let status = write::store(&tx, cache, a, an, &today, now).map_err(e)?;
             statuses.push((a.id.clone(), status));
         }
         results.push(statuses);
     }
+    write::flush(&tx, cache).map_err(e)?;
     tx.commit().map_err(e)?;
     for (done, statuses) in batch.iter().zip(&results) {
-        summary.files += 1;
-        summary.skipped += done.loaded.skipped.len();
-        if done.loaded.has_errors() {
-            summary.failed_files += 1;
+        summary.skipped += done.skipped;
+        if done.last {
+            summary.files += 1;
+            summary.failed_files += usize::from(done.failed);
         }
         for (_, s) in statuses {
             match s {
@@ -294,7 +329,8 @@ fn commit(
         progress(ImportEvent::Stored {
             path: &done.path,
             articles: statuses,
-            problems: &done.loaded.problems,
+            problems: &done.problems,
+            file_done: done.last,
         });
     }
     Ok(())
@@ -316,6 +352,7 @@ pub fn add_articles(lib: &mut Library, articles: &[Article]) -> Result<Vec<Statu
         let an = an.clone().unwrap_or_default();
         out.push(write::store(&tx, &mut cache, a, &an, &today, now).map_err(e)?);
     }
+    write::flush(&tx, &mut cache).map_err(e)?;
     tx.commit().map_err(e)?;
     Ok(out)
 }
@@ -353,6 +390,7 @@ pub fn reanalyse(
             let an = an.clone().unwrap_or_default();
             write::store(&tx, &mut cache, a, &an, &today, now).map_err(e)?;
         }
+        write::flush(&tx, &mut cache).map_err(e)?;
         tx.commit().map_err(e)?;
         done += articles.len();
         progress(done.min(total), total);

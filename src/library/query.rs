@@ -212,23 +212,8 @@ impl Library {
     }
 
     fn load_analysis(&self, rid: i64, day: &str, text: &str) -> rusqlite::Result<Analysis> {
-        type MentionRow = (usize, usize, i64, Option<i64>, Option<i64>);
-        let rows: Vec<MentionRow> = self
-            .conn
-            .prepare_cached(
-                "SELECT start, len, kind, aid, date FROM mention WHERE rid = ?1 ORDER BY start",
-            )?
-            .query_map([rid], |r| {
-                Ok((
-                    r.get::<_, i64>(0)? as usize,
-                    r.get::<_, i64>(1)? as usize,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut aids: Vec<i64> = rows.iter().filter_map(|m| m.3).collect();
+        let rows = super::write::packed_mentions(&self.conn, rid)?;
+        let mut aids: Vec<i64> = rows.iter().filter_map(|m| m.aid).collect();
         aids.sort_unstable();
         aids.dedup();
         let mut actors: Vec<(i64, i64, Actor)> = Vec::new();
@@ -261,9 +246,9 @@ impl Library {
         }
         actors.sort_by_key(|a| a.0);
         let mut mentions = Vec::with_capacity(rows.len());
-        for (i, (start, len, kind, aid, date)) in rows.into_iter().enumerate() {
-            let span = Span::new(start, start + len);
-            let actor = aid.and_then(|aid| actors.iter().position(|a| a.1 == aid));
+        for (i, m) in rows.into_iter().enumerate() {
+            let span = Span::new(m.start, m.start + m.len);
+            let actor = m.aid.and_then(|aid| actors.iter().position(|a| a.1 == aid));
             if let Some(k) = actor {
                 let a = &mut actors[k].2;
                 a.mentions.push(i);
@@ -275,9 +260,12 @@ impl Library {
             }
             mentions.push(Mention {
                 span,
-                kind: Kind::ALL.get(kind as usize).copied().unwrap_or(Kind::Place),
+                kind: Kind::ALL
+                    .get(m.kind as usize)
+                    .copied()
+                    .unwrap_or(Kind::Place),
                 actor,
-                date: date.map(|d| d as usize),
+                date: m.date,
             });
         }
         let dates = self

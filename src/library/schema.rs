@@ -74,14 +74,9 @@ CREATE TABLE actor_day (
     PRIMARY KEY (aid, day)
 ) WITHOUT ROWID;
 CREATE TABLE mention (
-    rid INTEGER NOT NULL,
-    start INTEGER NOT NULL,          -- byte offset in Article::text
-    len INTEGER NOT NULL,
-    kind INTEGER NOT NULL,
-    aid INTEGER,
-    date INTEGER,
-    PRIMARY KEY (rid, start)
-) WITHOUT ROWID;
+    rid INTEGER PRIMARY KEY,
+    packed BLOB NOT NULL             -- every mention of the article (see blob.rs)
+);
 CREATE TABLE date_ref (
     rid INTEGER NOT NULL,
     n INTEGER NOT NULL,

@@ -473,3 +473,48 @@ fn another_extractor_version_is_analysed_again() {
     assert!(lib.analysis("fr-1").unwrap().is_some());
     assert!(lib.check().unwrap().is_empty());
 }
+
+#[test]
+fn a_big_file_goes_in_chunks_and_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("many.jsonl");
+    let lines: Vec<String> = (0..150)
+        .map(|i| {
+            serde_json::json!({
+                "url": format!("https://example.org/{i}"),
+                "headline": format!("Rains in Kenya, day {i}"),
+                "articleBody": "Heavy rains fell on Nairobi this week.",
+                "inLanguage": "en",
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&file, lines.join("\n") + "\n{\"headline\": \n").unwrap();
+    let mut lib = Library::open(&dir.path().join("l.sqlite")).unwrap();
+    let mut events = Vec::new();
+    let summary = import(&mut lib, &[file], &ImportOptions::default(), &mut |e| {
+        if let ImportEvent::Stored {
+            articles,
+            problems,
+            file_done,
+            ..
+        } = e
+        {
+            events.push((articles.len(), problems.len(), file_done));
+        }
+    })
+    .unwrap();
+    assert_eq!(events.iter().map(|e| e.0).sum::<usize>(), 150);
+    assert_eq!(events.iter().filter(|e| e.2).count(), 1, "{events:?}");
+    assert!(events.len() >= 3, "{events:?}");
+    assert!(
+        events.iter().map(|e| e.1).sum::<usize>() >= 1,
+        "the bad line is reported"
+    );
+    assert_eq!(
+        (summary.files, summary.added, summary.failed_files),
+        (1, 150, 1)
+    );
+    assert_eq!(lib.find_actors("Kenya").unwrap()[0].articles, 150);
+    assert!(lib.check().unwrap().is_empty());
+}

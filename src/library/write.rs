@@ -2,6 +2,7 @@
 //! mentions and dates, and the actor index counts (added for the new
 //! analysis, taken away for the one it replaces).
 
+use super::blob::{self, Packed};
 use super::{EXTRACTOR_VERSION, Status};
 use crate::article::{Article, Feedback};
 use crate::extract::{ActorKind, Analysis, Kind, lexicon::fold};
@@ -57,6 +58,31 @@ pub(super) struct Cache {
     actors: std::collections::HashMap<String, (i64, String)>,
     /// Folded names already in `actor_name`.
     names: std::collections::HashSet<(String, i64)>,
+    /// Counts added since the last [`flush`]: actor -> mentions, articles, first and last day.
+    totals: std::collections::HashMap<i64, (i64, i64, String, String)>,
+    /// (actor, day) -> mentions, articles.
+    days: std::collections::HashMap<(i64, String), (i64, i64)>,
+}
+
+/// Write the counts gathered in `cache` (once per actor and per actor-day,
+/// not once per article). Call it before the transaction commits.
+pub(super) fn flush(tx: &Transaction, cache: &mut Cache) -> rusqlite::Result<()> {
+    let mut up = tx.prepare_cached(
+        "UPDATE actor SET mentions = mentions + ?2, articles = articles + ?3,
+         first_day = min(coalesce(first_day, ?4), ?4), last_day = max(coalesce(last_day, ?5), ?5)
+         WHERE aid = ?1",
+    )?;
+    for (aid, (m, a, first, last)) in cache.totals.drain() {
+        up.execute(params![aid, m, a, first, last])?;
+    }
+    let mut day = tx.prepare_cached(
+        "INSERT INTO actor_day VALUES (?1, ?2, ?3, ?4) ON CONFLICT (aid, day)
+         DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles",
+    )?;
+    for ((aid, d), (m, a)) in cache.days.drain() {
+        day.execute(params![aid, d, m, a])?;
+    }
+    Ok(())
 }
 
 /// Store `article` (new, changed or the same) with `analysis`. Must run in a
@@ -82,10 +108,12 @@ pub(super) fn store(
             if analysed.as_deref() == Some(EXTRACTOR_VERSION) {
                 return Ok(Status::Unchanged);
             }
+            flush(tx, cache)?;
             remove_analysis(tx, rid, &old_day)?;
             (rid, Status::Unchanged)
         }
         Some((rid, _, _, old_day)) => {
+            flush(tx, cache)?;
             remove_analysis(tx, rid, &old_day)?;
             write_row(tx, Some(rid), article, &day, &digest, now)?;
             (rid, Status::Updated)
@@ -246,17 +274,21 @@ fn add_analysis(
             }
         }
         let n = actor.mentions.len() as i64;
-        tx.prepare_cached(
-            "UPDATE actor SET mentions = mentions + ?2, articles = articles + 1,
-             first_day = min(coalesce(first_day, ?3), ?3), last_day = max(coalesce(last_day, ?3), ?3)
-             WHERE aid = ?1",
-        )?
-        .execute(params![aid, n, day])?;
-        tx.prepare_cached(
-            "INSERT INTO actor_day VALUES (?1, ?2, ?3, 1) ON CONFLICT (aid, day)
-             DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + 1",
-        )?
-        .execute(params![aid, day, n])?;
+        let t = cache
+            .totals
+            .entry(aid)
+            .or_insert_with(|| (0, 0, day.to_string(), day.to_string()));
+        t.0 += n;
+        t.1 += 1;
+        if day < t.2.as_str() {
+            t.2 = day.to_string();
+        }
+        if day > t.3.as_str() {
+            t.3 = day.to_string();
+        }
+        let d = cache.days.entry((aid, day.to_string())).or_insert((0, 0));
+        d.0 += n;
+        d.1 += 1;
         let name = Some(&actor.name).filter(|n| **n != own);
         tx.prepare_cached("INSERT OR REPLACE INTO article_actor VALUES (?1,?2,?3,?4,?5,?6,?7,?8)")?
             .execute(params![
@@ -270,18 +302,19 @@ fn add_analysis(
                 actor.affiliation
             ])?;
     }
-    let mut ins = tx.prepare_cached("INSERT OR REPLACE INTO mention VALUES (?1,?2,?3,?4,?5,?6)")?;
-    for m in &an.mentions {
-        let aid = m.actor.and_then(|i| aids.get(i).copied());
-        ins.execute(params![
-            rid,
-            m.span.start as i64,
-            m.span.len() as i64,
-            mention_kind(m.kind),
-            aid,
-            m.date.map(|d| d as i64)
-        ])?;
-    }
+    let packed: Vec<Packed> = an
+        .mentions
+        .iter()
+        .map(|m| Packed {
+            start: m.span.start,
+            len: m.span.len(),
+            kind: mention_kind(m.kind) as u64,
+            aid: m.actor.and_then(|i| aids.get(i).copied()),
+            date: m.date,
+        })
+        .collect();
+    tx.prepare_cached("INSERT OR REPLACE INTO mention VALUES (?1, ?2)")?
+        .execute(params![rid, blob::encode(&packed)])?;
     let mut ins =
         tx.prepare_cached("INSERT OR REPLACE INTO date_ref VALUES (?1,?2,?3,?4,?5,?6,?7)")?;
     for (n, d) in an.dates.iter().enumerate() {
@@ -302,10 +335,12 @@ fn add_analysis(
 
 /// Take an article's analysis out of the index.
 fn remove_analysis(tx: &Transaction, rid: i64, day: &str) -> rusqlite::Result<()> {
-    let aids: Vec<i64> = tx
-        .prepare_cached("SELECT DISTINCT aid FROM mention WHERE rid = ?1 AND aid IS NOT NULL")?
-        .query_map([rid], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut aids: Vec<i64> = packed_mentions(tx, rid)?
+        .iter()
+        .filter_map(|m| m.aid)
+        .collect();
+    aids.sort_unstable();
+    aids.dedup();
     for aid in aids {
         let n: Option<i64> = tx
             .prepare_cached(
@@ -336,6 +371,26 @@ fn remove_analysis(tx: &Transaction, rid: i64, day: &str) -> rusqlite::Result<()
     tx.prepare_cached("DELETE FROM date_ref WHERE rid = ?1")?
         .execute([rid])?;
     Ok(())
+}
+
+/// The stored mentions of an article (none when it has no analysis yet).
+pub(super) fn packed_mentions(
+    conn: &rusqlite::Connection,
+    rid: i64,
+) -> rusqlite::Result<Vec<Packed>> {
+    let bytes: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT packed FROM mention WHERE rid = ?1")?
+        .query_row([rid], |r| r.get(0))
+        .optional()?;
+    match bytes {
+        None => Ok(Vec::new()),
+        Some(b) => blob::decode(&b).ok_or_else(|| {
+            rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+                Some(format!("the mentions of article row {rid} are damaged")),
+            )
+        }),
+    }
 }
 
 /// The actor counts agree with the per-day and per-article rows.
