@@ -169,24 +169,27 @@ fn write_row(
                 "UPDATE article SET id=?1, headline=?2, body=?3, authors=?4, editors=?5,
                  published=?6, day=?7, language=?8, language_detected=?9, url=?10,
                  publisher=?11, source=?12, feedback=?13, digest=?14, updated=?15,
-                 analysed=NULL WHERE rid=?16",
+                 analysed=?16 WHERE rid=?17",
             )?
-            .execute(rusqlite::params_from_iter(
-                values
-                    .iter()
-                    .copied()
-                    .chain(std::iter::once(&rid as &dyn rusqlite::ToSql)),
-            ))?;
+            .execute(rusqlite::params_from_iter(values.iter().copied().chain([
+                &EXTRACTOR_VERSION as &dyn rusqlite::ToSql,
+                &rid as &dyn rusqlite::ToSql,
+            ])))?;
             Ok(rid)
         }
         None => {
             tx.prepare_cached(
                 "INSERT INTO article (id, headline, body, authors, editors, published, day,
                  language, language_detected, url, publisher, source, feedback, digest,
-                 added, updated)
-                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?15)",
+                 added, updated, analysed)
+                 VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?15,?16)",
             )?
-            .execute(values)?;
+            .execute(rusqlite::params_from_iter(
+                values
+                    .iter()
+                    .copied()
+                    .chain([&EXTRACTOR_VERSION as &dyn rusqlite::ToSql]),
+            ))?;
             Ok(tx.last_insert_rowid())
         }
     }
@@ -328,7 +331,9 @@ fn add_analysis(
             d.range_with.map(|x| x as i64)
         ])?;
     }
-    tx.prepare_cached("UPDATE article SET analysed = ?2 WHERE rid = ?1")?
+    // A new or rewritten row already has the version (written with it, so
+    // that the row never grows after its insert and splits its page).
+    tx.prepare_cached("UPDATE article SET analysed = ?2 WHERE rid = ?1 AND analysed IS NOT ?2")?
         .execute(params![rid, EXTRACTOR_VERSION])?;
     Ok(())
 }
