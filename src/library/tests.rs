@@ -429,12 +429,15 @@ fn damaged_file_is_reported_not_reset() {
     let (dir, lib) = open_with(&articles);
     let path = lib.path().to_path_buf();
     drop(lib);
-    // Scribble over the middle of the file (not the header).
+    // Scribble over the head of every page but the first (the file header).
     let mut bytes = std::fs::read(&path).unwrap();
     let len = bytes.len();
-    assert!(len > 16384, "{len}");
-    for b in &mut bytes[len / 3..len / 3 + 8192] {
-        *b = 0x5a;
+    let page = 65536;
+    assert!(len > 2 * page, "{len}");
+    for start in (page..len).step_by(page) {
+        for b in &mut bytes[start..start + 64] {
+            *b = 0x5a;
+        }
     }
     std::fs::write(&path, &bytes).unwrap();
     let problems = Library::open(&path).and_then(|l| l.check());
