@@ -34,7 +34,7 @@ pub use import::{
     ImportEvent, ImportOptions, ImportSummary, Status, add_articles, import, reanalyse,
 };
 pub use passage::{Passage, sentence_around};
-pub use query::{Counts, Cursor, Entry, Filter};
+pub use query::{Counts, Cursor, Entry, Facet, Filter};
 pub use search::{Hit, SearchError, fts_query};
 
 use rusqlite::{Connection, OpenFlags};

@@ -107,6 +107,9 @@ pub(super) fn entry_from_row(r: &rusqlite::Row, at: usize) -> rusqlite::Result<E
     })
 }
 
+/// Values of one field with their article counts.
+pub type Facet = Vec<(String, usize)>;
+
 /// How many articles a filter covers.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Counts {
@@ -164,7 +167,7 @@ impl Library {
 
     /// Publishers and languages with their article counts, most first (for
     /// the list's filter choices). An article without a publisher is not counted.
-    pub fn facets(&self) -> Result<(Vec<(String, usize)>, Vec<(String, usize)>)> {
+    pub fn facets(&self) -> Result<(Facet, Facet)> {
         let group = |col: &str| -> rusqlite::Result<Vec<(String, usize)>> {
             let sql = format!(
                 "SELECT {col}, count(*) AS n FROM article WHERE {col} IS NOT NULL
