@@ -1,6 +1,7 @@
 //! Embeds every article file of `assets/articles` (not README files) into the
 //! binary: generates `$OUT_DIR/bundled_articles.rs`, a sorted table of names
-//! and `include_bytes!` entries.
+//! and `include_bytes!` entries. Also sets `LEDE_EXTRACTOR_VERSION` (see
+//! `extractor_version`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -69,4 +70,42 @@ fn main() {
     let out =
         PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundled_articles.rs");
     fs::write(&out, code).expect("write the bundled article table");
+    extractor_version(&root);
+}
+
+/// `LEDE_EXTRACTOR_VERSION`: a hash (FNV-1a, 64 bits) of the extractor's
+/// sources and word lists, so that the library re-analyses its articles
+/// whenever any of them changes, without anyone bumping a number.
+fn extractor_version(root: &Path) {
+    let mut files = Vec::new();
+    for dir in ["src/extract", "assets/gazetteer", "assets/lexicon"] {
+        let dir = root.join(dir);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        collect_all(&dir, &mut files);
+    }
+    files.sort();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in &files {
+        let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+        let bytes = fs::read(path).unwrap_or_default();
+        for b in rel.bytes().chain([0]).chain(bytes).chain([0]) {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=LEDE_EXTRACTOR_VERSION={hash:016x}");
+}
+
+fn collect_all(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_all(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }

@@ -23,6 +23,9 @@
 //!
 //! [ui]
 //! language = "auto"  # "fr", "en", or "auto": the article's language and the user's LANG
+//!
+//! [library]
+//! file = "/home/me/library.sqlite"
 //! ```
 //!
 //! This module only reads and checks the TOML structure; the meaning of key
@@ -46,6 +49,20 @@ pub fn default_config_path() -> Option<PathBuf> {
 /// `~/.local/share/lede/notes.jsonl` on Linux.
 pub fn default_notes_path() -> Option<PathBuf> {
     dirs().map(|d| d.data_dir().join("notes.jsonl"))
+}
+
+/// `~/.local/share/lede/library.sqlite` on Linux, beside the notes.
+pub fn default_library_path() -> Option<PathBuf> {
+    dirs().map(|d| d.data_dir().join("library.sqlite"))
+}
+
+/// The `[library]` section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryConfig {
+    /// The library file (`--library` and `LEDE_LIBRARY` win over it).
+    #[serde(default)]
+    pub file: Option<PathBuf>,
 }
 
 /// One key or a list of keys bound to an action.
@@ -94,6 +111,8 @@ struct RawConfig {
     notes: NotesConfig,
     #[serde(default)]
     ui: RawUi,
+    #[serde(default)]
+    library: LibraryConfig,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -115,6 +134,7 @@ pub struct Config {
     pub notes: NotesConfig,
     /// `[ui] language`, with the byte range of the value in the file.
     pub ui_language: Option<(String, std::ops::Range<usize>)>,
+    pub library: LibraryConfig,
     source: String,
 }
 
@@ -164,6 +184,7 @@ impl Config {
         })?;
         Ok(Config {
             path: Some(path.to_path_buf()),
+            library: raw.library,
             keys: raw
                 .keys
                 .into_iter()
@@ -261,13 +282,14 @@ mod tests {
 
     #[test]
     fn parses_all_sections() {
-        let text = "[keys]\nquit = [\"q\", \"ctrl-c\"]\nhelp = \"F1\"\n\n[colors]\nperson = \"cyan\"\n\n[notes]\nendpoint = \"http://127.0.0.1:9/n\"\nfile = \"/tmp/n.jsonl\"\n";
+        let text = "[keys]\nquit = [\"q\", \"ctrl-c\"]\nhelp = \"F1\"\n\n[colors]\nperson = \"cyan\"\n\n[notes]\nendpoint = \"http://127.0.0.1:9/n\"\nfile = \"/tmp/n.jsonl\"\n[library]\nfile = \"/tmp/l.sqlite\"\n";
         let c = Config::parse(text, Path::new("c.toml")).unwrap();
         assert_eq!(c.keys["quit"].0.keys(), vec!["q", "ctrl-c"]);
         assert_eq!(c.keys["help"].0.keys(), vec!["F1"]);
         assert_eq!(c.colors["person"].0, "cyan");
         assert_eq!(c.notes.endpoint.as_deref(), Some("http://127.0.0.1:9/n"));
         assert_eq!(c.notes.file, Some(PathBuf::from("/tmp/n.jsonl")));
+        assert_eq!(c.library.file, Some(PathBuf::from("/tmp/l.sqlite")));
         let e = c.locate(&c.keys["help"].1, "bad".into()).to_string();
         assert_eq!(e, "c.toml:3:8: bad");
     }

@@ -4,6 +4,8 @@ mod article_notes;
 mod check;
 mod eval;
 mod extract;
+mod library;
+mod library_query;
 mod notes;
 
 use clap::{Args, Parser, Subcommand};
@@ -29,6 +31,10 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Also add the files to the library before opening them.
+    #[arg(long)]
+    pub import: bool,
+
     #[command(flatten)]
     pub common: Common,
 
@@ -50,6 +56,10 @@ pub struct Common {
     /// The notes endpoint, from [`NotesOptions`] where they apply.
     #[arg(skip)]
     pub endpoint: Option<String>,
+
+    /// The library file (SQLite) that `lede add` fills.
+    #[arg(long, global = true, value_name = "FILE", env = "LEDE_LIBRARY")]
+    pub library: Option<PathBuf>,
 
     /// Use this config file instead of the platform default.
     #[arg(long, global = true, value_name = "FILE", env = "LEDE_CONFIG")]
@@ -92,6 +102,16 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// List, export and submit correction notes.
     Notes(notes::NotesArgs),
+    /// Add articles to the library (files, folders, `-`), analysed; duplicates by id are updated.
+    Add(library::AddArgs),
+    /// Full-text search over the library, ranked, with the matching passage.
+    Search(library_query::SearchArgs),
+    /// The actors across the library: kind, mentions, articles, first and last seen.
+    Actors(library_query::ActorsArgs),
+    /// The dates the library's articles mention, in date order, with their sentence.
+    Timeline(library_query::TimelineArgs),
+    /// Check the library file, analyse it again, or print where it is.
+    Library(library::LibraryArgs),
 }
 
 fn after_help() -> String {
@@ -101,8 +121,11 @@ fn after_help() -> String {
     let notes = crate::config::default_notes_path()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|| "(no data directory on this platform)".into());
+    let library = crate::config::default_library_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "(no data directory on this platform)".into());
     format!(
-        "Config file: {config}\nNotes file:  {notes}\nPress ? in the reader for the key bindings."
+        "Config file: {config}\nNotes file:  {notes}\nLibrary:     {library}\nPress ? in the reader for the key bindings."
     )
 }
 
@@ -118,7 +141,23 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let common = common.with_notes(&args.options.notes, &args.options.endpoint);
             notes::run(args, &common)
         }
-        None => open_reader(cli.paths, &common),
+        Some(Command::Add(args)) => library::run_add(args, &common),
+        Some(Command::Search(args)) => library_query::run_search(args, &common),
+        Some(Command::Actors(args)) => library_query::run_actors(args, &common),
+        Some(Command::Timeline(args)) => library_query::run_timeline(args, &common),
+        Some(Command::Library(args)) => library::run_library(args, &common),
+        None => {
+            if cli.import && !cli.paths.is_empty() {
+                let add = library::AddArgs {
+                    paths: cli.paths.clone(),
+                    json: false,
+                    threads: 0,
+                    batch: 500,
+                };
+                library::run_add(add, &common)?;
+            }
+            open_reader(cli.paths, &common)
+        }
     }
 }
 
