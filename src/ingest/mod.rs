@@ -4,8 +4,10 @@
 pub mod bundled;
 pub mod byline;
 pub mod decode;
+pub mod feed;
 pub mod feedback;
 pub mod folder;
+pub mod html;
 pub mod json;
 pub mod markup;
 pub mod pubdate;
