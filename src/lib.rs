@@ -10,7 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod extract;
-
+pub mod feeds;
 pub mod fetch;
 pub mod ingest;
 pub mod library;
