@@ -10,7 +10,7 @@ use std::hint::black_box;
 fn big_page() -> String {
     let mut body = String::new();
     let mut n = 0;
-    while body.len() < 120_000 {
+    while body.len() < 135_000 {
         n += 1;
         body.push_str(&format!(
             "<p>Paragraph {n} of the report: the county engineers, who inspected the arches, said the stone was sound, and the work would finish in spring.</p>\n"
