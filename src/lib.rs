@@ -1,7 +1,7 @@
 //! lede: a terminal news reader that highlights who, where and when in an
 //! article and lets readers file correction notes.
 //!
-//! The core (`article`, `ingest`, `extract`, `notes`, `library`) has no terminal
+//! The core (`article`, `ingest`, `extract`, `notes`, `library`, `fetch`, `feeds`) has no terminal
 //! dependency and compiles with `--no-default-features`; only `ui` (behind the
 //! default `tui` feature) knows about ratatui and crossterm.
 
@@ -11,6 +11,8 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod extract;
+pub mod feeds;
+pub mod fetch;
 pub mod ingest;
 pub mod library;
 pub mod notes;

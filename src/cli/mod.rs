@@ -4,6 +4,7 @@ mod article_notes;
 mod check;
 mod eval;
 mod extract;
+mod feeds;
 mod library;
 mod library_query;
 mod notes;
@@ -112,6 +113,10 @@ pub enum Command {
     Timeline(library_query::TimelineArgs),
     /// Check the library file, analyse it again, or print where it is.
     Library(library::LibraryArgs),
+    /// Subscriptions: add (a feed or a page naming one), list, remove, import/export OPML.
+    Feeds(feeds::FeedsArgs),
+    /// Fetch the feeds (all, or those named) and add their new items to the library.
+    Fetch(feeds::FetchArgs),
 }
 
 fn after_help() -> String {
@@ -141,11 +146,29 @@ pub fn run() -> anyhow::Result<ExitCode> {
             let common = common.with_notes(&args.options.notes, &args.options.endpoint);
             notes::run(args, &common)
         }
-        Some(Command::Add(args)) => library::run_add(args, &common),
+        Some(Command::Add(mut args)) => {
+            // Web pages are fetched and read as articles; files go to the library importer.
+            let (urls, paths): (Vec<_>, Vec<_>) =
+                args.paths.drain(..).partition(|p| feeds::is_url(p));
+            let mut code = ExitCode::SUCCESS;
+            if !urls.is_empty() {
+                code = feeds::run_add_pages(&urls, &common)?;
+            }
+            if !paths.is_empty() {
+                args.paths = paths;
+                let files = library::run_add(args, &common)?;
+                if files != ExitCode::SUCCESS {
+                    code = files;
+                }
+            }
+            Ok(code)
+        }
         Some(Command::Search(args)) => library_query::run_search(args, &common),
         Some(Command::Actors(args)) => library_query::run_actors(args, &common),
         Some(Command::Timeline(args)) => library_query::run_timeline(args, &common),
         Some(Command::Library(args)) => library::run_library(args, &common),
+        Some(Command::Feeds(args)) => feeds::run_feeds(args, &common),
+        Some(Command::Fetch(args)) => feeds::run_fetch(args, &common),
         None => {
             if cli.import && !cli.paths.is_empty() {
                 let add = library::AddArgs {
