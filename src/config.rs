@@ -13,6 +13,13 @@
 //! [notes]
 //! endpoint = "https://example.org/corrections"
 //! file = "/home/me/notes.jsonl"
+//! destinations = ["hypothesis", "mail"]   # the order notes are submitted in
+//!
+//! [notes.hypothesis]
+//! api = "https://api.hypothes.is/api"     # the default
+//! group = "a1b2c3"                        # default "__world__" (public)
+//! group_name = "Fact-check desk"          # how the form names the group
+//! token_file = "/home/me/.config/lede/hypothesis.token"  # mode 0600; LEDE_HYPOTHESIS_TOKEN wins
 //!
 //! [ui]
 //! language = "auto"  # "fr", "en", or "auto": the article's language and the user's LANG
@@ -68,6 +75,12 @@ pub struct NotesConfig {
     /// The notes file (`--notes` and `LEDE_NOTES` win over it).
     #[serde(default)]
     pub file: Option<PathBuf>,
+    /// The order notes are submitted in (`"hypothesis"`, `"endpoint"`, `"mail"`).
+    #[serde(default)]
+    pub destinations: Option<Vec<crate::notes::destination::DestinationKind>>,
+    /// `[notes.hypothesis]`: post notes as Hypothesis annotations.
+    #[serde(default)]
+    pub hypothesis: Option<crate::notes::hypothesis::HypothesisConfig>,
 }
 
 #[derive(Debug, Default, Deserialize)]

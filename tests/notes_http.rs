@@ -172,6 +172,7 @@ fn outbox(
             connect: Duration::from_secs(5),
             response,
         },
+        ..OutboxConfig::default()
     })
 }
 

@@ -1,11 +1,21 @@
-//! `lede notes list|export|submit|add`
+//! `lede notes list|export|submit|add`; `retry|edit|withdraw` in `notes_revise.rs`.
+
+#[path = "notes_mail.rs"]
+mod mail;
+#[path = "notes_remote.rs"]
+mod remote;
+#[path = "notes_revise.rs"]
+mod revise;
+#[path = "notes_send.rs"]
+mod send;
+use send::send;
 
 use super::Common;
 use crate::article::Article;
 use crate::article::sanitize::clean_inline;
 use crate::notes::{
-    self, Category, Draft, Note, NotesSettings, Outbox, OutboxConfig, OutboxEvent, RetryPolicy,
-    Severity, Status, Store, Timeouts, export,
+    self, Category, Draft, Note, NotesSettings, RetryPolicy, Routing, Severity, Status, Store,
+    export,
 };
 use anyhow::bail;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -13,7 +23,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Duration;
 
 #[derive(Debug, Args)]
 pub struct NotesArgs {
@@ -31,6 +40,16 @@ pub enum NotesCommand {
     Submit(SubmitArgs),
     /// File a note about a passage of an article, without the reader.
     Add(AddArgs),
+    /// Queue a note again (after a refusal) and send it now.
+    Retry(revise::IdArgs),
+    /// Change a note not yet sent: $EDITOR on the comment and correction, or flags.
+    Edit(revise::EditArgs),
+    /// Withdraw a note: a new revision marked withdrawn; nothing is deleted.
+    Withdraw(revise::IdArgs),
+    /// Record that you sent a note by e-mail yourself ("sent by mail (not confirmed)").
+    MarkSent(revise::IdArgs),
+    /// Others' annotations on an article (Hypothesis), anchored in its text or orphaned.
+    Remote(remote::RemoteArgs),
     /// Add notes in a loop, printing each id once saved (crash tests).
     #[command(hide = true)]
     Stress(StressArgs),
@@ -52,6 +71,8 @@ pub enum Format {
     W3c,
     /// The notes themselves, one JSON object per line.
     Jsonl,
+    /// One note as an RFC 5322 e-mail message, for any mail client.
+    Eml,
 }
 
 #[derive(Debug, Args)]
@@ -67,6 +88,9 @@ pub struct ExportArgs {
     /// Only this note (full id, or the end of it as `list` shows).
     #[arg(long, value_name = "NOTE")]
     pub id: Option<String>,
+    /// The same as --id.
+    #[arg(value_name = "NOTE", conflicts_with = "id")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +101,9 @@ pub struct SubmitArgs {
     /// Seconds to wait for the server to connect, and again to answer.
     #[arg(long, value_name = "SECS", default_value_t = 30)]
     pub timeout: u64,
+    /// Only say where each queued note would go, in order; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -143,10 +170,25 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
     let path = notes::resolve_notes_path(common.notes.as_deref(), &settings)?;
     let store = Store::new(path);
     match args.command {
-        NotesCommand::List(a) => list(&store, a),
+        NotesCommand::List(a) => list(&store, a, &settings.routing(common.endpoint.clone())),
         NotesCommand::Export(a) => export_notes(&store, a),
-        NotesCommand::Submit(a) => submit(&store, a, common, &settings),
+        NotesCommand::Submit(a) => send(&store, None, a, common, &settings),
         NotesCommand::Add(a) => add(&store, a, common, &settings),
+        NotesCommand::Retry(a) => {
+            let n = revise::requeue(&store, &a)?;
+            let args = SubmitArgs {
+                max_attempts: RetryPolicy::default().max_attempts,
+                timeout: 30,
+                dry_run: false,
+            };
+            send(&store, Some(n.id), args, common, &settings)
+        }
+        NotesCommand::Edit(a) => revise::edit(&store, a),
+        NotesCommand::Withdraw(a) => revise::withdraw(&store, a),
+        NotesCommand::MarkSent(a) => {
+            mail::mark_sent(&store, a, &settings.routing(common.endpoint.clone()))
+        }
+        NotesCommand::Remote(a) => remote::run(&store, a, common, &settings),
         NotesCommand::Stress(a) => {
             // Never fill the user's real notes file by accident.
             if common.notes.is_none() {
@@ -158,7 +200,7 @@ pub fn run(args: NotesArgs, common: &Common) -> anyhow::Result<ExitCode> {
 }
 
 /// Load the notes, printing repair warnings to standard error.
-fn load(store: &Store) -> anyhow::Result<Vec<Note>> {
+pub(super) fn load(store: &Store) -> anyhow::Result<Vec<Note>> {
     let loaded = store.load()?;
     for w in &loaded.warnings {
         eprintln!("lede: {w}");
@@ -177,7 +219,7 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
-fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
+fn list(store: &Store, args: ListArgs, routing: &Routing) -> anyhow::Result<ExitCode> {
     let notes = load(store)?;
     let mut out = std::io::stdout().lock();
     for n in notes
@@ -198,9 +240,26 @@ fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
                 shorten(&n.target.exact, 40),
                 shorten(&n.article.headline, 50),
             )?;
+            if let Some(h) = &n.hypothesis {
+                let link = h.link().unwrap_or(&h.id);
+                writeln!(out, "    hypothesis: {}", clean_inline(link))?;
+            }
+            if let Some(m) = &n.mail {
+                writeln!(
+                    out,
+                    "    sent by mail (not confirmed){} on {}",
+                    m.to.as_deref()
+                        .map(|t| format!(" to {}", clean_inline(t)))
+                        .unwrap_or_default(),
+                    clean_inline(&m.marked)
+                )?;
+            }
+            if n.status == Status::Queued {
+                writeln!(out, "    {}", routing.describe(&n.article, "en"))?;
+            }
             let last = n.attempts.last();
             match (n.status, last) {
-                (Status::Sent, _) => {
+                (Status::Sent | Status::Withdrawn, _) => {
                     if let Some(l) = &n.location {
                         writeln!(out, "    sent: {}", clean_inline(l))?;
                     }
@@ -219,7 +278,16 @@ fn list(store: &Store, args: ListArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
+fn export_notes(store: &Store, mut args: ExportArgs) -> anyhow::Result<ExitCode> {
+    args.id = args.id.or(args.note.take());
+    if args.format == Format::Eml {
+        let Some(id) = &args.id else {
+            bail!(
+                "--format eml writes one message: name the note (`lede notes export --format eml ID`)"
+            );
+        };
+        return mail::export_eml(store, id, args.out.as_deref());
+    }
     let notes: Vec<Note> = load(store)?
         .into_iter()
         .filter(|n| args.article.as_ref().is_none_or(|a| &n.article.id == a))
@@ -241,6 +309,7 @@ fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
     let text = match args.format {
         Format::W3c => export::w3c(&notes)?,
         Format::Jsonl => export::jsonl(&notes)?,
+        Format::Eml => bail!("--format eml writes one message at a time"),
     };
     match &args.out {
         Some(out) => {
@@ -250,101 +319,6 @@ fn export_notes(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn submit(
-    store: &Store,
-    args: SubmitArgs,
-    common: &Common,
-    settings: &NotesSettings,
-) -> anyhow::Result<ExitCode> {
-    let pending: Vec<Note> = load(store)?.into_iter().filter(Note::is_pending).collect();
-    if pending.is_empty() {
-        println!(
-            "nothing to send: no queued notes in {}",
-            store.path().display()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    let timeout = Duration::from_secs(args.timeout.max(1));
-    let outbox = Outbox::spawn(OutboxConfig {
-        store: store.path().to_path_buf(),
-        endpoint: common.endpoint.clone(),
-        config_endpoint: settings.endpoint.clone(),
-        policy: RetryPolicy {
-            max_attempts: args.max_attempts.max(1),
-            ..RetryPolicy::default()
-        },
-        timeouts: Timeouts {
-            connect: timeout,
-            response: timeout,
-        },
-    });
-    outbox.enqueue_pending();
-    let mut all_sent = true;
-    let mut out = std::io::stdout().lock();
-    for event in outbox.events().iter() {
-        match event {
-            OutboxEvent::Idle => break,
-            OutboxEvent::Sending { .. } => {}
-            OutboxEvent::Sent {
-                id,
-                status,
-                location,
-            } => writeln!(
-                out,
-                "sent      {id}  HTTP {status}{}",
-                location
-                    .map(|l| format!("  {}", clean_inline(&l)))
-                    .unwrap_or_default()
-            )?,
-            OutboxEvent::Retrying {
-                id,
-                attempt,
-                after,
-                reason,
-            } => writeln!(
-                out,
-                "retrying  {id}  attempt {attempt}: {reason}; again in {:.1}s",
-                after.as_secs_f64()
-            )?,
-            OutboxEvent::Deferred { id, reason } => {
-                all_sent = false;
-                writeln!(out, "queued    {id}  {reason}")?
-            }
-            OutboxEvent::Failed { id, reason, .. } => {
-                all_sent = false;
-                writeln!(out, "failed    {id}  {reason}")?
-            }
-            OutboxEvent::NoEndpoint { id, mailto } => {
-                all_sent = false;
-                writeln!(
-                    out,
-                    "queued    {id}  no endpoint configured: the note stays saved locally \
-                     (give --endpoint URL or LEDE_ENDPOINT)"
-                )?;
-                if let Some(link) = mailto {
-                    writeln!(
-                        out,
-                        "          the publisher takes corrections by e-mail: {link}"
-                    )?
-                }
-            }
-            OutboxEvent::StoreError { id, message } => {
-                all_sent = false;
-                let id = id.map(|i| i.to_string()).unwrap_or_default();
-                writeln!(out, "error     {id}  {message}")?
-            }
-        }
-        out.flush()?;
-    }
-    drop(out);
-    outbox.shutdown();
-    Ok(if all_sent {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
 }
 
 fn add(

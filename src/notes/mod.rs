@@ -23,21 +23,35 @@
 //!  "location":"https://…/annotations/42","payload":"<the exact JSON body sent>"}
 //! ```
 //!
-//! The highest `rev` per `id` is the note's current state.
+//! The highest `rev` per `id` is the note's current state. Later revisions
+//! may add `hypothesis` (the annotation created there), `mail` (the user
+//! said they mailed it) and `withdrawn`; see [`revise`] for retry, edit,
+//! withdraw and mark-sent.
+//!
+//! Where notes go: [`Routing`] (from [`NotesSettings::routing`]) lists the
+//! destinations in order ([`destination`]); [`hypothesis`] posts to
+//! Hypothesis and reads others' annotations ([`hypothesis::remote`]);
+//! [`mail`] makes `mailto:` links and `.eml` messages.
 
 pub mod anchor;
+pub mod delivery;
+pub mod destination;
 pub mod draft;
 pub mod export;
+pub mod hypothesis;
+pub mod mail;
 pub mod model;
 pub mod outbox;
+pub mod revise;
 pub mod store;
 pub mod submit;
 
 pub use anchor::{Anchor, anchor};
+pub use destination::{Destination, DestinationKind, Routing};
 pub use draft::{Draft, Field, FieldError, Problem};
 pub use model::{
-    ArticleRef, Attempt, AttemptOutcome, Category, Note, NoteError, Reporter, Severity, Status,
-    Target,
+    ArticleRef, Attempt, AttemptOutcome, Category, HypothesisRecord, MailRecord, Note, NoteError,
+    Reporter, Severity, Status, Target,
 };
 pub use outbox::{Outbox, OutboxConfig, OutboxEvent, OutboxHandle};
 pub use store::{Loaded, Store, StoreError, Warning};
@@ -50,6 +64,10 @@ use std::path::{Path, PathBuf};
 pub struct NotesSettings {
     pub file: Option<PathBuf>,
     pub endpoint: Option<String>,
+    /// `[notes.hypothesis]`.
+    pub hypothesis: Option<hypothesis::HypothesisConfig>,
+    /// `[notes] destinations`.
+    pub destinations: Option<Vec<destination::DestinationKind>>,
 }
 
 impl NotesSettings {
@@ -58,7 +76,23 @@ impl NotesSettings {
         NotesSettings {
             file: c.notes.file.clone(),
             endpoint: c.notes.endpoint.clone(),
+            hypothesis: c.notes.hypothesis.clone(),
+            destinations: c.notes.destinations.clone(),
         }
+    }
+
+    /// Where notes go: these settings, the explicit endpoint (`--endpoint`,
+    /// `LEDE_ENDPOINT`) and the token from `LEDE_HYPOTHESIS_TOKEN` or the
+    /// token file. The reader's form shows [`Routing::describe`] and passes
+    /// the routing to the outbox with [`OutboxConfig::routed`].
+    pub fn routing(&self, explicit_endpoint: Option<String>) -> Routing {
+        Routing::new(
+            explicit_endpoint,
+            self.endpoint.clone(),
+            self.hypothesis.as_ref(),
+            self.destinations.clone(),
+            std::env::var(HYPOTHESIS_TOKEN_ENV).ok(),
+        )
     }
 }
 
@@ -92,3 +126,12 @@ pub fn resolve_notes_path(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("no data directory on this platform: give the notes file with --notes FILE or LEDE_NOTES")]
 pub struct NoNotesPath;
+
+/// The environment variable holding the Hypothesis API token.
+pub const HYPOTHESIS_TOKEN_ENV: &str = "LEDE_HYPOTHESIS_TOKEN";
+
+/// Remove lede's secrets from the environment of a child process (the
+/// `$EDITOR`, the platform opener), so the token never reaches it.
+pub fn scrub_child_env(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    cmd.env_remove(HYPOTHESIS_TOKEN_ENV)
+}

@@ -2,6 +2,7 @@
 //! of its submission. One [`Note`] is one revision; the store keeps every
 //! revision and the highest `rev` per `id` is the current state.
 
+pub use super::delivery::{HypothesisRecord, MailRecord};
 use super::draft::{Draft, FieldError};
 use crate::article::{Article, byte_to_char, text_hash};
 use serde::{Deserialize, Serialize};
@@ -305,6 +306,11 @@ pub enum Status {
     Sent,
     /// The server refused it for good (4xx other than 408/429).
     Failed,
+    /// The reader took it back (`lede notes withdraw`). Nothing is deleted:
+    /// the revisions stay in the file. On disk a withdrawn revision is written
+    /// as `"status":"failed"` with a `"withdrawn"` time, so older versions of
+    /// lede still read the line (and never send it).
+    Withdrawn,
 }
 
 impl fmt::Display for Status {
@@ -313,6 +319,7 @@ impl fmt::Display for Status {
             Status::Queued => "queued",
             Status::Sent => "sent",
             Status::Failed => "failed",
+            Status::Withdrawn => "withdrawn",
         })
     }
 }
@@ -347,7 +354,11 @@ pub struct Attempt {
 }
 
 /// One revision of a correction note.
+///
+/// (De)serialised through the derived `remote = "Self"` functions, wrapped so
+/// that [`Status::Withdrawn`] is stored in a form older readers understand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Note {
     /// UUIDv7: time-ordered, unique without coordination. Also the `Idempotency-Key`.
     pub id: Uuid,
@@ -376,6 +387,39 @@ pub struct Note {
     /// every retry sends the same bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<String>,
+    /// When the note was withdrawn (UTC `...Z`); set with [`Status::Withdrawn`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<String>,
+    /// The Hypothesis annotation made from this note, once created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hypothesis: Option<HypothesisRecord>,
+    /// The user said they sent it by e-mail (not confirmed by anyone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<MailRecord>,
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.status == Status::Withdrawn {
+            let mut wire = self.clone();
+            wire.status = Status::Failed;
+            wire.withdrawn = wire.withdrawn.or_else(|| Some(self.modified.clone()));
+            Note::serialize(&wire, s)
+        } else {
+            Note::serialize(self, s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Note, D::Error> {
+        let mut n = Note::deserialize(d)?;
+        if n.withdrawn.is_some() || n.status == Status::Withdrawn {
+            n.status = Status::Withdrawn;
+            n.withdrawn.get_or_insert_with(|| n.modified.clone());
+        }
+        Ok(n)
+    }
 }
 
 /// Why a note could not be made.
@@ -442,6 +486,9 @@ impl Note {
             attempts: Vec::new(),
             location: None,
             payload: None,
+            withdrawn: None,
+            hypothesis: None,
+            mail: None,
         })
     }
 

@@ -12,11 +12,19 @@
 //!    backoff and jitter, honouring `Retry-After`, at most
 //!    [`RetryPolicy::max_attempts`] times per run, then left queued for the
 //!    next run. Any other answer: `failed`, with the reason.
+//! 4. Several destinations ([`super::destination::Routing`]) are served in
+//!    the configured order, each once: a note is `sent` when it reached every
+//!    one. Hypothesis: see [`super::hypothesis::deliver`]; a 401/403 leaves
+//!    the note queued with a message about the token. A pending e-mail is
+//!    reported ([`OutboxEvent::AwaitingMail`]) for the user to send.
 
+use super::destination::{Destination, DestinationKind, Routing};
 use super::export::submission_body;
+use super::hypothesis::HypothesisSettings;
+use super::hypothesis::client::{Api, CallError};
 use super::model::{Attempt, AttemptOutcome, Note, Status, now_utc};
 use super::store::{Store, StoreError};
-use super::submit::{Client, Response, RetryPolicy, Timeouts, mailto_link, resolve_endpoint};
+use super::submit::{Client, Response, RetryPolicy, Timeouts};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -31,6 +39,10 @@ pub struct OutboxConfig {
     pub endpoint: Option<String>,
     /// The config file's `[notes] endpoint`.
     pub config_endpoint: Option<String>,
+    /// `[notes.hypothesis]`, resolved (its `Debug` hides the token).
+    pub hypothesis: Option<HypothesisSettings>,
+    /// `[notes] destinations`: the order of submission.
+    pub order: Option<Vec<DestinationKind>>,
     pub policy: RetryPolicy,
     pub timeouts: Timeouts,
 }
@@ -70,6 +82,13 @@ pub enum OutboxEvent {
     /// locally. When the publisher takes corrections by e-mail, `mailto` is a
     /// ready `mailto:` link with the note's fields.
     NoEndpoint { id: Uuid, mailto: Option<String> },
+    /// The note waits for the user to send it by e-mail (a configured
+    /// destination): `link` is a ready `mailto:` link.
+    AwaitingMail {
+        id: Uuid,
+        to: Option<String>,
+        link: String,
+    },
     /// The notes file could not be read or written.
     StoreError { id: Option<Uuid>, message: String },
     /// Nothing left to do until the next command.
@@ -141,9 +160,33 @@ struct Scheduled {
     attempts: u32,
 }
 
+impl OutboxConfig {
+    /// These settings sending where `routing` says.
+    pub fn routed(self, routing: Routing) -> OutboxConfig {
+        OutboxConfig {
+            endpoint: routing.endpoint,
+            config_endpoint: routing.config_endpoint,
+            hypothesis: routing.hypothesis,
+            order: routing.order,
+            ..self
+        }
+    }
+
+    /// Where notes go, from these settings.
+    pub fn routing(&self) -> Routing {
+        Routing {
+            endpoint: self.endpoint.clone(),
+            config_endpoint: self.config_endpoint.clone(),
+            hypothesis: self.hypothesis.clone(),
+            order: self.order.clone(),
+        }
+    }
+}
+
 struct Worker {
     store: Store,
     config: OutboxConfig,
+    routing: Routing,
     client: Client,
     events: Sender<OutboxEvent>,
     schedule: Vec<Scheduled>,
@@ -154,6 +197,7 @@ impl Worker {
         Worker {
             store: Store::new(config.store.clone()),
             client: Client::new(config.timeouts),
+            routing: config.routing(),
             config,
             events,
             schedule: Vec::new(),
@@ -243,18 +287,15 @@ impl Worker {
         if !note.is_pending() {
             return;
         }
-        let Some(endpoint) = resolve_endpoint(
-            self.config.endpoint.as_deref(),
-            self.config.config_endpoint.as_deref(),
-            note.article.feedback_endpoint.as_deref(),
-        ) else {
-            let mailto = note
-                .article
-                .feedback_endpoint
-                .as_deref()
-                .filter(|e| e.trim_start().to_ascii_lowercase().starts_with("mailto:"))
-                .map(|address| mailto_link(&note, address));
-            return self.emit(OutboxEvent::NoEndpoint { id, mailto });
+        let pending = self.routing.pending(&note);
+        let endpoint = match pending.first() {
+            Some(Destination::Endpoint(e)) => e.clone(),
+            Some(Destination::Hypothesis(h)) => {
+                let h = h.clone();
+                return self.attempt_hypothesis(item, &note, &h);
+            }
+            Some(Destination::Mail(to)) => return self.awaiting_mail(&note, to.clone()),
+            None => return self.nowhere_left(&note),
         };
         let payload = match self.frozen_payload(&note) {
             Ok(p) => p,
@@ -267,17 +308,24 @@ impl Worker {
             endpoint: endpoint.clone(),
         });
         let response = self.client.post(&endpoint, &id.to_string(), &payload);
-        let recorded = self.store.update(id, |n| record(n, &endpoint, &response));
+        let routing = &self.routing;
+        let recorded = self.store.update(id, |n| {
+            record(n, &endpoint, &response);
+            settle(routing, n);
+        });
         if let Err(e) = recorded {
             // The outcome could not be saved: say so, and do not claim more.
             return self.store_error(id, e);
         }
         match response {
-            Response::Accepted { status, location } => self.emit(OutboxEvent::Sent {
-                id,
-                status,
-                location,
-            }),
+            Response::Accepted { status, location } => {
+                self.emit(OutboxEvent::Sent {
+                    id,
+                    status,
+                    location,
+                });
+                self.next_destination(item);
+            }
             Response::Rejected { status, message } => self.emit(OutboxEvent::Failed {
                 id,
                 status,
@@ -287,36 +335,159 @@ impl Worker {
                 message,
                 retry_after,
                 ..
-            } => {
-                if item.attempts >= self.config.policy.max_attempts {
-                    return self.emit(OutboxEvent::Deferred {
-                        id,
-                        reason: format!(
-                            "{message} (after {} attempts; it stays queued)",
-                            item.attempts
-                        ),
-                    });
-                }
-                match self.config.policy.delay(item.attempts, retry_after) {
-                    Some(after) => {
-                        self.emit(OutboxEvent::Retrying {
-                            id,
-                            attempt: item.attempts,
-                            after,
-                            reason: message,
-                        });
-                        item.due = Instant::now() + after;
-                        self.schedule.push(item);
-                    }
-                    None => self.emit(OutboxEvent::Deferred {
-                        id,
-                        reason: format!(
-                            "{message} (the server asks to wait {}s; it stays queued)",
-                            retry_after.unwrap_or_default().as_secs()
-                        ),
-                    }),
-                }
+            } => self.retry_later(item, message, retry_after),
+        }
+    }
+
+    /// After a destination was reached: go on with the next one now.
+    fn next_destination(&mut self, mut item: Scheduled) {
+        let more = self
+            .store
+            .load()
+            .ok()
+            .and_then(|l| l.get(item.id).cloned())
+            .is_some_and(|n| n.is_pending());
+        if more {
+            item.attempts = 0;
+            item.due = Instant::now();
+            self.schedule.push(item);
+        }
+    }
+
+    /// A failure worth retrying: again after a backoff, or left queued.
+    fn retry_later(&mut self, mut item: Scheduled, message: String, retry_after: Option<Duration>) {
+        let id = item.id;
+        if item.attempts >= self.config.policy.max_attempts {
+            return self.emit(OutboxEvent::Deferred {
+                id,
+                reason: format!(
+                    "{message} (after {} attempts; it stays queued)",
+                    item.attempts
+                ),
+            });
+        }
+        match self.config.policy.delay(item.attempts, retry_after) {
+            Some(after) => {
+                self.emit(OutboxEvent::Retrying {
+                    id,
+                    attempt: item.attempts,
+                    after,
+                    reason: message,
+                });
+                item.due = Instant::now() + after;
+                self.schedule.push(item);
             }
+            None => self.emit(OutboxEvent::Deferred {
+                id,
+                reason: format!(
+                    "{message} (the server asks to wait {}s; it stays queued)",
+                    retry_after.unwrap_or_default().as_secs()
+                ),
+            }),
+        }
+    }
+
+    /// The next destination is an e-mail the user sends: offer the link.
+    fn awaiting_mail(&self, note: &Note, to: Option<String>) {
+        let id = note.id;
+        let link = super::mail::mailto_link(note, to.as_deref());
+        // Without a configured order, mail is only the fallback for "no
+        // endpoint", reported as it always was.
+        self.emit(if self.routing.order.is_none() {
+            OutboxEvent::NoEndpoint {
+                id,
+                mailto: to.as_ref().map(|_| link),
+            }
+        } else {
+            OutboxEvent::AwaitingMail { id, to, link }
+        });
+    }
+
+    /// No destination left for a queued note.
+    fn nowhere_left(&self, note: &Note) {
+        let id = note.id;
+        if self.routing.for_article(&note.article).is_empty() {
+            return self.emit(OutboxEvent::NoEndpoint { id, mailto: None });
+        }
+        // Every destination reached (an older run stopped before saying so).
+        if let Err(e) = self.store.update(id, |n| n.status = Status::Sent) {
+            self.store_error(id, e);
+        }
+    }
+
+    /// One attempt to deliver `note` to Hypothesis.
+    fn attempt_hypothesis(&mut self, mut item: Scheduled, note: &Note, h: &HypothesisSettings) {
+        let id = item.id;
+        let create_url = h.create_url();
+        item.attempts += 1;
+        self.emit(OutboxEvent::Sending {
+            id,
+            attempt: item.attempts,
+            endpoint: create_url.clone(),
+        });
+        let api = Api::new(h, self.config.timeouts);
+        let result = super::hypothesis::deliver::deliver(h, &api, note);
+        let routing = &self.routing;
+        let recorded = self.store.update(id, |n| {
+            let (outcome, status, message, retry_after) = match &result {
+                Ok((status, rec)) => {
+                    n.hypothesis = Some(rec.clone());
+                    (AttemptOutcome::Sent, Some(*status), String::new(), None)
+                }
+                Err(CallError::Retry {
+                    status,
+                    message,
+                    retry_after,
+                }) => (
+                    AttemptOutcome::Retry,
+                    *status,
+                    message.clone(),
+                    *retry_after,
+                ),
+                Err(CallError::Token { status, message }) => {
+                    (AttemptOutcome::Retry, *status, message.clone(), None)
+                }
+                Err(CallError::Rejected { status, message }) => {
+                    n.status = Status::Failed;
+                    (AttemptOutcome::Rejected, *status, message.clone(), None)
+                }
+            };
+            n.attempts.push(Attempt {
+                at: now_utc(),
+                endpoint: create_url.clone(),
+                outcome,
+                http_status: status,
+                message,
+                retry_after_secs: retry_after.map(|d| d.as_secs()),
+            });
+            settle(routing, n);
+        });
+        if let Err(e) = recorded {
+            return self.store_error(id, e);
+        }
+        match result {
+            Ok((status, rec)) => {
+                self.emit(OutboxEvent::Sent {
+                    id,
+                    status,
+                    location: rec.link().map(str::to_string),
+                });
+                self.next_destination(item);
+            }
+            Err(CallError::Retry {
+                message,
+                retry_after,
+                ..
+            }) => self.retry_later(item, message, retry_after),
+            Err(CallError::Token { message, .. }) => self.emit(OutboxEvent::Deferred {
+                id,
+                reason: message,
+            }),
+            Err(CallError::Rejected { status, message }) => self.emit(OutboxEvent::Failed {
+                id,
+                status,
+                reason: message,
+            }),
         }
     }
 
@@ -366,4 +537,17 @@ fn record(note: &mut Note, endpoint: &str, response: &Response) {
         message,
         retry_after_secs: retry_after,
     });
+}
+
+/// The note's status once an attempt is recorded: `sent` only when every
+/// destination is reached (a refusal stays `failed`).
+fn settle(routing: &Routing, note: &mut Note) {
+    if note.status == Status::Failed || note.status == Status::Withdrawn {
+        return;
+    }
+    note.status = if routing.pending(note).is_empty() {
+        Status::Sent
+    } else {
+        Status::Queued
+    };
 }

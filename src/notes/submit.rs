@@ -124,19 +124,9 @@ pub struct Client {
 
 impl Client {
     pub fn new(timeouts: Timeouts) -> Client {
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .max_redirects(0)
-            // Submissions go where the user said, not through an environment proxy.
-            .proxy(None)
-            .timeout_connect(Some(timeouts.connect))
-            .timeout_recv_response(Some(timeouts.response))
-            .timeout_recv_body(Some(timeouts.response))
-            .timeout_send_body(Some(timeouts.response))
-            .user_agent(format!("lede/{}", env!("CARGO_PKG_VERSION")))
-            .build()
-            .new_agent();
-        Client { agent }
+        Client {
+            agent: agent(timeouts),
+        }
     }
 
     /// `POST` `body` (the frozen W3C annotation) to `endpoint`, with the
@@ -205,6 +195,23 @@ impl Client {
     }
 }
 
+/// The HTTP agent for every request lede makes: no redirects, no
+/// environment proxy, bounded waits, statuses as values.
+pub(crate) fn agent(timeouts: Timeouts) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        // Submissions go where the user said, not through an environment proxy.
+        .proxy(None)
+        .timeout_connect(Some(timeouts.connect))
+        .timeout_recv_response(Some(timeouts.response))
+        .timeout_recv_body(Some(timeouts.response))
+        .timeout_send_body(Some(timeouts.response))
+        .user_agent(format!("lede/{}", env!("CARGO_PKG_VERSION")))
+        .build()
+        .new_agent()
+}
+
 fn classify_error(endpoint: &str, e: ureq::Error) -> Response {
     match e {
         ureq::Error::BadUri(_) | ureq::Error::RequireHttpsOnly(_) | ureq::Error::TlsRequired => {
@@ -223,7 +230,7 @@ fn classify_error(endpoint: &str, e: ureq::Error) -> Response {
 
 /// `HTTP 400 Bad Request: <first line of the body>`, on one line, without
 /// control characters.
-fn summary(status: u16, reason: &str, body: &str) -> String {
+pub(crate) fn summary(status: u16, reason: &str, body: &str) -> String {
     let mut out = format!("HTTP {status}");
     if !reason.is_empty() {
         out.push(' ');
@@ -281,47 +288,13 @@ pub fn resolve_endpoint(
 }
 
 /// For publishers who take corrections by e-mail only: a `mailto:` link with
-/// the fields in the order newsrooms ask for them.
+/// the fields in the order newsrooms ask for them (see [`super::mail`]).
 pub fn mailto_link(note: &Note, address: &str) -> String {
-    let address = address.trim().trim_start_matches("mailto:");
-    let subject = format!("Correction: {}", note.article.headline);
-    let mut body = String::new();
-    body.push_str(&format!("Article: {}\n", note.article.headline));
-    if let Some(d) = &note.article.date_published {
-        body.push_str(&format!("Published: {d}\n"));
-    }
-    body.push_str(&format!("Link: {}\n", note.article.source()));
-    body.push_str(&format!("Passage: \"{}\"\n", note.target.exact));
-    body.push_str(&format!(
-        "Concern ({}, {}): {}\n",
-        note.category.tag(),
-        note.severity.tag(),
-        note.comment
-    ));
-    if let Some(s) = &note.suggestion {
-        body.push_str(&format!("Suggested correction: {s}\n"));
-    }
-    if let Some(n) = &note.reporter.name {
-        body.push_str(&format!("Name: {n}\n"));
-    }
-    if let Some(e) = note
-        .reporter
-        .email
-        .as_ref()
-        .filter(|_| note.reporter.consent)
-    {
-        body.push_str(&format!("E-mail: {e}\n"));
-    }
-    format!(
-        "mailto:{}?subject={}&body={}",
-        percent_encode(address, true),
-        percent_encode(&subject, false),
-        percent_encode(&body, false)
-    )
+    super::mail::mailto_link(note, Some(address))
 }
 
 /// RFC 3986 percent-encoding of UTF-8; `@` kept in addresses.
-fn percent_encode(s: &str, address: bool) -> String {
+pub(crate) fn percent_encode(s: &str, address: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         let keep = b.is_ascii_alphanumeric()

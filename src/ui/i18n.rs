@@ -298,6 +298,7 @@ words! {
     status_queued => "queued", "en attente";
     status_sent => "sent", "envoyée";
     status_failed => "failed", "refusée";
+    status_withdrawn => "withdrawn", "retirée";
     visual_hint => "Selecting: {next}/{prev} word · {down}/{up} line · {report} report · {cancel} cancel", "Sélection : {next}/{prev} mot · {down}/{up} ligne · {report} signaler · {cancel} annuler";
     // what the outbox says
     outbox_sent => "Note {id} sent (HTTP {status}).", "Note {id} envoyée (HTTP {status}).";

@@ -141,6 +141,7 @@ fn status_label(s: Status, w: Words) -> &'static str {
         Status::Queued => w.status_queued(),
         Status::Sent => w.status_sent(),
         Status::Failed => w.status_failed(),
+        Status::Withdrawn => w.status_withdrawn(),
     }
 }
 
