@@ -113,12 +113,7 @@ impl App {
     }
 
     pub fn max_scroll(&self) -> usize {
-        self.views
-            .reader
-            .doc
-            .lines
-            .len()
-            .saturating_sub(self.view_height())
+        self.views.reader.max_scroll(self.view_height())
     }
 
     /// Scroll position as a percentage (100 when everything fits).

@@ -180,7 +180,7 @@ words! {
     pane_sidebar => "Actors & dates", "Acteurs et dates";
     focus_list => "list", "liste";
     focus_reader => "reader", "lecteur";
-    focus_sidebar => "sidebar", "panneau";
+    focus_sidebar => "sidebar", "acteurs";
     // status bar
     hint_focus => "focus", "panneau";
     hint_search => "search", "chercher";

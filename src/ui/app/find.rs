@@ -223,45 +223,10 @@ impl App {
     }
 
     pub(super) fn set_filter(&mut self, filter: String) {
-        if self.views.list.folded.len() != self.shared.articles.len() {
-            self.views.list.folded = self
-                .shared
-                .articles
-                .iter()
-                .map(|a| {
-                    let mut s = a.headline.clone();
-                    for extra in [&a.publisher, &a.url].into_iter().flatten() {
-                        s.push(' ');
-                        s.push_str(extra);
-                    }
-                    if let Some(name) = a.source_path.as_ref().and_then(|p| p.file_name()) {
-                        s.push(' ');
-                        s.push_str(&name.to_string_lossy());
-                    }
-                    search::fold(&s)
-                })
-                .collect();
-        }
-        let words: Vec<String> = search::fold(&filter)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        self.views.list.filtered = (0..self.shared.articles.len())
-            .filter(|&i| {
-                words
-                    .iter()
-                    .all(|w| self.views.list.folded[i].contains(w.as_str()))
-            })
-            .collect();
-        self.views.list.filter = filter;
-        self.views.list.sel = self
-            .views
+        let current = self.views.reader.current;
+        self.views
             .list
-            .filtered
-            .iter()
-            .position(|&i| i == self.views.reader.current)
-            .unwrap_or(0);
-        self.views.list.offset = 0;
+            .set_filter(filter, &self.shared.articles, current);
         self.fix_offsets();
     }
 }

@@ -53,31 +53,13 @@ impl App {
 
     pub(super) fn fix_list_offset(&mut self) {
         let rows = self.list_rows();
-        if self.views.list.sel < self.views.list.offset {
-            self.views.list.offset = self.views.list.sel;
-        } else if self.views.list.sel >= self.views.list.offset + rows {
-            self.views.list.offset = self.views.list.sel + 1 - rows;
-        }
-        self.views.list.offset = self
-            .views
-            .list
-            .offset
-            .min(self.views.list.filtered.len().saturating_sub(rows));
+        self.views.list.follow_cursor(rows);
     }
 
     pub(super) fn fix_side_offset(&mut self) {
         let rows = self.side_rows();
-        if self.views.sidebar.sel < self.views.sidebar.offset {
-            // show the group header above the first entry
-            self.views.sidebar.offset = self.views.sidebar.sel.saturating_sub(1);
-        } else if self.views.sidebar.sel >= self.views.sidebar.offset + rows {
-            self.views.sidebar.offset = self.views.sidebar.sel + 1 - rows;
-        }
-        self.views.sidebar.offset = self
-            .views
-            .sidebar
-            .offset
-            .min(self.views.reader.derived.items.len().saturating_sub(rows));
+        let items = self.views.reader.derived.items.len();
+        self.views.sidebar.follow_cursor(rows, items);
     }
 
     /// Show article `i` in the reader.
@@ -364,13 +346,9 @@ impl App {
     }
 
     /// Scroll so that byte `at` of the text is on screen.
-    pub(super) fn reveal(&mut self, at: usize) {
-        let line = self.views.reader.doc.line_of(at);
+    pub(crate) fn reveal(&mut self, at: usize) {
         let h = self.view_height();
-        if line < self.views.reader.scroll || line >= self.views.reader.scroll + h {
-            self.views.reader.scroll = line.saturating_sub(h / 3);
-        }
-        self.views.reader.scroll = self.views.reader.scroll.min(self.max_scroll());
+        self.views.reader.reveal(at, h);
     }
 
     pub(super) fn jump(&mut self, dir: isize) {

@@ -4,6 +4,7 @@
 use crate::article::Article;
 use crate::ui::app::App;
 use crate::ui::layout::Focus;
+use crate::ui::search;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -32,6 +33,54 @@ impl ListView {
             ..ListView::default()
         }
     }
+
+    /// Keep the articles whose headline, publisher, address or file name
+    /// has every word of `filter` (case and accents aside); the cursor goes
+    /// to the `current` article when it is kept.
+    pub fn set_filter(&mut self, filter: String, articles: &[Article], current: usize) {
+        if self.folded.len() != articles.len() {
+            self.folded = articles.iter().map(searchable).collect();
+        }
+        let words: Vec<String> = search::fold(&filter)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        self.filtered = (0..articles.len())
+            .filter(|&i| words.iter().all(|w| self.folded[i].contains(w.as_str())))
+            .collect();
+        self.filter = filter;
+        self.sel = self
+            .filtered
+            .iter()
+            .position(|&i| i == current)
+            .unwrap_or(0);
+        self.offset = 0;
+    }
+
+    /// Keep the cursor in the list and, with `rows` rows on screen, in view.
+    pub fn follow_cursor(&mut self, rows: usize) {
+        self.sel = self.sel.min(self.filtered.len().saturating_sub(1));
+        if self.sel < self.offset {
+            self.offset = self.sel;
+        } else if self.sel >= self.offset + rows {
+            self.offset = self.sel + 1 - rows;
+        }
+        self.offset = self.offset.min(self.filtered.len().saturating_sub(rows));
+    }
+}
+
+/// What the filter looks into, folded: headline, publisher, address, file name.
+fn searchable(a: &Article) -> String {
+    let mut s = a.headline.clone();
+    for extra in [&a.publisher, &a.url].into_iter().flatten() {
+        s.push(' ');
+        s.push_str(extra);
+    }
+    if let Some(name) = a.source_path.as_ref().and_then(|p| p.file_name()) {
+        s.push(' ');
+        s.push_str(&name.to_string_lossy());
+    }
+    search::fold(&s)
 }
 
 /// Where an article comes from, for the second line of its row.

@@ -287,7 +287,7 @@ pub fn on_list_key(app: &mut App, action: Option<ListAction>) -> Vec<Cmd> {
             if let Some(s) = span {
                 // the passage is in the reader: show it (a narrow screen shows one pane)
                 app.set_focus(crate::ui::layout::Focus::Reader);
-                scroll_to(app, s.start);
+                app.reveal(s.start);
             }
         }
         Some(ListAction::Report) => {
@@ -297,15 +297,6 @@ pub fn on_list_key(app: &mut App, action: Option<ListAction>) -> Vec<Cmd> {
         None => app.mode = Mode::Browse,
     }
     Vec::new()
-}
-
-fn scroll_to(app: &mut App, at: usize) {
-    let line = app.views.reader.doc.line_of(at);
-    let h = app.view_height();
-    if line < app.views.reader.scroll || line >= app.views.reader.scroll + h {
-        app.views.reader.scroll = line.saturating_sub(h / 3);
-    }
-    app.views.reader.scroll = app.views.reader.scroll.min(app.max_scroll());
 }
 
 /// Start a visual selection on the first word at the top of the reader (or
@@ -431,6 +422,6 @@ pub fn on_visual_key(app: &mut App, action: VisualAction) -> Vec<Cmd> {
         anchor: a,
         cursor: nb,
     });
-    scroll_to(app, nb.saturating_sub(1));
+    app.reveal(nb.saturating_sub(1));
     Vec::new()
 }

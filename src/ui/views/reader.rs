@@ -52,6 +52,23 @@ pub struct ReaderView {
     pub wanted: Option<usize>,
 }
 
+impl ReaderView {
+    /// The largest scroll offset with `height` lines on screen.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.doc.lines.len().saturating_sub(height)
+    }
+
+    /// Scroll so that byte `at` of the text is on screen (a third down when
+    /// it was not), with `height` lines on screen.
+    pub fn reveal(&mut self, at: usize, height: usize) {
+        let line = self.doc.line_of(at);
+        if line < self.scroll || line >= self.scroll + height {
+            self.scroll = line.saturating_sub(height / 3);
+        }
+        self.scroll = self.scroll.min(self.max_scroll(height));
+    }
+}
+
 impl Default for ReaderView {
     fn default() -> Self {
         ReaderView {

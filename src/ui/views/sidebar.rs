@@ -35,6 +35,19 @@ impl Default for SidebarView {
     }
 }
 
+impl SidebarView {
+    /// Keep the cursor in view with `rows` rows on screen and `items` entries
+    /// (the group header above the first entry shows too).
+    pub fn follow_cursor(&mut self, rows: usize, items: usize) {
+        if self.sel < self.offset {
+            self.offset = self.sel.saturating_sub(1);
+        } else if self.sel >= self.offset + rows {
+            self.offset = self.sel + 1 - rows;
+        }
+        self.offset = self.offset.min(items.saturating_sub(rows));
+    }
+}
+
 /// The parts of the sidebar's inner area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
