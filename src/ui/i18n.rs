@@ -192,6 +192,7 @@ words! {
     filter_badge => "[filter: {filter} · {n}] ", "[filtre : {filter} · {n}] ";
     search_found => "  ({n} found, Enter keeps, Esc cancels)", "  ({n} trouvés, Entrée garde, Échap annule)";
     search_none => "  (no match)", "  (aucun résultat)";
+    filter_count => "  ({n} of {total} articles, Enter keeps, Esc clears)", "  ({n} articles sur {total}, Entrée garde, Échap efface)";
     input_keys => "  (Enter keeps, Esc clears)", "  (Entrée garde, Échap efface)";
     loading => "loading…", "chargement…";
     loading_bundled => "Loading the bundled articles…", "Chargement des articles fournis…";
@@ -235,6 +236,7 @@ words! {
     msg_from_top => " (from the top)", " (depuis le début)";
     msg_from_end => " (from the end)", " (depuis la fin)";
     msg_matches => "{n} matches for “{q}”", "{n} résultats pour « {q} »";
+    msg_one_match => "1 match for “{q}”", "1 résultat pour « {q} »";
     msg_no_match => "no match for “{q}”", "aucun résultat pour « {q} »";
     msg_no_article => "No article to report on.", "Aucun article à signaler.";
     msg_no_text => "This article has no text to report on.", "Cet article n'a pas de texte à signaler.";
@@ -288,7 +290,11 @@ words! {
     act_clear => "clear the search, the followed actor or the message", "effacer la recherche, l'acteur suivi ou le message";
     act_notes_list => "list the notes on this article (Enter goes to the passage)", "lister les notes sur cet article (Entrée va au passage)";
     act_visual => "select a passage: {keys}", "sélectionner un passage : {keys}";
+    act_messages => "the message log: every loading problem and error", "le journal des messages : problèmes de chargement et erreurs";
     act_visual_keys => "{next}/{prev} word, {down}/{up} line, {report} report it, {cancel} cancel", "{next}/{prev} mot, {down}/{up} ligne, {report} le signaler, {cancel} annuler";
+    // the message log
+    log_title => " Messages · {down}/{up} scroll · {close} closes ", " Messages · {down}/{up} défiler · {close} ferme ";
+    log_empty => "No message yet.", "Aucun message pour l'instant.";
     // the notes list and the visual selection
     notes_title => " ✎ Notes on this article ", " ✎ Notes sur cet article ";
     notes_empty => "No notes on this article yet. Press {key} to report an error.", "Aucune note pour cet article. Appuyez sur {key} pour signaler une erreur.";

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod mode;
 pub mod model;
 pub mod msg;
+pub mod pubdate;
 pub mod search;
 pub mod shared;
 pub mod terminal;
@@ -150,6 +151,7 @@ fn event_loop(
     load_rx: &mpsc::Receiver<Loaded>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut last_tick = std::time::Instant::now();
     loop {
         if dirty {
             guard.terminal.draw(|f| views::draw(f, app))?;
@@ -183,6 +185,14 @@ fn event_loop(
             Err(_) => {}
         }
         dirty |= fx.poll(app);
+        // a message goes after a few seconds: one tick a second while one shows
+        if app.shared.status.is_none() {
+            last_tick = std::time::Instant::now();
+        } else if last_tick.elapsed() >= Duration::from_secs(1) {
+            last_tick = std::time::Instant::now();
+            fx.send(app, Msg::Tick);
+            dirty = true;
+        }
     }
 }
 

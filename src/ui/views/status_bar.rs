@@ -39,12 +39,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn position(app: &App) -> Vec<Span<'static>> {
     let base = app.shared.theme.status;
     let w = app.words();
-    let n = app.shared.articles.len();
-    let pos = if n == 0 {
-        "0/0".to_string()
-    } else {
-        format!("{}/{}", app.views.reader.current + 1, n)
-    };
+    let pos = counter(app);
     let mut left = vec![
         Span::styled(
             format!(" {} ", app.shared.focus.label(w).to_uppercase()),
@@ -61,6 +56,23 @@ fn position(app: &App) -> Vec<Span<'static>> {
     left
 }
 
+/// "i/n": the article shown among those the list shows (the filtered list
+/// when there is a filter; "–/n" when the filter hides the article shown).
+pub fn counter(app: &App) -> String {
+    let list = &app.views.list;
+    let current = app.views.reader.current;
+    if app.shared.articles.is_empty() {
+        return "0/0".to_string();
+    }
+    if list.filter.trim().is_empty() {
+        return format!("{}/{}", current + 1, app.shared.articles.len());
+    }
+    match list.filtered.iter().position(|&i| i == current) {
+        Some(p) => format!("{}/{}", p + 1, list.filtered.len()),
+        None => format!("–/{}", list.filtered.len()),
+    }
+}
+
 /// What is being typed, or the status message, or what is still under way.
 fn message(app: &App) -> Vec<Span<'static>> {
     let base = app.shared.theme.status;
@@ -75,6 +87,11 @@ fn message(app: &App) -> Vec<Span<'static>> {
                 fill(w.search_found(), &[("n", &m.spans.len().to_string())])
             }
             (None, InputKind::Search) if !input.text.is_empty() => w.search_none().to_string(),
+            (_, InputKind::Filter) if !input.text.trim().is_empty() => {
+                let n = app.views.list.filtered.len().to_string();
+                let total = app.shared.articles.len().to_string();
+                fill(w.filter_count(), &[("n", &n), ("total", &total)])
+            }
             _ => w.input_keys().to_string(),
         };
         return vec![

@@ -1,0 +1,168 @@
+//! The reader as a new user finds it (issue 15): the list filter, messages
+//! that expire and the message log, counters that follow the filter,
+//! typographic quotes in search, plurals. Key sequences fed to `update`.
+#![cfg(feature = "tui")]
+
+mod ui_fixture;
+
+use crossterm::event::KeyCode;
+use lede::ui::msg::Msg;
+use ui_fixture::*;
+
+fn status(app: &lede::ui::app::App) -> Option<String> {
+    app.shared.status.as_ref().map(|s| s.text.clone())
+}
+
+fn headlines(app: &lede::ui::app::App) -> Vec<String> {
+    app.views
+        .list
+        .filtered
+        .iter()
+        .map(|&i| app.shared.articles[i].headline.clone())
+        .collect()
+}
+
+/// Focus the list and filter it with `q` (Enter keeps the filter).
+fn filter(app: &mut lede::ui::app::App, q: &str) {
+    press_code(app, KeyCode::Esc);
+    while app.shared.focus != lede::ui::layout::Focus::List {
+        press_code(app, KeyCode::Tab);
+    }
+    press(app, "/");
+    while app.mode.input().is_some_and(|i| !i.text.is_empty()) {
+        press_code(app, KeyCode::Backspace);
+    }
+    press(app, q);
+}
+
+#[test]
+fn the_filter_looks_at_body_byline_source_language_and_date() {
+    let mut app = app(120, 40);
+    let cases: &[(&str, &[&str])] = &[
+        // a word only in a body
+        ("jumelage", &["Lyon accueille"]),
+        ("plu", &["Météo"]),
+        // the byline, the publisher, the language tag, a month of the date
+        ("camille durand", &["Lyon accueille"]),
+        ("northern", &["Budget"]),
+        // "en" is also a French word of the first body
+        ("en", &["Lyon accueille", "Budget"]),
+        ("2024-11", &["Budget"]),
+        ("2025-06 lyon", &["Lyon accueille"]),
+        // typographic apostrophes and quotes fold to plain ones
+        ("l’office", &["Lyon accueille"]),
+        ("zzz", &[]),
+    ];
+    for &(q, want) in cases {
+        filter(&mut app, q);
+        let got = headlines(&app);
+        assert_eq!(got.len(), want.len(), "{q:?}: {got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.starts_with(w), "{q:?}: {got:?}");
+        }
+        // the number of matches shows while typing
+        let s = screen(&render(&app));
+        let count = format!("({} of 3 articles", want.len());
+        assert!(s.contains(&count), "{q:?}: {count:?} missing from\n{s}");
+    }
+}
+
+#[test]
+fn counters_and_brackets_follow_the_filtered_list() {
+    let mut app = app(120, 40);
+    filter(&mut app, "fr");
+    press_code(&mut app, KeyCode::Enter);
+    assert_eq!(app.views.list.filtered, vec![0, 2]);
+    let bar = |app: &lede::ui::app::App| rows(&render(app)).last().cloned().unwrap();
+    assert!(bar(&app).contains(" 1/2 "), "{}", bar(&app));
+    press(&mut app, "]");
+    assert!(
+        app.text().starts_with("Météo"),
+        "] skips the English article"
+    );
+    assert!(bar(&app).contains(" 2/2 "), "{}", bar(&app));
+    press(&mut app, "]");
+    assert_eq!(status(&app).as_deref(), Some("This is the last article."));
+    press(&mut app, "[");
+    assert!(app.text().starts_with("Lyon"));
+    assert!(bar(&app).contains(" 1/2 "), "{}", bar(&app));
+}
+
+#[test]
+fn a_message_goes_on_the_next_action_or_after_a_few_seconds() {
+    let mut app = app(120, 40);
+    press(&mut app, "]]]");
+    assert_eq!(status(&app).as_deref(), Some("This is the last article."));
+    press(&mut app, "[");
+    assert_eq!(status(&app), None, "stepping back says nothing more");
+    press(&mut app, "]]");
+    assert!(status(&app).is_some());
+    for _ in 0..3 {
+        app.dispatch(Msg::Tick);
+    }
+    assert!(status(&app).is_some(), "still there after three seconds");
+    app.dispatch(Msg::Tick);
+    assert_eq!(status(&app), None, "gone after four");
+    // a following search's message replaces the old one
+    press(&mut app, "[[[");
+    assert_eq!(status(&app).as_deref(), Some("This is the first article."));
+    press_code(&mut app, KeyCode::Tab);
+    press(&mut app, "/lyon");
+    press_code(&mut app, KeyCode::Enter);
+    press(&mut app, "n");
+    assert!(status(&app).is_some_and(|s| s.starts_with("match ")));
+}
+
+#[test]
+fn loading_problems_and_errors_stay_in_the_message_log() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "A headline\n\nSome body text.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.json"), "{ not json").unwrap();
+    std::fs::write(dir.path().join("worse.json"), "[1, 2").unwrap();
+    let loaded = lede::ingest::load_paths(&[dir.path().to_path_buf()], &Default::default());
+    let mut app = lede::ui::build_app(
+        loaded,
+        lede::ui::keymap::KeyMap::default(),
+        lede::ui::theme::Theme::new(true),
+    );
+    app.dispatch(Msg::Resize(100, 30));
+    assert!(status(&app).is_some_and(|s| s.starts_with("2 loading problems")));
+    press(&mut app, "j");
+    assert_eq!(status(&app), None);
+    press(&mut app, "L");
+    assert_eq!(app.mode.log(), Some(0));
+    let s = screen(&render(&app));
+    assert!(s.contains("Messages"), "{s}");
+    assert!(s.contains("bad.json") && s.contains("worse.json"), "{s}");
+    press_code(&mut app, KeyCode::Esc);
+    assert!(app.mode.log().is_none());
+    // the key is in the help
+    let help: Vec<String> = lede::ui::views::help::help_lines(&app, 100)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert!(
+        help.iter()
+            .any(|l| l.starts_with("L ") && l.contains("message log"))
+    );
+}
+
+#[test]
+fn search_folds_typographic_quotes_and_says_one_match() {
+    let mut app = app(120, 40);
+    press_code(&mut app, KeyCode::Tab);
+    for q in ["/l’office", "/l'office", "/lʼoffice"] {
+        press(&mut app, q);
+        press_code(&mut app, KeyCode::Enter);
+        let n = app.views.reader.marks.as_ref().map_or(0, |m| m.spans.len());
+        assert_eq!(n, 2, "{q}: the headline's and the body's");
+        press_code(&mut app, KeyCode::Esc);
+    }
+    press(&mut app, "/jumelage");
+    press_code(&mut app, KeyCode::Enter);
+    assert_eq!(status(&app).as_deref(), Some("1 match for “jumelage”"));
+}
