@@ -78,9 +78,12 @@ impl Fold {
         if s.is_ascii() {
             return s.to_ascii_lowercase();
         }
+        // one decomposition of the whole text (cheaper than one a character)
         let mut out = String::with_capacity(s.len());
-        for c in s.chars() {
-            self.push_char(c, &mut out);
+        for d in s.nfd() {
+            if !is_combining_mark(d) {
+                out.extend(self.punctuation(d).to_lowercase());
+            }
         }
         out
     }

@@ -390,7 +390,7 @@ fn a_saved_note_goes_out_through_the_outbox_and_the_status_says_sent() {
     let path = dir.path().join("notes.jsonl");
     let (endpoint, requests) = one_shot_server();
     let mut app = app(100, 30);
-    let (report, outbox, warning) = lede::ui::views::form::Reporting::start(
+    let (report, outbox, warning) = lede::ui::views::notes::Reporting::start(
         Some(path.clone()),
         Some(endpoint.clone()),
         &lede::notes::NotesSettings::default(),

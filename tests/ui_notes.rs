@@ -43,7 +43,7 @@ fn saved_notes_are_marked_in_the_reader_and_listed_with_orphans() {
     app.views.report.notes.push(orphan);
 
     let buf = render(&app);
-    let marker = lede::ui::views::notes::marker_style(&app);
+    let marker = lede::ui::views::marker_style(&app.shared.theme);
     let rt = app.shared.panes.reader_text;
     let underlined: String = (rt.x..rt.right())
         .filter(|x| buf[(*x, rt.y)].style() == buf[(*x, rt.y)].style().patch(marker))
@@ -132,7 +132,7 @@ fn notes_saved_earlier_are_loaded_placed_and_listed_at_start() {
     ctrl(&mut first, 's');
 
     let mut app = app(120, 40);
-    let (report, outbox, warning) = lede::ui::views::form::Reporting::start(
+    let (report, outbox, warning) = lede::ui::views::notes::Reporting::start(
         Some(path.clone()),
         None,
         &lede::notes::NotesSettings::default(),
@@ -179,7 +179,7 @@ fn the_no_color_note_marker_is_not_an_entity_cue() {
     use lede::extract::Kind;
     let app = app_with(80, 24, false);
     assert!(!app.shared.theme.colors);
-    let marker = lede::ui::views::notes::marker_style(&app);
+    let marker = lede::ui::views::marker_style(&app.shared.theme);
     let kinds: Vec<_> = Kind::ALL
         .iter()
         .map(|&k| app.shared.theme.kind(k).add_modifier)

@@ -151,14 +151,8 @@ impl App {
             .as_ref()
             .and_then(|m| m.spans.get(m.current).copied())
             .or_else(|| {
-                self.views.reader.doc.lines[self
-                    .views
-                    .reader
-                    .scroll
-                    .min(self.views.reader.doc.lines.len())..]
-                    .iter()
-                    .find_map(|l| l.range())
-                    .map(|r| Span::new(r.start, r.end))
+                let r = self.views.reader.top_text()?;
+                Some(Span::new(r.start, r.end))
             });
         ReportTarget {
             article: self.views.reader.current,
@@ -314,7 +308,7 @@ impl App {
     }
 
     /// Use these notes (loaded at start) and place them on the text.
-    pub fn set_reporting(&mut self, report: crate::ui::views::form::Reporting) {
+    pub fn set_reporting(&mut self, report: crate::ui::views::notes::Reporting) {
         self.views.report = report;
         crate::ui::views::notes::refresh_placed(self);
     }

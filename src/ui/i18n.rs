@@ -144,6 +144,37 @@ impl Words {
     }
 }
 
+impl Words {
+    /// The legend's name of a kind, or its short name where the full one does not fit.
+    pub fn kind(self, kind: crate::extract::Kind, short: bool) -> &'static str {
+        use crate::extract::Kind;
+        match (kind, short) {
+            (Kind::Person, false) => self.legend_person(),
+            (Kind::Person, true) => self.legend_person_short(),
+            (Kind::Organization, false) => self.legend_organisation(),
+            (Kind::Organization, true) => self.legend_organisation_short(),
+            (Kind::Place, _) => self.legend_place(),
+            (Kind::Nationality, false) => self.legend_nationality(),
+            (Kind::Nationality, true) => self.legend_nationality_short(),
+            (Kind::Date, _) => self.legend_date(),
+        }
+    }
+
+    /// A quoted passage on one line, in the quotation marks of the language:
+    /// « ... » in French, “...” in English.
+    pub fn quoted(self, quote: &str) -> String {
+        let q: String = quote
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
+        if self.is_fr() {
+            format!("« {q} »")
+        } else {
+            format!("“{q}”")
+        }
+    }
+}
+
 /// `template` with each `{name}` replaced by its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();

@@ -14,6 +14,7 @@ pub mod layout;
 pub mod mode;
 pub mod model;
 pub mod msg;
+pub mod passage;
 pub mod pubdate;
 pub mod search;
 pub mod shared;
@@ -94,7 +95,7 @@ fn reader_for(
         .or_else(crate::config::default_notes_path);
     let settings = crate::notes::NotesSettings::from_config(config);
     let (report, outbox, warning) =
-        views::form::Reporting::start(notes_path, options.endpoint.clone(), &settings);
+        views::notes::Reporting::start(notes_path, options.endpoint.clone(), &settings);
     app.set_reporting(report);
     if let Some(w) = warning {
         app.set_status(&w, true);

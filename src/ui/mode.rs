@@ -156,3 +156,63 @@ pub fn route(mode: &Mode, keymap: &KeyMap, key: &KeyEvent) -> Route {
 pub fn is_ctrl_c(key: &KeyEvent) -> bool {
     key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Words;
+    use crate::ui::keymap::{FormKey, Table};
+    use crate::ui::views::form::state::{About, KeyHints};
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn each_mode_sends_a_key_to_one_place() {
+        let km = KeyMap::default();
+        let about = About::new(0, &crate::article::Article::default(), 0..0, None, None);
+        let keys = KeyHints::new(&Table::<FormKey>::default(), Words::default());
+        let form = Mode::Form(Box::new(Form::new(about, Words::default(), keys)));
+        let input = Mode::Input(Input {
+            kind: InputKind::Search,
+            text: String::new(),
+        });
+        let visual = Mode::Visual(Selection {
+            anchor: 0,
+            cursor: 1,
+        });
+        let browse = |action| Route::Browse {
+            action,
+            leave: false,
+        };
+        let cases: Vec<(&Mode, char, Route)> = vec![
+            (&Mode::Browse, 'j', browse(Some(Action::Down))),
+            (&Mode::Browse, 'm', browse(Some(Action::NotesList))),
+            (&Mode::Browse, 'z', browse(None)),
+            (&input, 'q', Route::Input),
+            (&form, 'q', Route::Form),
+            (&Mode::Help(0), 'j', Route::Help(Action::Down)),
+            (&Mode::Help(0), 'q', Route::Help(Action::Quit)),
+            (&Mode::Help(0), 'z', Route::Ignore),
+            (&Mode::Notes(0), 'j', Route::Notes(Some(ListAction::Down))),
+            (&Mode::Notes(0), 'q', Route::Notes(None)),
+            (&visual, 'w', Route::Visual(VisualAction::WordNext)),
+            (&visual, 'v', Route::Visual(VisualAction::Cancel)),
+            (
+                &visual,
+                ']',
+                Route::Browse {
+                    action: Some(Action::NextArticle),
+                    leave: true,
+                },
+            ),
+        ];
+        for (mode, c, want) in cases {
+            assert_eq!(route(mode, &km, &key(c)), want, "{c:?}");
+        }
+        let mut release = key('j');
+        release.kind = KeyEventKind::Release;
+        assert_eq!(route(&Mode::Browse, &km, &release), Route::Ignore);
+    }
+}

@@ -89,7 +89,7 @@ impl App {
             (mode, MouseInput::Click { x, y }) => {
                 // a drag may start here (not from the notes list)
                 if !matches!(mode, Mode::Notes(_)) {
-                    self.views.report.drag_from = crate::ui::views::form::byte_at_cell(self, x, y);
+                    self.views.report.drag_from = crate::ui::passage::byte_at_cell(self, x, y);
                 }
                 self.on_pointer(x, y, 0)
             }

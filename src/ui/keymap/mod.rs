@@ -212,9 +212,15 @@ impl KeyMap {
     /// The keys of the visual selection, as its help line says them:
     /// "w/b word, j/k line, e report it, Esc cancel".
     pub fn visual_summary(&self, w: Words) -> String {
+        self.fill_visual(w.act_visual_keys(), w)
+    }
+
+    /// `template` with the visual selection's keys: {next} {prev} {down} {up}
+    /// {report} {cancel}.
+    pub fn fill_visual(&self, template: &str, w: Words) -> String {
         let v = &self.visual;
         fill(
-            w.act_visual_keys(),
+            template,
             &[
                 ("next", &v.hint(VisualAction::WordNext)),
                 ("prev", &v.hint(VisualAction::WordPrev)),
@@ -243,6 +249,41 @@ impl KeyMap {
                 (keys, d)
             })
             .collect()
+    }
+
+    /// The help's rows for the keys of the form and of the notes list.
+    pub fn context_help_rows(&self, w: Words) -> Vec<(String, String)> {
+        let (f, l) = (&self.form, &self.list);
+        let row = |k: String, d: &str| (k, d.to_string());
+        let two = |a: String, b: String| format!("{a} {b}");
+        vec![
+            row(String::new(), ""),
+            row(w.help_in_form().into(), ""),
+            row(
+                two(
+                    f.all_keys(FormKey::NextField),
+                    f.all_keys(FormKey::PrevField),
+                ),
+                w.help_fields(),
+            ),
+            row(
+                two(
+                    f.all_keys(FormKey::ChoicePrev),
+                    f.all_keys(FormKey::ChoiceNext),
+                ),
+                w.help_choices(),
+            ),
+            row(f.all_keys(FormKey::Save), w.help_save()),
+            row(f.all_keys(FormKey::Cancel), w.help_cancel()),
+            row(String::new(), ""),
+            row(w.help_in_notes().into(), ""),
+            row(
+                two(l.all_keys(ListAction::Down), l.all_keys(ListAction::Up)),
+                w.help_notes_move(),
+            ),
+            row(l.all_keys(ListAction::Go), w.help_notes_go()),
+            row(l.all_keys(ListAction::Report), w.help_notes_report()),
+        ]
     }
 
     /// The rows of one context's table, for the help.

@@ -23,7 +23,7 @@ fn entries(app: &App) -> Vec<Entry> {
         .keymap
         .help_rows(w)
         .into_iter()
-        .chain(crate::ui::views::form::help_rows(app))
+        .chain(app.shared.keymap.context_help_rows(w))
         .map(|(k, d)| (k, d, t.headline))
         .collect();
     entries.push(blank());
@@ -32,7 +32,7 @@ fn entries(app: &App) -> Vec<Entry> {
     entries.push(blank());
     for kind in Kind::ALL {
         let cue = cue_words(t.kind(kind).add_modifier);
-        let label = crate::ui::views::reader::kind_label(w, kind, false);
+        let label = w.kind(kind, false);
         entries.push((label.into(), cue, t.kind(kind)));
     }
     entries.push((w.legend_followed().into(), w.help_followed().into(), t.mark));
@@ -42,7 +42,7 @@ fn entries(app: &App) -> Vec<Entry> {
     entries.push((
         w.help_noted_key().into(),
         fill(w.help_noted_text(), &[("key", &list_key)]),
-        crate::ui::views::notes::marker_style(app),
+        super::marker_style(&app.shared.theme),
     ));
     entries.push(("fr? en?".into(), w.help_lang().into(), t.dim));
     entries

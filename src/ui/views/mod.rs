@@ -16,13 +16,14 @@ pub struct Views {
     pub reader: reader::ReaderView,
     pub sidebar: sidebar::SidebarView,
     /// Correction notes: the saved notes, where they go, their markers.
-    pub report: form::Reporting,
+    pub report: notes::Reporting,
 }
 
 use crate::ui::app::App;
 use crate::ui::layout::{Focus, Pane};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
@@ -59,7 +60,10 @@ pub fn render(app: &App, buf: &mut Buffer) {
     if let Some(offset) = app.mode.log() {
         log::render(app, offset, area, buf);
     }
-    crate::ui::views::notes::render(app, area, buf);
+    notes::render(app, area, buf);
+    if let crate::ui::mode::Mode::Form(f) = &app.mode {
+        form::view::render(app, f, area, buf);
+    }
 }
 
 fn pane_block(app: &App, pane: Pane, focus: Focus, title: &str, buf: &mut Buffer) {
@@ -87,6 +91,22 @@ fn pane_block(app: &App, pane: Pane, focus: Focus, title: &str, buf: &mut Buffer
         .border_style(style)
         .title(title)
         .render(outer, buf);
+}
+
+/// The marker style of saved notes: a highlighter-pen background (or bold
+/// italics without colours: no entity kind is bold and italic, so a noted
+/// passage stays distinct on plain text and on every highlight).
+pub fn marker_style(theme: &crate::ui::theme::Theme) -> Style {
+    if !theme.colors {
+        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
+    }
+    let mut s = Style::new()
+        .bg(Color::Indexed(58))
+        .add_modifier(Modifier::UNDERLINED);
+    if let Some(c) = theme.note_mark.fg {
+        s = s.underline_color(c);
+    }
+    s
 }
 
 /// Draw a line clipped to `width`, ending with "…" when it does not fit.

@@ -1,8 +1,11 @@
-//! Saved notes in the reader: a marker on each note's passage (re-anchored on
+//! Saved notes in the reader: their state ([`Reporting`]: the notes file, the
+//! notes, where each sits in the text), a marker on each note's passage (re-anchored on
 //! the current text), the notes list of the article (orphaned notes included,
 //! never dropped), the visual selection, and the overlays of the form.
 
+use crate::article::Article;
 use crate::notes::{self, Status};
+use crate::notes::{Note, NotesSettings, Outbox, OutboxConfig, OutboxHandle};
 use crate::ui::app::App;
 use crate::ui::cmd::Cmd;
 use crate::ui::i18n::{Words, fill};
@@ -10,14 +13,113 @@ use crate::ui::keymap::{Action, ListAction, VisualAction};
 use crate::ui::mode::{Mode, Selection};
 use crate::ui::msg::Msg;
 use crate::ui::text_layout::DocLine;
-use crate::ui::views::form::{self, Placed};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
+use std::collections::HashSet;
 use std::ops::Range;
+use std::path::PathBuf;
 use unicode_width::UnicodeWidthStr;
+use uuid::Uuid;
+
+/// Where each note of one article sits in its current text.
+#[derive(Debug, Clone, Default)]
+pub struct Placed {
+    /// The article index, the number of notes and the text length this was computed for.
+    pub key: Option<(usize, usize, usize)>,
+    /// (index into `Reporting::notes`, byte span in the text or `None` when orphaned).
+    pub notes: Vec<(usize, Option<Range<usize>>)>,
+}
+
+/// The reader's correction-notes state.
+#[derive(Default)]
+pub struct Reporting {
+    /// The notes file (`--notes`, `LEDE_NOTES`, the config file, the platform default).
+    pub path: Option<PathBuf>,
+    /// `--endpoint` / `LEDE_ENDPOINT`, and the config file's endpoint.
+    pub endpoint: Option<String>,
+    pub config_endpoint: Option<String>,
+    /// Every note in the file (current revisions), and those saved in this run.
+    pub notes: Vec<Note>,
+    pub saved_now: HashSet<Uuid>,
+    /// Ids of the articles with a note saved to another file in this run.
+    pub elsewhere: HashSet<String>,
+    /// Where a left-button press in the reader's text was (a drag selects from there).
+    pub drag_from: Option<usize>,
+    /// Notes placed on the current article's text (kept up to date by `update`).
+    pub placed: Placed,
+}
+
+impl Reporting {
+    /// Set up from the command line and the config file, load the notes and
+    /// start the outbox (which sends what is still queued).
+    pub fn start(
+        notes_path: Option<PathBuf>,
+        explicit_endpoint: Option<String>,
+        settings: &NotesSettings,
+    ) -> (Reporting, Option<OutboxHandle>, Option<String>) {
+        let mut r = Reporting {
+            path: notes_path,
+            endpoint: explicit_endpoint,
+            config_endpoint: settings.endpoint.clone(),
+            ..Reporting::default()
+        };
+        let mut warning = None;
+        let mut handle = None;
+        if let Some(path) = r.path.clone() {
+            // only a regular file is read: a device such as /dev/full never ends
+            if path.is_file() {
+                match notes::Store::new(&path).load() {
+                    Ok(loaded) => {
+                        if let Some(w) = loaded.warnings.first() {
+                            warning = Some(w.to_string());
+                        }
+                        r.notes = loaded.notes;
+                    }
+                    Err(e) => warning = Some(e.to_string()),
+                }
+            }
+            let outbox = Outbox::spawn(OutboxConfig {
+                store: path,
+                endpoint: r.endpoint.clone(),
+                config_endpoint: r.config_endpoint.clone(),
+                ..OutboxConfig::default()
+            });
+            if r.notes.iter().any(Note::is_pending) {
+                outbox.enqueue_pending();
+            }
+            handle = Some(outbox);
+        }
+        (r, handle, warning)
+    }
+
+    /// Where a note about `article` goes, if anywhere.
+    pub fn endpoint_for(&self, article: &Article) -> Option<String> {
+        notes::submit::resolve_endpoint(
+            self.endpoint.as_deref(),
+            self.config_endpoint.as_deref(),
+            article
+                .feedback
+                .as_ref()
+                .and_then(|f| f.endpoint.as_deref()),
+        )
+    }
+
+    /// Whether the article with this id has correction notes (the list's ✎).
+    pub fn has_notes(&self, id: &str) -> bool {
+        self.elsewhere.contains(id) || self.notes.iter().any(|n| n.article.id == id)
+    }
+
+    /// The notes about the article with this id.
+    pub fn for_article<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (usize, &'a Note)> + 'a {
+        self.notes
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.article.id == id)
+    }
+}
 
 /// Place the current article's notes on its text, when the article, its
 /// text or the notes changed (called by `update`, so drawing does no search).
@@ -53,22 +155,6 @@ pub fn placed(app: &App) -> &Placed {
     &app.views.report.placed
 }
 
-/// The marker style of saved notes: a highlighter-pen background (or bold
-/// italics without colours: no entity kind is bold and italic, so a noted
-/// passage stays distinct on plain text and on every highlight).
-pub fn marker_style(app: &App) -> Style {
-    if !app.shared.theme.colors {
-        return Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC);
-    }
-    let mut s = Style::new()
-        .bg(Color::Indexed(58))
-        .add_modifier(Modifier::UNDERLINED);
-    if let Some(c) = app.shared.theme.note_mark.fg {
-        s = s.underline_color(c);
-    }
-    s
-}
-
 /// Draw the notes' markers and the visual selection on the reader, then the
 /// notes list or the form over everything.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -81,9 +167,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .iter()
             .filter_map(|(_, s)| s.clone())
             .collect();
-        paint(app, &spans, marker_style(app), buf);
+        paint(app, &spans, super::marker_style(&app.shared.theme), buf);
         if let Some((a, b)) = app.mode.visual() {
-            let sel = form::visual_span(&app.views.reader.doc.text, a, b);
+            let sel = crate::ui::passage::visual_span(&app.views.reader.doc.text, a, b);
             paint(
                 app,
                 &[sel],
@@ -92,10 +178,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    match &app.mode {
-        Mode::Notes(sel) => render_list(app, *sel, area, buf),
-        Mode::Form(f) => form::view::render(app, f, area, buf),
-        _ => {}
+    if let Mode::Notes(sel) = &app.mode {
+        render_list(app, *sel, area, buf);
     }
 }
 
@@ -201,7 +285,7 @@ fn note_lines(
         Span::styled(where_, if span.is_some() { t.dim } else { t.error }),
         Span::styled(format!(" · {}", n.created), t.dim),
     ]);
-    let quote = crate::ui::views::form::layout::quoted_passage(&n.target.exact, w.is_fr());
+    let quote = w.quoted(&n.target.exact);
     let comment: String = n.comment.lines().next().unwrap_or("").to_string();
     [
         head,
@@ -309,15 +393,7 @@ pub fn start_visual(app: &mut App) {
         .as_ref()
         .and_then(|m| m.spans.get(m.current))
         .map(|s| s.start)
-        .or_else(|| {
-            app.views.reader.doc.lines[app
-                .views
-                .reader
-                .scroll
-                .min(app.views.reader.doc.lines.len())..]
-                .iter()
-                .find_map(|l| l.range().map(|r| r.start))
-        });
+        .or_else(|| app.views.reader.top_text().map(|r| r.start));
     let Some(at) = at else {
         return;
     };
@@ -331,7 +407,10 @@ pub fn start_visual(app: &mut App) {
 
 /// A left-button drag over the text selects from where the button went down.
 pub fn on_drag(app: &mut App, x: u16, y: u16) {
-    let (Some(from), Some(to)) = (app.views.report.drag_from, form::byte_at_cell(app, x, y)) else {
+    let (Some(from), Some(to)) = (
+        app.views.report.drag_from,
+        crate::ui::passage::byte_at_cell(app, x, y),
+    ) else {
         return;
     };
     let (a, b) = if to < from { (to, from) } else { (from, to) };
@@ -347,19 +426,8 @@ pub fn on_drag(app: &mut App, x: u16, y: u16) {
 
 /// Say in the status bar how to extend and report the selection.
 pub fn visual_hint(app: &mut App) {
-    let v = &app.shared.keymap.visual;
     let w = app.article_words();
-    let hint = fill(
-        w.visual_hint(),
-        &[
-            ("next", &v.hint(VisualAction::WordNext)),
-            ("prev", &v.hint(VisualAction::WordPrev)),
-            ("down", &v.hint(VisualAction::LineDown)),
-            ("up", &v.hint(VisualAction::LineUp)),
-            ("report", &v.hint(VisualAction::Report)),
-            ("cancel", &w.key(v.hint(VisualAction::Cancel))),
-        ],
-    );
+    let hint = app.shared.keymap.fill_visual(w.visual_hint(), w);
     app.set_status(&hint, false);
 }
 

@@ -53,6 +53,14 @@ pub struct ReaderView {
 }
 
 impl ReaderView {
+    /// The first line of text on screen (or below it), as a byte range.
+    pub fn top_text(&self) -> Option<std::ops::Range<usize>> {
+        let lines = &self.doc.lines;
+        lines[self.scroll.min(lines.len())..]
+            .iter()
+            .find_map(|l| l.range().cloned())
+    }
+
     /// The largest scroll offset with `height` lines on screen.
     pub fn max_scroll(&self, height: usize) -> usize {
         self.doc.lines.len().saturating_sub(height)
@@ -165,7 +173,7 @@ pub fn legend_line(theme: &Theme, w: Words, marks: bool, width: u16) -> Line<'st
     let entries = |short: bool| -> Vec<(&'static str, Style)> {
         let mut e: Vec<(&'static str, Style)> = Kind::ALL
             .iter()
-            .map(|&kind| (kind_label(w, kind, short), theme.kind(kind)))
+            .map(|&kind| (w.kind(kind, short), theme.kind(kind)))
             .collect();
         if marks {
             e.push((w.legend_followed(), theme.mark));
@@ -188,20 +196,6 @@ pub fn legend_line(theme: &Theme, w: Words, marks: bool, width: u16) -> Line<'st
         spans.push(Span::raw(" "));
     }
     Line::from(spans)
-}
-
-/// The legend's name of a kind, or its short name where the full one does not fit.
-pub fn kind_label(w: Words, kind: Kind, short: bool) -> &'static str {
-    match (kind, short) {
-        (Kind::Person, false) => w.legend_person(),
-        (Kind::Person, true) => w.legend_person_short(),
-        (Kind::Organization, false) => w.legend_organisation(),
-        (Kind::Organization, true) => w.legend_organisation_short(),
-        (Kind::Place, _) => w.legend_place(),
-        (Kind::Nationality, false) => w.legend_nationality(),
-        (Kind::Nationality, true) => w.legend_nationality_short(),
-        (Kind::Date, _) => w.legend_date(),
-    }
 }
 
 #[cfg(test)]

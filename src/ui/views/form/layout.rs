@@ -71,21 +71,7 @@ pub(super) fn wrap_max(s: &str, width: u16, max: usize) -> Vec<String> {
 }
 
 pub(super) fn passage_text(form: &Form) -> String {
-    quoted_passage(&form.about.quote, form.labels.is_fr())
-}
-
-/// A quoted passage on one line, in the quotation marks of the language:
-/// « ... » in French, “...” in English.
-pub fn quoted_passage(quote: &str, fr: bool) -> String {
-    let q: String = quote
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
-    if fr {
-        format!("« {q} »")
-    } else {
-        format!("“{q}”")
-    }
+    form.labels.quoted(&form.about.quote)
 }
 
 pub(super) fn destination_text(form: &Form) -> String {

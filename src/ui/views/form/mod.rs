@@ -10,161 +10,20 @@
 
 pub mod events;
 pub mod layout;
-pub mod passage;
 pub mod state;
 pub mod view;
 
+use crate::ui::passage::{passage, visual_span};
 pub use events::on_outbox_event;
-pub use passage::{byte_at_cell, passage, sentence_at, visual_span};
 
-use crate::article::Article;
-use crate::notes::{self, Note, NotesSettings, Outbox, OutboxConfig, OutboxHandle};
+use crate::notes::{self, Note};
 use crate::ui::app::App;
 use crate::ui::cmd::{Cmd, SaveNote, Saved};
 use crate::ui::mode::Mode;
 use crate::ui::msg::ReportTarget;
 use crossterm::event::KeyEvent;
 use state::{About, Form, FormAction, KeyHints};
-use std::collections::HashSet;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
-use uuid::Uuid;
-
-/// Where each note of one article sits in its current text.
-#[derive(Debug, Clone, Default)]
-pub struct Placed {
-    /// The article index, the number of notes and the text length this was computed for.
-    pub key: Option<(usize, usize, usize)>,
-    /// (index into `Reporting::notes`, byte span in the text or `None` when orphaned).
-    pub notes: Vec<(usize, Option<Range<usize>>)>,
-}
-
-/// The reader's correction-notes state.
-#[derive(Default)]
-pub struct Reporting {
-    /// The notes file (`--notes`, `LEDE_NOTES`, the config file, the platform default).
-    pub path: Option<PathBuf>,
-    /// `--endpoint` / `LEDE_ENDPOINT`, and the config file's endpoint.
-    pub endpoint: Option<String>,
-    pub config_endpoint: Option<String>,
-    /// Every note in the file (current revisions), and those saved in this run.
-    pub notes: Vec<Note>,
-    pub saved_now: HashSet<Uuid>,
-    /// Ids of the articles with a note saved to another file in this run.
-    pub elsewhere: HashSet<String>,
-    /// Where a left-button press in the reader's text was (a drag selects from there).
-    pub drag_from: Option<usize>,
-    /// Notes placed on the current article's text (kept up to date by `update`).
-    pub placed: Placed,
-}
-
-/// Rows for the help overlay: the keys of the report form and of the notes
-/// list, from the keymap.
-pub fn help_rows(app: &App) -> Vec<(String, String)> {
-    use crate::ui::keymap::{FormKey, ListAction};
-    let f = &app.shared.keymap.form;
-    let l = &app.shared.keymap.list;
-    let w = app.words();
-    let row = |k: String, d: &str| (k, d.to_string());
-    let two = |a: String, b: String| format!("{a} {b}");
-    vec![
-        row(String::new(), ""),
-        row(w.help_in_form().into(), ""),
-        row(
-            two(
-                f.all_keys(FormKey::NextField),
-                f.all_keys(FormKey::PrevField),
-            ),
-            w.help_fields(),
-        ),
-        row(
-            two(
-                f.all_keys(FormKey::ChoicePrev),
-                f.all_keys(FormKey::ChoiceNext),
-            ),
-            w.help_choices(),
-        ),
-        row(f.all_keys(FormKey::Save), w.help_save()),
-        row(f.all_keys(FormKey::Cancel), w.help_cancel()),
-        row(String::new(), ""),
-        row(w.help_in_notes().into(), ""),
-        row(
-            two(l.all_keys(ListAction::Down), l.all_keys(ListAction::Up)),
-            w.help_notes_move(),
-        ),
-        row(l.all_keys(ListAction::Go), w.help_notes_go()),
-        row(l.all_keys(ListAction::Report), w.help_notes_report()),
-    ]
-}
-
-impl Reporting {
-    /// Set up from the command line and the config file, load the notes and
-    /// start the outbox (which sends what is still queued).
-    pub fn start(
-        notes_path: Option<PathBuf>,
-        explicit_endpoint: Option<String>,
-        settings: &NotesSettings,
-    ) -> (Reporting, Option<OutboxHandle>, Option<String>) {
-        let mut r = Reporting {
-            path: notes_path,
-            endpoint: explicit_endpoint,
-            config_endpoint: settings.endpoint.clone(),
-            ..Reporting::default()
-        };
-        let mut warning = None;
-        let mut handle = None;
-        if let Some(path) = r.path.clone() {
-            // only a regular file is read: a device such as /dev/full never ends
-            if path.is_file() {
-                match notes::Store::new(&path).load() {
-                    Ok(loaded) => {
-                        if let Some(w) = loaded.warnings.first() {
-                            warning = Some(w.to_string());
-                        }
-                        r.notes = loaded.notes;
-                    }
-                    Err(e) => warning = Some(e.to_string()),
-                }
-            }
-            let outbox = Outbox::spawn(OutboxConfig {
-                store: path,
-                endpoint: r.endpoint.clone(),
-                config_endpoint: r.config_endpoint.clone(),
-                ..OutboxConfig::default()
-            });
-            if r.notes.iter().any(Note::is_pending) {
-                outbox.enqueue_pending();
-            }
-            handle = Some(outbox);
-        }
-        (r, handle, warning)
-    }
-
-    /// Where a note about `article` goes, if anywhere.
-    pub fn endpoint_for(&self, article: &Article) -> Option<String> {
-        notes::submit::resolve_endpoint(
-            self.endpoint.as_deref(),
-            self.config_endpoint.as_deref(),
-            article
-                .feedback
-                .as_ref()
-                .and_then(|f| f.endpoint.as_deref()),
-        )
-    }
-
-    /// Whether the article with this id has correction notes (the list's ✎).
-    pub fn has_notes(&self, id: &str) -> bool {
-        self.elsewhere.contains(id) || self.notes.iter().any(|n| n.article.id == id)
-    }
-
-    /// The notes about the article with this id.
-    pub fn for_article<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (usize, &'a Note)> + 'a {
-        self.notes
-            .iter()
-            .enumerate()
-            .filter(move |(_, n)| n.article.id == id)
-    }
-}
 
 /// Open the form on `target` (on the visual selection when there is one).
 pub fn open(app: &mut App, target: ReportTarget) {
