@@ -166,3 +166,53 @@ fn search_folds_typographic_quotes_and_says_one_match() {
     press_code(&mut app, KeyCode::Enter);
     assert_eq!(status(&app).as_deref(), Some("1 match for “jumelage”"));
 }
+
+/// `s` changes the screen on the first press, the sidebar focused or not,
+/// at every size class.
+#[test]
+fn s_toggles_the_sidebar_on_the_first_press() {
+    use lede::ui::layout::Focus;
+    for (w, h) in [(100, 24), (160, 40), (70, 20)] {
+        for focus_sidebar in [false, true] {
+            let mut app = app(w, h);
+            if focus_sidebar {
+                while app.shared.focus != Focus::Sidebar {
+                    press_code(&mut app, KeyCode::Tab);
+                }
+            }
+            let before = app.shared.panes.sidebar.is_some();
+            press(&mut app, "s");
+            let after = app.shared.panes.sidebar.is_some();
+            assert_ne!(before, after, "{w}x{h} sidebar focused: {focus_sidebar}");
+            press(&mut app, "s");
+            assert_eq!(app.shared.panes.sidebar.is_some(), before, "{w}x{h} back");
+        }
+    }
+}
+
+/// The followed sidebar entry stays on screen, above the "mention 1/n"
+/// footer, through every resize.
+#[test]
+fn the_sidebar_selection_stays_visible_on_every_resize() {
+    use lede::ui::layout::Focus;
+    let mut app = app(100, 24);
+    while app.shared.focus != Focus::Sidebar {
+        press_code(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, "jjjj");
+    let sel = app.views.sidebar.sel;
+    for (w, h) in [(100, 12), (40, 12), (200, 60), (80, 24), (60, 10), (140, 45)] {
+        app.dispatch(Msg::Resize(w, h));
+        let Some(side) = app.shared.panes.sidebar else {
+            continue;
+        };
+        let items = lede::ui::views::sidebar::areas(side.inner, &app).items;
+        let (off, rows) = (app.views.sidebar.offset, usize::from(items.height));
+        assert_eq!(app.views.sidebar.sel, sel);
+        assert!(
+            off <= sel && sel < off + rows,
+            "{w}x{h}: entry {sel} outside rows {off}..{}",
+            off + rows
+        );
+    }
+}

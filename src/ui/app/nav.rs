@@ -137,16 +137,20 @@ impl App {
         self.set_focus(target);
     }
 
+    /// Show the sidebar when it is hidden, hide it when it shows: what is
+    /// on screen decides (a focused sidebar shows even when toggled off,
+    /// so one press always changes something).
     pub(super) fn toggle_sidebar(&mut self) {
+        let shown = self.shared.panes.sidebar.is_some();
         match layout::size_class(self.shared.area.width) {
             SizeClass::Wide => {
-                self.views.sidebar.wide = !self.views.sidebar.wide;
-                if !self.views.sidebar.wide && self.shared.focus == Focus::Sidebar {
+                self.views.sidebar.wide = !shown;
+                if shown && self.shared.focus == Focus::Sidebar {
                     self.shared.focus = Focus::Reader;
                 }
             }
             SizeClass::Medium => {
-                self.views.sidebar.small = !self.views.sidebar.small;
+                self.views.sidebar.small = !shown;
                 let hidden = if self.views.sidebar.small {
                     Focus::List
                 } else {
@@ -248,6 +252,8 @@ impl App {
             current: 0,
         });
         self.reveal(first);
+        // the "mention 1/n" footer takes a row: keep the entry above it
+        self.fix_offsets();
     }
 
     /// Follow the actor or date whose mention covers byte `at`, if any.
