@@ -201,7 +201,14 @@ fn the_sidebar_selection_stays_visible_on_every_resize() {
     }
     press(&mut app, "jjjj");
     let sel = app.views.sidebar.sel;
-    for (w, h) in [(100, 12), (40, 12), (200, 60), (80, 24), (60, 10), (140, 45)] {
+    for (w, h) in [
+        (100, 12),
+        (40, 12),
+        (200, 60),
+        (80, 24),
+        (60, 10),
+        (140, 45),
+    ] {
         app.dispatch(Msg::Resize(w, h));
         let Some(side) = app.shared.panes.sidebar else {
             continue;
@@ -215,4 +222,26 @@ fn the_sidebar_selection_stays_visible_on_every_resize() {
             off + rows
         );
     }
+}
+
+/// The form's status bar shows the form's keys, not the main screen's; a
+/// visual selection's hint is the mode's and survives the keys that extend it.
+#[test]
+fn the_status_bar_shows_the_keys_of_the_mode() {
+    let mut app = app(120, 40);
+    press(&mut app, "v");
+    assert!(app.mode.visual().is_some());
+    let bar = |app: &lede::ui::app::App| rows(&render(app)).last().cloned().unwrap();
+    assert!(bar(&app).contains("Selecting: w/b word"), "{}", bar(&app));
+    press(&mut app, "ww");
+    assert!(bar(&app).contains("Selecting: w/b word"), "{}", bar(&app));
+    assert!(!bar(&app).contains("? help"), "{}", bar(&app));
+    press(&mut app, "e");
+    let b = bar(&app);
+    assert!(b.contains("Ctrl-S envoyer · Échap annuler"), "{b}");
+    assert!(!b.contains("Selecting") && !b.contains("? help"), "{b}");
+    let mut small = app_with(40, 12, true);
+    press(&mut small, "e");
+    let b = bar(&small);
+    assert!(b.contains("Ctrl-S Envoyer · Échap Annuler"), "{b}");
 }

@@ -402,7 +402,7 @@ pub fn start_visual(app: &mut App) {
         anchor: at,
         cursor: end,
     });
-    visual_hint(app);
+    app.shared.status = None;
 }
 
 /// A left-button drag over the text selects from where the button went down.
@@ -420,15 +420,16 @@ pub fn on_drag(app: &mut App, x: u16, y: u16) {
         cursor: b.max(a + 1).min(app.views.reader.doc.text.len()),
     });
     if first {
-        visual_hint(app);
+        // the status bar says how to extend and report it (see visual_hint)
+        app.shared.status = None;
     }
 }
 
-/// Say in the status bar how to extend and report the selection.
-pub fn visual_hint(app: &mut App) {
-    let w = app.article_words();
-    let hint = app.shared.keymap.fill_visual(w.visual_hint(), w);
-    app.set_status(&hint, false);
+/// How to extend and report the selection, for the status bar while one
+/// is being made (a hint of the mode, not a message: it never expires).
+pub fn visual_hint(app: &App) -> String {
+    let w = app.words();
+    app.shared.keymap.fill_visual(w.visual_hint(), w)
 }
 
 fn next_word_end(text: &str, from: usize) -> usize {

@@ -15,7 +15,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let base = app.shared.theme.status;
     buf.set_style(area, base);
-    let mut left = position(app);
+    // under the form, the panes' position says nothing: its keys take the room
+    let mut left = if app.mode.form().is_some() {
+        Vec::new()
+    } else {
+        position(app)
+    };
     left.extend(message(app));
     let left = Line::from(left);
     let used = left.width();
@@ -110,6 +115,12 @@ fn message(app: &App) -> Vec<Span<'static>> {
         };
         return vec![Span::styled(st.text.clone(), style)];
     }
+    if app.mode.visual().is_some() {
+        return vec![Span::styled(
+            crate::ui::views::notes::visual_hint(app),
+            base,
+        )];
+    }
     let n = app.shared.articles.len();
     if app.shared.loading.is_some() {
         vec![Span::styled(w.loading(), base)]
@@ -120,10 +131,20 @@ fn message(app: &App) -> Vec<Span<'static>> {
     }
 }
 
-/// The key hints, longest first: all of them, or just the help key.
-fn hints(app: &App) -> [String; 2] {
+/// The key hints, longest first: all of them, or just the help key. The
+/// form's keys while the form is open; none during a visual selection
+/// (its hint is the message).
+fn hints(app: &App) -> Vec<String> {
     let km = &app.shared.keymap;
     let w = app.words();
+    if let Some(form) = app.mode.form() {
+        let (k, l) = (&form.keys, form.labels);
+        let short = format!(" {} {} · {} {} ", k.save, l.submit(), k.cancel, l.cancel());
+        return vec![format!(" {} ", form.keys_hint()), short];
+    }
+    if app.mode.visual().is_some() {
+        return Vec::new();
+    }
     let all = format!(
         " {} {}  {} {}  {} {}  {} {}  {} {} ",
         km.hint(Action::FocusNext),
@@ -137,7 +158,7 @@ fn hints(app: &App) -> [String; 2] {
         km.hint(Action::Quit),
         w.hint_quit(),
     );
-    [
+    vec![
         all,
         format!(" {} {} ", km.hint(Action::Help), w.hint_help()),
     ]
