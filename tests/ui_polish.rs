@@ -245,3 +245,42 @@ fn the_status_bar_shows_the_keys_of_the_mode() {
     let b = bar(&small);
     assert!(b.contains("Ctrl-S Envoyer · Échap Annuler"), "{b}");
 }
+
+/// A German article: the extractor reads French and English only, so the
+/// reader says so instead of showing highlights (styled, 80x24).
+#[test]
+fn snapshot_an_unsupported_language_says_so_80x24() {
+    let german = lede::article::Article {
+        headline: "Von Berlin nach München".into(),
+        in_language: "de".into(),
+        date_published: Some("2024-01-15".into()),
+        paragraphs: vec![
+            "Veröffentlicht am 15. Januar. Anna Schmidt fuhr von Berlin nach München.".into(),
+        ],
+        ..Default::default()
+    }
+    .finish();
+    let text = german.text();
+    let at = text.find("Anna Schmidt").unwrap();
+    let mention = |kind| lede::extract::Mention {
+        span: lede::extract::Span::new(at, at + "Anna Schmidt".len()),
+        kind,
+        actor: None,
+        date: None,
+    };
+    let analysis = lede::extract::Analysis {
+        mentions: vec![mention(lede::extract::Kind::Person)],
+        ..Default::default()
+    };
+    let mut app = lede::ui::app::App::new(
+        vec![german],
+        lede::ui::keymap::KeyMap::default(),
+        lede::ui::theme::Theme::new(true),
+    );
+    app.dispatch(Msg::Resize(80, 24));
+    app.dispatch(Msg::Analysed(0, Box::new(analysis)));
+    assert!(app.views.reader.derived.mentions.is_empty(), "no highlight");
+    let s = styled_screen(&render(&app));
+    assert!(s.contains("extraction: French, English only (de)"), "{s}");
+    insta::assert_snapshot!(s);
+}

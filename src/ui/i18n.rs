@@ -255,6 +255,8 @@ words! {
     side_places => "Places", "Lieux";
     side_dates => "Dates", "Dates";
     side_none => "none found", "aucun";
+    side_unsupported => "extraction: French, English only", "extraction : français, anglais seulement";
+    legend_unsupported => "no highlights: extraction supports French and English ({lang})", "pas de surlignage : l'extraction lit le français et l'anglais ({lang})";
     side_mention => "mention {n}/{total} · {next}/{prev} next/prev", "mention {n}/{total} · {next}/{prev} suivante/précédente";
     side_report_prompt => "Report an error in this article", "Signaler une erreur dans cet article";
     side_report_key => "[{key}] report an error", "[{key}] signaler une erreur";

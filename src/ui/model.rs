@@ -32,6 +32,15 @@ pub enum Heading {
 pub enum Explain {
     NoneFound,
     Analysing,
+    /// The article is in a language the extractor does not read.
+    Unsupported,
+}
+
+/// Whether the extractor reads articles in language `tag` (French and
+/// English; an article without a tag is tried).
+pub fn extraction_supported(tag: &str) -> bool {
+    let t = tag.trim().to_ascii_lowercase();
+    t.is_empty() || t.starts_with("fr") || t.starts_with("en")
 }
 
 impl Heading {
@@ -51,6 +60,7 @@ impl Explain {
         match self {
             Explain::NoneFound => w.side_none(),
             Explain::Analysing => w.analysing(),
+            Explain::Unsupported => w.side_unsupported(),
         }
     }
 }
@@ -193,6 +203,15 @@ impl Derived {
     }
 
     /// Shown while the analysis is running.
+    /// For an article the extractor does not read: no highlight, no entry,
+    /// a notice instead (highlights would be confident and wrong).
+    pub fn unsupported() -> Derived {
+        Derived {
+            items: vec![SideItem::Note(Explain::Unsupported)],
+            ..Derived::default()
+        }
+    }
+
     pub fn pending() -> Derived {
         Derived {
             items: vec![

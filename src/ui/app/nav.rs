@@ -79,7 +79,11 @@ impl App {
     }
 
     pub(super) fn derive(&mut self) {
+        let supported = self
+            .article()
+            .is_none_or(|a| crate::ui::model::extraction_supported(&a.in_language));
         self.views.reader.derived = match self.analysis(self.views.reader.current) {
+            _ if !supported => Derived::unsupported(),
             Some(a) => Derived::new(&self.views.reader.doc.text, a),
             None => Derived::pending(),
         };

@@ -137,17 +137,24 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
     }
     if let Some(legend) = app.shared.panes.legend {
         let legend = legend.intersection(buf.area);
-        buf.set_line(
-            legend.x,
-            legend.y,
-            &legend_line(
+        let line = match app.article() {
+            Some(a) if !crate::ui::model::extraction_supported(&a.in_language) => {
+                let w = app.words();
+                let lang = [("lang", a.in_language.as_str())];
+                let mut notice = fill(w.legend_unsupported(), &lang);
+                if notice.chars().count() > usize::from(legend.width) {
+                    notice = format!("{} ({})", w.side_unsupported(), a.in_language);
+                }
+                Line::styled(notice, app.shared.theme.dim)
+            }
+            _ => legend_line(
                 &app.shared.theme,
                 app.words(),
                 app.views.reader.marks.is_some(),
                 legend.width,
             ),
-            legend.width,
-        );
+        };
+        super::set_line_clipped(buf, legend.x, legend.y, &line, legend.width);
     }
     let max = app.max_scroll();
     if pane.bordered && max > 0 {
