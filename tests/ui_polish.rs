@@ -284,3 +284,48 @@ fn snapshot_an_unsupported_language_says_so_80x24() {
     assert!(s.contains("extraction: French, English only (de)"), "{s}");
     insta::assert_snapshot!(s);
 }
+
+/// The report form on small screens: Submit and Cancel always on screen,
+/// every field reached by Tab (the focused one is shown), and the fields
+/// without room named on the frame. Down to 40x12.
+#[test]
+fn the_form_keeps_its_buttons_and_names_hidden_fields_down_to_40x12() {
+    use lede::ui::views::form::state::FormField;
+    use lede::ui::views::form::view::layout;
+    for (w, h) in [(40, 12), (50, 14), (70, 20), (80, 24)] {
+        let mut app = app(w, h);
+        press(&mut app, "e");
+        for _ in 0..FormField::ORDER.len() {
+            let form = app.mode.form().unwrap();
+            let lay = layout(form, app.shared.panes.area);
+            let area = app.shared.panes.area;
+            for b in [lay.submit, lay.cancel] {
+                assert!(!b.is_empty() && area.contains(b.into()), "{w}x{h}: {b:?}");
+            }
+            let f = form.focus;
+            if !matches!(f, FormField::Submit | FormField::Cancel) {
+                let row = lede::ui::views::form::layout::Row::Field(f);
+                assert!(lay.row(row).is_some(), "{w}x{h}: {f:?} focused but hidden");
+            }
+            let s = screen(&render(&app));
+            for hidden in lay.hidden_fields() {
+                let label = match hidden {
+                    FormField::Name => "Nom",
+                    FormField::Email => "Courriel",
+                    _ => continue,
+                };
+                assert!(s.contains("aussi :") && s.contains(label), "{w}x{h}\n{s}");
+            }
+            press_code(&mut app, KeyCode::Tab);
+        }
+    }
+}
+
+#[test]
+fn snapshot_the_form_at_40x12() {
+    let mut app = app(40, 12);
+    app.views.report.path = Some("/tmp/lede-test/notes.jsonl".into());
+    press(&mut app, "e");
+    press(&mut app, "Le prénom s'écrit Zoé.");
+    insta::assert_snapshot!(styled_screen(&render(&app)));
+}

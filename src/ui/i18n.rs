@@ -358,6 +358,8 @@ words! {
     submit => "Submit", "Envoyer";
     cancel => "Cancel", "Annuler";
     optional => "optional", "facultatif";
+    consent_short => "contact", "contact";
+    form_hidden => "{key} also: {fields}", "{key} aussi : {fields}";
     comment_hint => "What is wrong? (required)", "Qu'est-ce qui ne va pas ? (obligatoire)";
     keys_hint => "{next} next field · ←/→ change a choice · {save} submit · {cancel} cancel", "{next} champ suivant · ←/→ changer un choix · {save} envoyer · {cancel} annuler";
     discard_question => "Discard what you typed? y: discard · n: keep editing", "Abandonner ce que vous avez écrit ? o : abandonner · n : continuer";
