@@ -329,3 +329,56 @@ fn snapshot_the_form_at_40x12() {
     press(&mut app, "Le prénom s'écrit Zoé.");
     insta::assert_snapshot!(styled_screen(&render(&app)));
 }
+
+/// Reopening an article goes back where the reader was, in this run and
+/// in the next (the positions file, written atomically).
+#[test]
+fn the_reading_position_is_remembered_across_reopen_and_restart() {
+    let mut app = app(40, 12);
+    press(&mut app, "jjjjjj");
+    let top = |app: &lede::ui::app::App| app.views.reader.doc.byte_at_line(app.views.reader.scroll);
+    let at = top(&app);
+    assert!(app.views.reader.scroll > 0);
+    press(&mut app, "]");
+    assert_eq!(
+        app.views.reader.scroll, 0,
+        "another article opens at its top"
+    );
+    press(&mut app, "[");
+    assert_eq!(top(&app), at, "back where it was");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("positions.json");
+    app.views.reader.positions.path = Some(path.clone());
+    app.remember_position();
+    app.views.reader.positions.save().unwrap();
+    // the next run: the same file, the same articles
+    let (positions, warning) = lede::ui::positions::Positions::load(path);
+    assert_eq!(warning, None);
+    let mut next = ui_fixture::app(40, 12);
+    next.views.reader.positions = positions;
+    next.open(0);
+    assert_eq!(top(&next), at);
+}
+
+/// The notes list says when a note's passage is off the screen.
+#[test]
+fn the_notes_list_says_a_passage_is_off_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(60, 14);
+    app.views.report.path = Some(dir.path().join("notes.jsonl"));
+    press(&mut app, "e");
+    press(&mut app, "Le titre est faux.");
+    ctrl(&mut app, 's');
+    press(&mut app, "m");
+    let s = screen(&render(&app));
+    assert!(
+        s.contains("ligne 1 ") && !s.contains("hors de l'écran"),
+        "{s}"
+    );
+    press_code(&mut app, KeyCode::Esc);
+    press(&mut app, "G");
+    press(&mut app, "m");
+    let s = screen(&render(&app));
+    assert!(s.contains("↑ hors de l'écran · « Lyon"), "{s}");
+}

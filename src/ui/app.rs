@@ -172,6 +172,8 @@ impl App {
             skipped,
         } = loaded;
         let n = articles.len();
+        self.remember_position();
+        self.views.reader.positions.shown = None;
         self.shared.articles = Arc::new(articles);
         self.shared.analyses = vec![None; n];
         self.views.list.filtered = (0..n).collect();

@@ -332,6 +332,8 @@ words! {
     notes_title => " ✎ Notes on this article ", " ✎ Notes sur cet article ";
     notes_empty => "No notes on this article yet. Press {key} to report an error.", "Aucune note pour cet article. Appuyez sur {key} pour signaler une erreur.";
     notes_line => "line {n}", "ligne {n}";
+    notes_above => "↑ off-screen · ", "↑ hors de l'écran · ";
+    notes_below => "↓ off-screen · ", "↓ hors de l'écran · ";
     notes_orphaned => "orphaned: the passage is not in the current text", "orpheline : passage introuvable dans le texte actuel";
     notes_hint => "{down}/{up} select · {go} go to the passage · {close} close", "{down}/{up} choisir · {go} aller au passage · {close} fermer";
     status_queued => "queued", "en attente";

@@ -15,6 +15,7 @@ pub mod mode;
 pub mod model;
 pub mod msg;
 pub mod passage;
+pub mod positions;
 pub mod pubdate;
 pub mod search;
 pub mod shared;
@@ -75,6 +76,12 @@ pub fn run(paths: Vec<PathBuf>, options: &Options) -> anyhow::Result<ExitCode> {
     fx.send(&mut app, Msg::Resize(size.width, size.height));
     event_loop(&mut guard, &mut app, &mut fx, &load_rx)?;
     drop(guard);
+    // where the reader was, for the next run (atomically), said on the
+    // restored terminal when it fails
+    app.remember_position();
+    if let Err(e) = app.views.reader.positions.save() {
+        eprintln!("lede: reading positions not saved: {e}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -99,6 +106,13 @@ fn reader_for(
     app.set_reporting(report);
     if let Some(w) = warning {
         app.set_status(&w, true);
+    }
+    if let Some(path) = positions::default_path() {
+        let (positions, warning) = positions::Positions::load(path);
+        app.views.reader.positions = positions;
+        if let Some(w) = warning {
+            app.set_status(&w, true);
+        }
     }
     Ok((app, outbox))
 }

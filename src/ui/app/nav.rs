@@ -64,18 +64,38 @@ impl App {
 
     /// Show article `i` in the reader.
     pub fn open(&mut self, i: usize) {
-        let Some(article) = self.shared.articles.get(i) else {
+        let articles = self.shared.articles.clone();
+        let Some(article) = articles.get(i) else {
             return;
         };
+        self.remember_position();
         self.views.reader.current = i;
         self.views.reader.doc = Doc::build(article, self.views.reader.doc.width.max(1));
-        self.views.reader.scroll = 0;
+        // back where the reader was in it (relayout keeps it in range)
+        let r = &mut self.views.reader;
+        r.positions.shown = Some(article.id.clone());
+        r.scroll = match r.positions.by_article.get(&article.id) {
+            // the text line that was at the top (or the first under it)
+            Some(&at) if at <= r.doc.text.len() => r.doc.line_of(at),
+            _ => 0,
+        };
         self.views.reader.marks = None;
         if !self.is_analysed(i) {
             self.views.reader.wanted = Some(i);
         }
         self.derive();
         self.relayout();
+    }
+
+    /// Remember where the reader is in the article shown.
+    pub fn remember_position(&mut self) {
+        let top = self.views.reader.doc.byte_at_line(self.views.reader.scroll);
+        let top = if self.views.reader.scroll == 0 {
+            0
+        } else {
+            top
+        };
+        self.views.reader.positions.remember(top);
     }
 
     pub(super) fn derive(&mut self) {

@@ -266,8 +266,8 @@ fn note_lines(
     let t = &app.shared.theme;
     let where_ = match span {
         Some(s) => {
-            let line = (app.views.reader.doc.line_of(s.start) + 1).to_string();
-            fill(w.notes_line(), &[("n", &line)])
+            let at = app.views.reader.doc.line_of(s.start);
+            fill(w.notes_line(), &[("n", &(at + 1).to_string())])
         }
         None => w.notes_orphaned().to_string(),
     };
@@ -290,8 +290,29 @@ fn note_lines(
     [
         head,
         Line::from(vec![Span::raw("  "), Span::raw(comment)]),
-        Line::from(vec![Span::raw("  "), Span::styled(quote, t.mark)]),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(off_screen(app, w, span), t.dim),
+            Span::styled(quote, t.mark),
+        ]),
     ]
+}
+
+/// "↑ off-screen · " when the note's passage is above or below what the
+/// reader shows (the list's first column, so that a narrow list keeps it).
+fn off_screen(app: &App, w: Words, span: Option<&Range<usize>>) -> &'static str {
+    let Some(s) = span else {
+        return "";
+    };
+    let at = app.views.reader.doc.line_of(s.start);
+    let top = app.views.reader.scroll;
+    if at < top {
+        w.notes_above()
+    } else if at >= top + app.view_height() {
+        w.notes_below()
+    } else {
+        ""
+    }
 }
 
 /// The notes list of the current article, as an overlay.

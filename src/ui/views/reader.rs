@@ -50,6 +50,8 @@ pub struct ReaderView {
     pub search_index: Option<(usize, Folded)>,
     /// An article whose analysis is wanted (becomes `Cmd::Analyse`).
     pub wanted: Option<usize>,
+    /// Where the reader was in each article.
+    pub positions: crate::ui::positions::Positions,
 }
 
 impl ReaderView {
@@ -87,6 +89,7 @@ impl Default for ReaderView {
             derived: Derived::default(),
             search_index: None,
             wanted: None,
+            positions: Default::default(),
         }
     }
 }
