@@ -77,7 +77,10 @@ fn reader_in_a_real_terminal() {
 
     // Help lists the bindings and closes with Esc.
     tmux.keys(&["?"]);
-    let s = tmux.wait_for("the help", |s| s.contains("Keys") && s.contains("quit"));
+    // the whole overlay (the status bar's "quit" is there before it is drawn)
+    let s = tmux.wait_for("the help", |s| {
+        s.contains("Keys") && s.contains("quit") && s.contains("next article")
+    });
     assert!(s.contains("next article"), "{s}");
     tmux.keys(&["Escape"]);
     tmux.wait_for("the help to close", |s| !s.contains("next article"));
