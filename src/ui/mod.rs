@@ -101,13 +101,14 @@ fn reader_for(
         .or_else(|| config.notes.file.clone())
         .or_else(crate::config::default_notes_path);
     let settings = crate::notes::NotesSettings::from_config(config);
+    let positions_path = notes_path.as_deref().and_then(positions::beside);
     let (report, outbox, warning) =
         views::notes::Reporting::start(notes_path, options.endpoint.clone(), &settings);
     app.set_reporting(report);
     if let Some(w) = warning {
         app.set_status(&w, true);
     }
-    if let Some(path) = positions::default_path() {
+    if let Some(path) = positions_path {
         let (positions, warning) = positions::Positions::load(path);
         app.views.reader.positions = positions;
         if let Some(w) = warning {

@@ -1,6 +1,7 @@
 //! Where the reader was in each article: remembered when another article
-//! is opened, and across restarts in a small state file in the data folder
-//! (`positions.json`, written atomically: a temporary file, fsynced, renamed).
+//! is opened, and across restarts in a small state file beside the notes, in
+//! the data folder (`positions.json`, written atomically: a temporary file,
+//! fsynced, renamed).
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -22,9 +23,10 @@ struct File {
     positions: BTreeMap<String, usize>,
 }
 
-/// The state file's default place (next to the notes, in the data folder).
-pub fn default_path() -> Option<PathBuf> {
-    crate::config::default_notes_path().and_then(|p| p.parent().map(|d| d.join("positions.json")))
+/// The state file's place: beside the notes file (so in the data folder
+/// unless `--notes` or the config put the notes elsewhere).
+pub fn beside(notes: &Path) -> Option<PathBuf> {
+    notes.parent().map(|d| d.join("positions.json"))
 }
 
 impl Positions {
