@@ -210,7 +210,11 @@ impl App {
             self.show(&text, true);
         } else if !skipped.is_empty() {
             let n = skipped.len().to_string();
-            self.set_status(&fill(w.msg_skipped(), &[("n", &n)]), false);
+            let template = match skipped.len() {
+                1 => w.msg_one_skipped(),
+                _ => w.msg_skipped(),
+            };
+            self.set_status(&fill(template, &[("n", &n)]), false);
         }
     }
 

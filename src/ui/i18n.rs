@@ -277,6 +277,7 @@ words! {
     msg_loading_failed => "Loading failed (internal error); no article was loaded.", "Le chargement a échoué (erreur interne) ; aucun article n'a été chargé.";
     msg_problems => "{n} loading problems (`lede check` lists them): {first}", "{n} problèmes de chargement (`lede check` les liste) : {first}";
     msg_skipped => "{n} files skipped (unknown type)", "{n} fichiers ignorés (type inconnu)";
+    msg_one_skipped => "1 file skipped (unknown type)", "1 fichier ignoré (type inconnu)";
     // help
     help_title => " Keys · {down}/{up} scroll · {close} closes ", " Touches · {down}/{up} défiler · {close} ferme ";
     help_more => " ↓ more ", " ↓ suite ";

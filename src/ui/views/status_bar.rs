@@ -24,7 +24,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     left.extend(message(app));
     let left = Line::from(left);
     let used = left.width();
-    buf.set_line(area.x, area.y, &left, area.width);
+    // a message cut by a narrow bar ends with "…" (the log has it whole)
+    super::set_line_clipped(buf, area.x, area.y, &left, area.width);
     let hints = hints(app)
         .into_iter()
         .find(|h| used + h.width() < usize::from(area.width));
