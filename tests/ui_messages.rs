@@ -204,7 +204,14 @@ fn the_chrome_speaks_the_configured_language() {
     press(&mut app, "e");
     let s = screen(&render(&app));
     assert!(s.contains("Report an error"), "{s}");
-    assert!(s.contains("LECTEUR"), "{s}");
+    assert!(s.contains("Lecteur"), "{s}");
+    // under the form, the status bar shows the form's keys
+    assert!(
+        s.lines()
+            .last()
+            .is_some_and(|l| l.contains("Ctrl-S submit")),
+        "{s}"
+    );
 }
 
 /// The notes, visual and form keys come from the keymap: rebound keys work

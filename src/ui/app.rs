@@ -2,6 +2,7 @@
 //! drawing only reads this state.
 
 use crate::article::Article;
+use crate::article::sanitize::clean_inline;
 use crate::extract::{Analysis, Span};
 use crate::ui::cmd::Cmd;
 use crate::ui::i18n::{Words, fill};
@@ -171,6 +172,8 @@ impl App {
             skipped,
         } = loaded;
         let n = articles.len();
+        self.remember_position();
+        self.views.reader.positions.shown = None;
         // notes follow their article across edits and renames (in memory)
         crate::notes::rebind(&mut self.views.report.notes, &articles);
         self.shared.articles = Arc::new(articles);
@@ -195,6 +198,9 @@ impl App {
             .find(|p| p.severity == crate::ingest::Severity::Error)
             .or(problems.first());
         let w = self.words();
+        self.shared
+            .log
+            .extend(problems.iter().map(|p| clean_inline(&p.to_string())));
         if let Some(first) = first {
             let text = match problems.len() {
                 1 => first.to_string(),
@@ -203,10 +209,14 @@ impl App {
                     &[("n", &n.to_string()), ("first", &first.to_string())],
                 ),
             };
-            self.set_status(&text, true);
+            self.show(&text, true);
         } else if !skipped.is_empty() {
             let n = skipped.len().to_string();
-            self.set_status(&fill(w.msg_skipped(), &[("n", &n)]), false);
+            let template = match skipped.len() {
+                1 => w.msg_one_skipped(),
+                _ => w.msg_skipped(),
+            };
+            self.set_status(&fill(template, &[("n", &n)]), false);
         }
     }
 
@@ -216,9 +226,26 @@ impl App {
     /// does it and sends the results back as messages).
     pub fn update(&mut self, msg: Msg) -> Vec<Cmd> {
         let mut cmds = match msg {
-            Msg::Key(key) => self.on_key(key),
-            Msg::Action(a) => self.on_action(a),
-            Msg::Mouse(m) => self.on_mouse(m),
+            Msg::Key(key) => {
+                if key.kind != crossterm::event::KeyEventKind::Release {
+                    self.shared.status = None; // a message lasts until the next action
+                }
+                self.on_key(key)
+            }
+            Msg::Action(a) => {
+                self.shared.status = None;
+                self.on_action(a)
+            }
+            Msg::Mouse(m) => {
+                if matches!(m, crate::ui::msg::MouseInput::Click { .. }) {
+                    self.shared.status = None;
+                }
+                self.on_mouse(m)
+            }
+            Msg::Tick => {
+                self.tick();
+                Vec::new()
+            }
             Msg::Resize(w, h) => {
                 self.shared.area = Rect::new(0, 0, w, h);
                 self.relayout();
@@ -294,11 +321,32 @@ impl App {
         crate::ui::views::notes::refresh_placed(self);
     }
 
+    /// Show a message in the status bar until the next action or for a
+    /// few seconds ([`Status::lifetime`]); an error also goes to the log.
     pub fn set_status(&mut self, text: &str, error: bool) {
+        if error {
+            self.shared.log.push(clean_inline(text));
+        }
+        self.show(text, error);
+    }
+
+    /// Show a message without logging it (what it says is logged already).
+    fn show(&mut self, text: &str, error: bool) {
         self.shared.status = Some(Status {
-            text: crate::article::sanitize::clean_inline(text),
+            text: clean_inline(text),
             error,
+            age: 0,
         });
+    }
+
+    /// A second has passed: the message ages, and goes when it is old.
+    fn tick(&mut self) {
+        if let Some(s) = self.shared.status.as_mut() {
+            s.age = s.age.saturating_add(1);
+            if s.age >= s.lifetime() {
+                self.shared.status = None;
+            }
+        }
     }
 
     /// A key goes where [`mode::route`] says, and nowhere else.
@@ -322,16 +370,18 @@ impl App {
         }
     }
 
+    /// A key in the help or the message log: scroll it, or close it.
     fn on_help_key(&mut self, action: Action) {
-        let Mode::Help(off) = self.mode else {
-            return;
+        let (off, max, again): (usize, usize, fn(usize) -> Mode) = match self.mode {
+            Mode::Help(off) => (off, crate::ui::views::help::max_offset(self), Mode::Help),
+            Mode::Log(off) => (off, crate::ui::views::log::max_offset(self), Mode::Log),
+            _ => return,
         };
-        let max = crate::ui::views::help::max_offset(self);
         self.mode = match action {
-            Action::Down => Mode::Help((off + 1).min(max)),
-            Action::Up => Mode::Help(off.saturating_sub(1)),
-            Action::PageDown => Mode::Help((off + 10).min(max)),
-            Action::PageUp => Mode::Help(off.saturating_sub(10)),
+            Action::Down => again((off + 1).min(max)),
+            Action::Up => again(off.saturating_sub(1)),
+            Action::PageDown => again((off + 10).min(max)),
+            Action::PageUp => again(off.saturating_sub(10)),
             _ => Mode::Browse,
         };
     }
@@ -343,6 +393,12 @@ impl App {
                 self.mode = match self.mode {
                     Mode::Help(_) => Mode::Browse,
                     _ => Mode::Help(0),
+                }
+            }
+            Action::Messages => {
+                self.mode = match self.mode {
+                    Mode::Log(_) => Mode::Browse,
+                    _ => Mode::Log(0),
                 }
             }
             Action::FocusNext => self.set_focus(self.shared.focus.next()),

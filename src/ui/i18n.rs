@@ -223,6 +223,7 @@ words! {
     filter_badge => "[filter: {filter} · {n}] ", "[filtre : {filter} · {n}] ";
     search_found => "  ({n} found, Enter keeps, Esc cancels)", "  ({n} trouvés, Entrée garde, Échap annule)";
     search_none => "  (no match)", "  (aucun résultat)";
+    filter_count => "  ({n} of {total} articles, Enter keeps, Esc clears)", "  ({n} articles sur {total}, Entrée garde, Échap efface)";
     input_keys => "  (Enter keeps, Esc clears)", "  (Entrée garde, Échap efface)";
     loading => "loading…", "chargement…";
     loading_bundled => "Loading the bundled articles…", "Chargement des articles fournis…";
@@ -254,6 +255,8 @@ words! {
     side_places => "Places", "Lieux";
     side_dates => "Dates", "Dates";
     side_none => "none found", "aucun";
+    side_unsupported => "extraction: French, English only", "extraction : français, anglais seulement";
+    legend_unsupported => "no highlights: extraction supports French and English ({lang})", "pas de surlignage : l'extraction lit le français et l'anglais ({lang})";
     side_mention => "mention {n}/{total} · {next}/{prev} next/prev", "mention {n}/{total} · {next}/{prev} suivante/précédente";
     side_report_prompt => "Report an error in this article", "Signaler une erreur dans cet article";
     side_report_key => "[{key}] report an error", "[{key}] signaler une erreur";
@@ -266,6 +269,7 @@ words! {
     msg_from_top => " (from the top)", " (depuis le début)";
     msg_from_end => " (from the end)", " (depuis la fin)";
     msg_matches => "{n} matches for “{q}”", "{n} résultats pour « {q} »";
+    msg_one_match => "1 match for “{q}”", "1 résultat pour « {q} »";
     msg_no_match => "no match for “{q}”", "aucun résultat pour « {q} »";
     msg_no_article => "No article to report on.", "Aucun article à signaler.";
     msg_no_text => "This article has no text to report on.", "Cet article n'a pas de texte à signaler.";
@@ -273,6 +277,7 @@ words! {
     msg_loading_failed => "Loading failed (internal error); no article was loaded.", "Le chargement a échoué (erreur interne) ; aucun article n'a été chargé.";
     msg_problems => "{n} loading problems (`lede check` lists them): {first}", "{n} problèmes de chargement (`lede check` les liste) : {first}";
     msg_skipped => "{n} files skipped (unknown type)", "{n} fichiers ignorés (type inconnu)";
+    msg_one_skipped => "1 file skipped (unknown type)", "1 fichier ignoré (type inconnu)";
     // help
     help_title => " Keys · {down}/{up} scroll · {close} closes ", " Touches · {down}/{up} défiler · {close} ferme ";
     help_more => " ↓ more ", " ↓ suite ";
@@ -319,11 +324,17 @@ words! {
     act_clear => "clear the search, the followed actor or the message", "effacer la recherche, l'acteur suivi ou le message";
     act_notes_list => "list the notes on this article (Enter goes to the passage)", "lister les notes sur cet article (Entrée va au passage)";
     act_visual => "select a passage: {keys}", "sélectionner un passage : {keys}";
+    act_messages => "the message log: every loading problem and error", "le journal des messages : problèmes de chargement et erreurs";
     act_visual_keys => "{next}/{prev} word, {down}/{up} line, {report} report it, {cancel} cancel", "{next}/{prev} mot, {down}/{up} ligne, {report} le signaler, {cancel} annuler";
+    // the message log
+    log_title => " Messages · {down}/{up} scroll · {close} closes ", " Messages · {down}/{up} défiler · {close} ferme ";
+    log_empty => "No message yet.", "Aucun message pour l'instant.";
     // the notes list and the visual selection
     notes_title => " ✎ Notes on this article ", " ✎ Notes sur cet article ";
     notes_empty => "No notes on this article yet. Press {key} to report an error.", "Aucune note pour cet article. Appuyez sur {key} pour signaler une erreur.";
     notes_line => "line {n}", "ligne {n}";
+    notes_above => "↑ off-screen · ", "↑ hors de l'écran · ";
+    notes_below => "↓ off-screen · ", "↓ hors de l'écran · ";
     notes_orphaned => "orphaned: the passage is not in the current text", "orpheline : passage introuvable dans le texte actuel";
     notes_hint => "{down}/{up} select · {go} go to the passage · {close} close", "{down}/{up} choisir · {go} aller au passage · {close} fermer";
     status_queued => "queued", "en attente";
@@ -350,6 +361,8 @@ words! {
     submit => "Submit", "Envoyer";
     cancel => "Cancel", "Annuler";
     optional => "optional", "facultatif";
+    consent_short => "contact", "contact";
+    form_hidden => "{key} also: {fields}", "{key} aussi : {fields}";
     comment_hint => "What is wrong? (required)", "Qu'est-ce qui ne va pas ? (obligatoire)";
     keys_hint => "{next} next field · ←/→ change a choice · {save} submit · {cancel} cancel", "{next} champ suivant · ←/→ changer un choix · {save} envoyer · {cancel} annuler";
     discard_question => "Discard what you typed? y: discard · n: keep editing", "Abandonner ce que vous avez écrit ? o : abandonner · n : continuer";

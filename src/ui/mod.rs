@@ -15,6 +15,8 @@ pub mod mode;
 pub mod model;
 pub mod msg;
 pub mod passage;
+pub mod positions;
+pub mod pubdate;
 pub mod search;
 pub mod shared;
 pub mod terminal;
@@ -74,6 +76,12 @@ pub fn run(paths: Vec<PathBuf>, options: &Options) -> anyhow::Result<ExitCode> {
     fx.send(&mut app, Msg::Resize(size.width, size.height));
     event_loop(&mut guard, &mut app, &mut fx, &load_rx)?;
     drop(guard);
+    // where the reader was, for the next run (atomically), said on the
+    // restored terminal when it fails
+    app.remember_position();
+    if let Err(e) = app.views.reader.positions.save() {
+        eprintln!("lede: reading positions not saved: {e}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -98,11 +106,19 @@ fn reader_for(
         .or_else(|| config.notes.file.clone())
         .or_else(crate::config::default_notes_path);
     let settings = crate::notes::NotesSettings::from_config(config);
+    let positions_path = notes_path.as_deref().and_then(positions::beside);
     let (report, outbox, warning) =
         views::notes::Reporting::start(notes_path, options.endpoint.clone(), &settings);
     app.set_reporting(report);
     if let Some(w) = warning {
         app.set_status(&w, true);
+    }
+    if let Some(path) = positions_path {
+        let (positions, warning) = positions::Positions::load(path);
+        app.views.reader.positions = positions;
+        if let Some(w) = warning {
+            app.set_status(&w, true);
+        }
     }
     Ok((app, outbox))
 }
@@ -156,6 +172,7 @@ fn event_loop(
     load_rx: &mpsc::Receiver<Loaded>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut last_tick = std::time::Instant::now();
     loop {
         if dirty {
             guard.terminal.draw(|f| views::draw(f, app))?;
@@ -189,6 +206,14 @@ fn event_loop(
             Err(_) => {}
         }
         dirty |= fx.poll(app);
+        // a message goes after a few seconds: one tick a second while one shows
+        if app.shared.status.is_none() {
+            last_tick = std::time::Instant::now();
+        } else if last_tick.elapsed() >= Duration::from_secs(1) {
+            last_tick = std::time::Instant::now();
+            fx.send(app, Msg::Tick);
+            dirty = true;
+        }
     }
 }
 

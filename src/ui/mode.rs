@@ -38,6 +38,8 @@ pub enum Mode {
     Input(Input),
     /// The help overlay, scrolled by this many lines.
     Help(usize),
+    /// The message log (loading problems, errors), scrolled by this many lines.
+    Log(usize),
     /// The report-an-error form.
     Form(Box<Form>),
     /// The notes list of the current article, with its selected row.
@@ -76,6 +78,14 @@ impl Mode {
         }
     }
 
+    /// The message log's scroll offset, when it is open.
+    pub fn log(&self) -> Option<usize> {
+        match self {
+            Mode::Log(o) => Some(*o),
+            _ => None,
+        }
+    }
+
     /// The notes list's selected row, when it is open.
     pub fn notes_list(&self) -> Option<usize> {
         match self {
@@ -104,7 +114,8 @@ pub enum Route {
     Ignore,
     /// Typed into the filter or the search.
     Input,
-    /// Scrolls the help (`Up`, `Down`, pages); any other bound key closes it.
+    /// Scrolls the help or the log (`Up`, `Down`, pages); any other bound
+    /// key closes it.
     Help(Action),
     /// The form takes every key (it has text fields).
     Form,
@@ -125,7 +136,7 @@ pub fn route(mode: &Mode, keymap: &KeyMap, key: &KeyEvent) -> Route {
     match mode {
         Mode::Form(_) => Route::Form,
         Mode::Input(_) => Route::Input,
-        Mode::Help(_) => keymap.action(key).map_or(Route::Ignore, Route::Help),
+        Mode::Help(_) | Mode::Log(_) => keymap.action(key).map_or(Route::Ignore, Route::Help),
         Mode::Notes(_) => Route::Notes(keymap.list_action(key)),
         Mode::Visual(_) => match keymap.visual_action(key) {
             Some(v) => Route::Visual(v),

@@ -32,6 +32,14 @@ pub enum Heading {
 pub enum Explain {
     NoneFound,
     Analysing,
+    /// The article is in a language the extractor does not read.
+    Unsupported,
+}
+
+/// Whether the extractor reads articles in language `tag` (French and
+/// English; an article without a tag is tried).
+pub fn extraction_supported(tag: &str) -> bool {
+    crate::extract::supports(tag)
 }
 
 impl Heading {
@@ -51,6 +59,7 @@ impl Explain {
         match self {
             Explain::NoneFound => w.side_none(),
             Explain::Analysing => w.analysing(),
+            Explain::Unsupported => w.side_unsupported(),
         }
     }
 }
@@ -187,6 +196,15 @@ impl Derived {
     }
 
     /// Shown while the analysis is running.
+    /// For an article the extractor does not read: no highlight, no entry,
+    /// a notice instead (highlights would be confident and wrong).
+    pub fn unsupported() -> Derived {
+        Derived {
+            items: vec![SideItem::Note(Explain::Unsupported)],
+            ..Derived::default()
+        }
+    }
+
     pub fn pending() -> Derived {
         Derived {
             items: vec![

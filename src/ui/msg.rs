@@ -78,6 +78,9 @@ pub enum Msg {
     LoadFailed,
     /// Show a message in the status bar.
     Status(String),
+    /// A second has passed (the run loop sends it while a message shows):
+    /// the status message ages and goes after a few.
+    Tick,
     /// The result of a [`Cmd::SaveNote`](crate::ui::cmd::Cmd::SaveNote).
     NoteSaved(Box<Saved>),
     /// What the outbox reports about a note (sent, retrying, refused...).

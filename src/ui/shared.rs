@@ -14,6 +14,15 @@ use std::sync::Arc;
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// Ticks ([`Msg::Tick`](crate::ui::msg::Msg::Tick)) seen since it was set.
+    pub age: u8,
+}
+
+impl Status {
+    /// Ticks (seconds) a message stays: an error longer (it is also in the log).
+    pub fn lifetime(&self) -> u8 {
+        if self.error { 8 } else { 4 }
+    }
 }
 
 pub struct Shared {
@@ -29,6 +38,9 @@ pub struct Shared {
     /// The terminal size.
     pub area: Rect,
     pub status: Option<Status>,
+    /// Every error shown and every loading problem, oldest first (the
+    /// message log's key shows them).
+    pub log: Vec<String>,
     /// What is being loaded, while the articles load in the background.
     pub loading: Option<String>,
     /// The languages of the chrome (`[ui] language`, the user's language).
@@ -47,6 +59,7 @@ impl Shared {
             panes: Panes::default(),
             area: Rect::new(0, 0, 80, 24),
             status: None,
+            log: Vec::new(),
             loading: None,
             lang: Languages::default(),
         }

@@ -83,7 +83,7 @@ fn meta_lines(article: &Article) -> Vec<String> {
     }
     let mut line = Vec::new();
     if let Some(d) = &article.date_published {
-        line.push(d.clone());
+        line.push(crate::ui::pubdate::local(d, fr));
     }
     if let Some(p) = &article.publisher {
         line.push(p.clone());

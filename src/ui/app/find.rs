@@ -59,8 +59,13 @@ impl App {
         let w = self.words();
         let text = match &self.views.reader.marks {
             Some(m) => {
-                let n = m.spans.len().to_string();
-                fill(w.msg_matches(), &[("n", &n), ("q", query)])
+                let n = m.spans.len();
+                let template = if n == 1 {
+                    w.msg_one_match()
+                } else {
+                    w.msg_matches()
+                };
+                fill(template, &[("n", &n.to_string()), ("q", query)])
             }
             None if !query.is_empty() => fill(w.msg_no_match(), &[("q", query)]),
             None => return,
@@ -95,7 +100,7 @@ impl App {
 
     /// A click (`delta` 0) or a wheel turn over the panes.
     fn on_pointer(&mut self, x: u16, y: u16, delta: isize) -> Vec<Cmd> {
-        if matches!(self.mode, Mode::Help(_)) {
+        if matches!(self.mode, Mode::Help(_) | Mode::Log(_)) {
             self.mode = Mode::Browse;
         }
         let Some(pane) = self.shared.panes.hit(x, y) else {

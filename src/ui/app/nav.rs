@@ -64,12 +64,21 @@ impl App {
 
     /// Show article `i` in the reader.
     pub fn open(&mut self, i: usize) {
-        let Some(article) = self.shared.articles.get(i) else {
+        let articles = self.shared.articles.clone();
+        let Some(article) = articles.get(i) else {
             return;
         };
+        self.remember_position();
         self.views.reader.current = i;
         self.views.reader.doc = Doc::build(article, self.views.reader.doc.width.max(1));
-        self.views.reader.scroll = 0;
+        // back where the reader was in it (relayout keeps it in range)
+        let r = &mut self.views.reader;
+        r.positions.shown = Some(article.id.clone());
+        r.scroll = match r.positions.by_article.get(&article.id) {
+            // the text line that was at the top (or the first under it)
+            Some(&at) if at <= r.doc.text.len() => r.doc.line_of(at),
+            _ => 0,
+        };
         self.views.reader.marks = None;
         if !self.is_analysed(i) {
             self.views.reader.wanted = Some(i);
@@ -78,8 +87,23 @@ impl App {
         self.relayout();
     }
 
+    /// Remember where the reader is in the article shown.
+    pub fn remember_position(&mut self) {
+        let top = self.views.reader.doc.byte_at_line(self.views.reader.scroll);
+        let top = if self.views.reader.scroll == 0 {
+            0
+        } else {
+            top
+        };
+        self.views.reader.positions.remember(top);
+    }
+
     pub(super) fn derive(&mut self) {
+        let supported = self
+            .article()
+            .is_none_or(|a| crate::ui::model::extraction_supported(&a.in_language));
         self.views.reader.derived = match self.analysis(self.views.reader.current) {
+            _ if !supported => Derived::unsupported(),
             Some(a) => Derived::new(&self.views.reader.doc.text, a),
             None => Derived::pending(),
         };
@@ -137,16 +161,20 @@ impl App {
         self.set_focus(target);
     }
 
+    /// Show the sidebar when it is hidden, hide it when it shows: what is
+    /// on screen decides (a focused sidebar shows even when toggled off,
+    /// so one press always changes something).
     pub(super) fn toggle_sidebar(&mut self) {
+        let shown = self.shared.panes.sidebar.is_some();
         match layout::size_class(self.shared.area.width) {
             SizeClass::Wide => {
-                self.views.sidebar.wide = !self.views.sidebar.wide;
-                if !self.views.sidebar.wide && self.shared.focus == Focus::Sidebar {
+                self.views.sidebar.wide = !shown;
+                if shown && self.shared.focus == Focus::Sidebar {
                     self.shared.focus = Focus::Reader;
                 }
             }
             SizeClass::Medium => {
-                self.views.sidebar.small = !self.views.sidebar.small;
+                self.views.sidebar.small = !shown;
                 let hidden = if self.views.sidebar.small {
                     Focus::List
                 } else {
@@ -248,6 +276,8 @@ impl App {
             current: 0,
         });
         self.reveal(first);
+        // the "mention 1/n" footer takes a row: keep the entry above it
+        self.fix_offsets();
     }
 
     /// Follow the actor or date whose mention covers byte `at`, if any.

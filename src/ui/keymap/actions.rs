@@ -42,10 +42,12 @@ pub enum Action {
     NotesList,
     /// Start a visual selection in the reader.
     Visual,
+    /// Show the message log (every loading problem and error).
+    Messages,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::Up,
         Action::Down,
         Action::PageUp,
@@ -69,6 +71,7 @@ impl Action {
         Action::Quit,
         Action::NotesList,
         Action::Visual,
+        Action::Messages,
     ];
 
     /// What it does, for the help, in the chrome's language.
@@ -97,6 +100,7 @@ impl Action {
             Action::Clear => w.act_clear(),
             Action::NotesList => w.act_notes_list(),
             Action::Visual => w.act_visual(),
+            Action::Messages => w.act_messages(),
         }
     }
 
@@ -126,6 +130,7 @@ impl Action {
             Action::Clear => "clear",
             Action::NotesList => "notes_list",
             Action::Visual => "visual",
+            Action::Messages => "messages",
         }
     }
 
@@ -159,6 +164,7 @@ impl Action {
             Action::Clear => &["esc"],
             Action::NotesList => &["m"],
             Action::Visual => &["v"],
+            Action::Messages => &["L"],
         }
     }
 }

@@ -20,8 +20,8 @@ pub struct ListView {
     /// The cursor (an index into `filtered`).
     pub sel: usize,
     pub offset: usize,
-    /// Each article's headline, publisher, address and file name, folded
-    /// for the filter (filled on the first filter).
+    /// What the filter looks into for each article, folded (see
+    /// [`searchable`]; filled on the first filter).
     pub folded: Vec<String>,
 }
 
@@ -34,8 +34,9 @@ impl ListView {
         }
     }
 
-    /// Keep the articles whose headline, publisher, address or file name
-    /// has every word of `filter` (case and accents aside); the cursor goes
+    /// Keep the articles whose headline, body, byline, source, language or
+    /// date has every word of `filter` (case, accents and typographic
+    /// quotes aside); the cursor goes
     /// to the `current` article when it is kept.
     pub fn set_filter(&mut self, filter: String, articles: &[Article], current: usize) {
         if self.folded.len() != articles.len() {
@@ -69,16 +70,27 @@ impl ListView {
     }
 }
 
-/// What the filter looks into, folded: headline, publisher, address, file name.
-fn searchable(a: &Article) -> String {
+/// What the filter looks into, folded: headline, authors and editors,
+/// publisher, address, file name, language tag, publication date (ISO, so
+/// `2024-12` matches a month) and every paragraph of the body. Fields are
+/// kept apart by a newline, so that a query never matches across two.
+pub fn searchable(a: &Article) -> String {
     let mut s = a.headline.clone();
-    for extra in [&a.publisher, &a.url].into_iter().flatten() {
-        s.push(' ');
-        s.push_str(extra);
-    }
-    if let Some(name) = a.source_path.as_ref().and_then(|p| p.file_name()) {
-        s.push(' ');
-        s.push_str(&name.to_string_lossy());
+    let fields = a.authors.iter().chain(&a.editors).map(String::as_str);
+    let fields = fields.chain(a.publisher.as_deref()).chain(a.url.as_deref());
+    let name = a
+        .source_path
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    let fields = fields
+        .chain(name.as_deref())
+        .chain([a.in_language.as_str()])
+        .chain(a.date_published.as_deref())
+        .chain(a.paragraphs.iter().map(String::as_str));
+    for f in fields {
+        s.push('\n');
+        s.push_str(f);
     }
     search::fold(&s)
 }

@@ -4,6 +4,7 @@
 pub mod form;
 pub mod help;
 pub mod list;
+pub mod log;
 pub mod notes;
 pub mod reader;
 pub mod sidebar;
@@ -55,6 +56,9 @@ pub fn render(app: &App, buf: &mut Buffer) {
     }
     if let Some(offset) = app.mode.help() {
         help::render(app, offset, area, buf);
+    }
+    if let Some(offset) = app.mode.log() {
+        log::render(app, offset, area, buf);
     }
     notes::render(app, area, buf);
     if let crate::ui::mode::Mode::Form(f) = &app.mode {

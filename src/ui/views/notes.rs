@@ -266,8 +266,8 @@ fn note_lines(
     let t = &app.shared.theme;
     let where_ = match span {
         Some(s) => {
-            let line = (app.views.reader.doc.line_of(s.start) + 1).to_string();
-            fill(w.notes_line(), &[("n", &line)])
+            let at = app.views.reader.doc.line_of(s.start);
+            fill(w.notes_line(), &[("n", &(at + 1).to_string())])
         }
         None => w.notes_orphaned().to_string(),
     };
@@ -290,8 +290,29 @@ fn note_lines(
     [
         head,
         Line::from(vec![Span::raw("  "), Span::raw(comment)]),
-        Line::from(vec![Span::raw("  "), Span::styled(quote, t.mark)]),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(off_screen(app, w, span), t.dim),
+            Span::styled(quote, t.mark),
+        ]),
     ]
+}
+
+/// "↑ off-screen · " when the note's passage is above or below what the
+/// reader shows (the list's first column, so that a narrow list keeps it).
+fn off_screen(app: &App, w: Words, span: Option<&Range<usize>>) -> &'static str {
+    let Some(s) = span else {
+        return "";
+    };
+    let at = app.views.reader.doc.line_of(s.start);
+    let top = app.views.reader.scroll;
+    if at < top {
+        w.notes_above()
+    } else if at >= top + app.view_height() {
+        w.notes_below()
+    } else {
+        ""
+    }
 }
 
 /// The notes list of the current article, as an overlay.
@@ -402,7 +423,7 @@ pub fn start_visual(app: &mut App) {
         anchor: at,
         cursor: end,
     });
-    visual_hint(app);
+    app.shared.status = None;
 }
 
 /// A left-button drag over the text selects from where the button went down.
@@ -420,15 +441,16 @@ pub fn on_drag(app: &mut App, x: u16, y: u16) {
         cursor: b.max(a + 1).min(app.views.reader.doc.text.len()),
     });
     if first {
-        visual_hint(app);
+        // the status bar says how to extend and report it (see visual_hint)
+        app.shared.status = None;
     }
 }
 
-/// Say in the status bar how to extend and report the selection.
-pub fn visual_hint(app: &mut App) {
-    let w = app.article_words();
-    let hint = app.shared.keymap.fill_visual(w.visual_hint(), w);
-    app.set_status(&hint, false);
+/// How to extend and report the selection, for the status bar while one
+/// is being made (a hint of the mode, not a message: it never expires).
+pub fn visual_hint(app: &App) -> String {
+    let w = app.words();
+    app.shared.keymap.fill_visual(w.visual_hint(), w)
 }
 
 fn next_word_end(text: &str, from: usize) -> usize {

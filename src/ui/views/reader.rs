@@ -50,6 +50,8 @@ pub struct ReaderView {
     pub search_index: Option<(usize, Folded)>,
     /// An article whose analysis is wanted (becomes `Cmd::Analyse`).
     pub wanted: Option<usize>,
+    /// Where the reader was in each article.
+    pub positions: crate::ui::positions::Positions,
 }
 
 impl ReaderView {
@@ -87,6 +89,7 @@ impl Default for ReaderView {
             derived: Derived::default(),
             search_index: None,
             wanted: None,
+            positions: Default::default(),
         }
     }
 }
@@ -137,10 +140,15 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
     }
     if let Some(legend) = app.shared.panes.legend {
         let legend = legend.intersection(buf.area);
-        // an article in a language without rules is shown unhighlighted: say why
         let line = match app.article() {
-            Some(a) if !crate::extract::supports(&a.in_language) => {
-                Line::styled(crate::extract::UNSUPPORTED_NOTICE, app.shared.theme.meta)
+            Some(a) if !crate::ui::model::extraction_supported(&a.in_language) => {
+                let w = app.words();
+                let lang = [("lang", a.in_language.as_str())];
+                let mut notice = fill(w.legend_unsupported(), &lang);
+                if notice.chars().count() > usize::from(legend.width) {
+                    notice = format!("{} ({})", w.side_unsupported(), a.in_language);
+                }
+                Line::styled(notice, app.shared.theme.dim)
             }
             _ => legend_line(
                 &app.shared.theme,
@@ -149,7 +157,7 @@ pub fn render(app: &App, pane: Pane, buf: &mut Buffer) {
                 legend.width,
             ),
         };
-        buf.set_line(legend.x, legend.y, &line, legend.width);
+        super::set_line_clipped(buf, legend.x, legend.y, &line, legend.width);
     }
     let max = app.max_scroll();
     if pane.bordered && max > 0 {

@@ -15,11 +15,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let base = app.shared.theme.status;
     buf.set_style(area, base);
-    let mut left = position(app);
+    // under the form, the panes' position says nothing: its keys take the room
+    let mut left = if app.mode.form().is_some() {
+        Vec::new()
+    } else {
+        position(app)
+    };
     left.extend(message(app));
     let left = Line::from(left);
     let used = left.width();
-    buf.set_line(area.x, area.y, &left, area.width);
+    // a message cut by a narrow bar ends with "…" (the log has it whole)
+    super::set_line_clipped(buf, area.x, area.y, &left, area.width);
     let hints = hints(app)
         .into_iter()
         .find(|h| used + h.width() < usize::from(area.width));
@@ -39,12 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn position(app: &App) -> Vec<Span<'static>> {
     let base = app.shared.theme.status;
     let w = app.words();
-    let n = app.shared.articles.len();
-    let pos = if n == 0 {
-        "0/0".to_string()
-    } else {
-        format!("{}/{}", app.views.reader.current + 1, n)
-    };
+    let pos = counter(app);
     let mut left = vec![
         Span::styled(
             format!(" {} ", app.shared.focus.label(w).to_uppercase()),
@@ -61,6 +62,23 @@ fn position(app: &App) -> Vec<Span<'static>> {
     left
 }
 
+/// "i/n": the article shown among those the list shows (the filtered list
+/// when there is a filter; "–/n" when the filter hides the article shown).
+pub fn counter(app: &App) -> String {
+    let list = &app.views.list;
+    let current = app.views.reader.current;
+    if app.shared.articles.is_empty() {
+        return "0/0".to_string();
+    }
+    if list.filter.trim().is_empty() {
+        return format!("{}/{}", current + 1, app.shared.articles.len());
+    }
+    match list.filtered.iter().position(|&i| i == current) {
+        Some(p) => format!("{}/{}", p + 1, list.filtered.len()),
+        None => format!("–/{}", list.filtered.len()),
+    }
+}
+
 /// What is being typed, or the status message, or what is still under way.
 fn message(app: &App) -> Vec<Span<'static>> {
     let base = app.shared.theme.status;
@@ -75,6 +93,11 @@ fn message(app: &App) -> Vec<Span<'static>> {
                 fill(w.search_found(), &[("n", &m.spans.len().to_string())])
             }
             (None, InputKind::Search) if !input.text.is_empty() => w.search_none().to_string(),
+            (_, InputKind::Filter) if !input.text.trim().is_empty() => {
+                let n = app.views.list.filtered.len().to_string();
+                let total = app.shared.articles.len().to_string();
+                fill(w.filter_count(), &[("n", &n), ("total", &total)])
+            }
             _ => w.input_keys().to_string(),
         };
         return vec![
@@ -93,6 +116,12 @@ fn message(app: &App) -> Vec<Span<'static>> {
         };
         return vec![Span::styled(st.text.clone(), style)];
     }
+    if app.mode.visual().is_some() {
+        return vec![Span::styled(
+            crate::ui::views::notes::visual_hint(app),
+            base,
+        )];
+    }
     let n = app.shared.articles.len();
     if app.shared.loading.is_some() {
         vec![Span::styled(w.loading(), base)]
@@ -103,10 +132,20 @@ fn message(app: &App) -> Vec<Span<'static>> {
     }
 }
 
-/// The key hints, longest first: all of them, or just the help key.
-fn hints(app: &App) -> [String; 2] {
+/// The key hints, longest first: all of them, or just the help key. The
+/// form's keys while the form is open; none during a visual selection
+/// (its hint is the message).
+fn hints(app: &App) -> Vec<String> {
     let km = &app.shared.keymap;
     let w = app.words();
+    if let Some(form) = app.mode.form() {
+        let (k, l) = (&form.keys, form.labels);
+        let short = format!(" {} {} · {} {} ", k.save, l.submit(), k.cancel, l.cancel());
+        return vec![format!(" {} ", form.keys_hint()), short];
+    }
+    if app.mode.visual().is_some() {
+        return Vec::new();
+    }
     let all = format!(
         " {} {}  {} {}  {} {}  {} {}  {} {} ",
         km.hint(Action::FocusNext),
@@ -120,7 +159,7 @@ fn hints(app: &App) -> [String; 2] {
         km.hint(Action::Quit),
         w.hint_quit(),
     );
-    [
+    vec![
         all,
         format!(" {} {} ", km.hint(Action::Help), w.hint_help()),
     ]

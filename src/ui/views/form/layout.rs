@@ -35,6 +35,37 @@ impl FormLayout {
     pub fn row(&self, row: Row) -> Option<Rect> {
         self.rows.iter().find(|(r, _)| *r == row).map(|(_, a)| *a)
     }
+
+    /// The fields the screen has no room for (Tab still reaches each: the
+    /// focused field is always shown), in Tab order.
+    pub fn hidden_fields(&self) -> Vec<FormField> {
+        FormField::ORDER
+            .into_iter()
+            .filter(|f| self.row(Row::Field(*f)).is_none())
+            .filter(|f| !matches!(f, FormField::Submit | FormField::Cancel))
+            .collect()
+    }
+}
+
+/// "Tab: also Name, E-mail" for the fields the form has no room for.
+pub fn hidden_note(form: &Form, lay: &FormLayout) -> Option<String> {
+    let hidden = lay.hidden_fields();
+    if hidden.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = hidden
+        .iter()
+        .map(|f| match f {
+            FormField::Consent => form.labels.consent_short(),
+            f => label_of(form, *f),
+        })
+        .collect();
+    let fields = names.join(", ");
+    let text = crate::ui::i18n::fill(
+        form.labels.form_hidden(),
+        &[("key", &form.keys.next), ("fields", &fields)],
+    );
+    Some(format!(" {text} "))
 }
 
 pub(super) fn label_of(form: &Form, f: FormField) -> &'static str {
@@ -282,7 +313,14 @@ fn buttons(form: &Form, rows: &[(Row, Rect)], label_w: u16) -> (Rect, Rect) {
         .find(|(r, _)| *r == Row::Buttons)
         .map(|(_, a)| *a)
         .unwrap_or_default();
-    let (sub, can) = button_texts(form);
+    let (sub, can) = button_texts(form, buttons.width.saturating_sub(label_w));
+    // no room beside the labels' column: the buttons start at the left edge
+    let room = buttons.width.saturating_sub(label_w);
+    let label_w = if (sub.width() + can.width() + 2) as u16 > room {
+        0
+    } else {
+        label_w
+    };
     let submit = Rect::new(
         buttons.x + label_w,
         buttons.y,
@@ -299,10 +337,17 @@ fn buttons(form: &Form, rows: &[(Row, Rect)], label_w: u16) -> (Rect, Rect) {
     (submit, cancel)
 }
 
-pub(super) fn button_texts(form: &Form) -> (String, String) {
+/// The buttons' texts with their keys, or without them when both do not
+/// fit in `room` columns (the status bar still shows the keys).
+pub(super) fn button_texts(form: &Form, room: u16) -> (String, String) {
     let l = form.labels;
-    (
+    let full = (
         format!("[ {} · {} ]", l.submit(), form.keys.save),
         format!("[ {} · {} ]", l.cancel(), form.keys.cancel),
-    )
+    );
+    if (full.0.width() + full.1.width() + 2) as u16 <= room {
+        full
+    } else {
+        (format!("[ {} ]", l.submit()), format!("[ {} ]", l.cancel()))
+    }
 }

@@ -31,11 +31,15 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
     let l = form.labels;
     let outer = lay.outer.intersection(buf.area);
     Clear.render(outer, buf);
+    let hidden = super::layout::hidden_note(form, &lay).unwrap_or_default();
     Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
         .border_style(theme.border_focused)
         .title(format!(" ✎ {} ", l.title()))
+        .title_bottom(
+            Line::styled(hidden, theme.border_focused.add_modifier(Modifier::BOLD)).right_aligned(),
+        )
         .render(outer, buf);
     for (row, r) in &lay.rows {
         let r = r.intersection(buf.area);
@@ -158,7 +162,7 @@ fn render_save_as(app: &App, form: &Form, lay: &FormLayout, r: Rect, buf: &mut B
 /// The Submit and Cancel buttons.
 fn render_buttons(app: &App, form: &Form, lay: &FormLayout, r: Rect, buf: &mut Buffer) {
     let theme = &app.shared.theme;
-    let (sub, can) = button_texts(form);
+    let (sub, can) = button_texts(form, r.width.saturating_sub(lay.label_w));
     let btn = |f: FormField, base: Style| {
         if form.focus == f && form.save_as.is_none() {
             theme.selected.add_modifier(Modifier::BOLD)
