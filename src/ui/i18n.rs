@@ -348,6 +348,33 @@ words! {
     outbox_deferred => "Note {id} still queued: {reason}. It will be retried at the next start.", "Note {id} en attente : {reason}. Elle partira au prochain lancement.";
     outbox_failed => "Note {id} refused by the server: {reason}", "Note {id} refusée par le serveur : {reason}";
     outbox_mailto => "Note saved ({file}). The publisher takes corrections at {address}.", "Note enregistrée ({file}). Le journal reçoit les corrections à {address}.";
+    // the notes core's reasons (their English is the core's own text, matched
+    // to put them in French: see `french::reason`)
+    reason_after_attempts => "{message} (after {n} attempts; it stays queued)", "{message} (après {n} essais ; elle reste en attente)";
+    reason_server_wait => "{message} (the server asks to wait {s}s; it stays queued)", "{message} (le serveur demande d'attendre {s} s ; elle reste en attente)";
+    reason_cannot_send => "cannot send to {endpoint}: {e}", "envoi impossible vers {endpoint} : {e}";
+    reason_not_http => "the endpoint {endpoint} is not an http(s) URL", "l'adresse d'envoi {endpoint} n'est pas une URL http(s)";
+    reason_moved => "{message}: the endpoint moved to {l}", "{message} : l'adresse d'envoi a changé pour {l}";
+    reason_stays_queued => "{message}; the note stays queued", "{message} ; la note reste en attente";
+    reason_token => "{message}: Hypothesis did not accept the API token for group {group} (check LEDE_HYPOTHESIS_TOKEN or [notes.hypothesis] token_file)", "{message} : Hypothesis n'a pas accepté le jeton d'API pour le groupe {group} (vérifiez LEDE_HYPOTHESIS_TOKEN ou token_file dans [notes.hypothesis])";
+    reason_not_annotation => "{url}: the answer is not an annotation ({e})", "{url} : la réponse n'est pas une annotation ({e})";
+    reason_no_id => "{url}: the answer has no annotation id", "{url} : la réponse n'a pas d'identifiant d'annotation";
+    reason_search_unreadable => "{url}: the search answer cannot be read ({e})", "{url} : la réponse de la recherche est illisible ({e})";
+    reason_api_not_http => "the Hypothesis API {url} is not an http(s) URL", "l'API Hypothesis {url} n'est pas une URL http(s)";
+    reason_unreadable => "{url}: the answer cannot be read ({e})", "{url} : la réponse est illisible ({e})";
+    reason_http_400 => "HTTP {status} Bad Request{rest}", "HTTP {status} requête incorrecte{rest}";
+    reason_http_401 => "HTTP {status} Unauthorized{rest}", "HTTP {status} non autorisé{rest}";
+    reason_http_403 => "HTTP {status} Forbidden{rest}", "HTTP {status} interdit{rest}";
+    reason_http_404 => "HTTP {status} Not Found{rest}", "HTTP {status} introuvable{rest}";
+    reason_http_408 => "HTTP {status} Request Timeout{rest}", "HTTP {status} délai dépassé{rest}";
+    reason_http_409 => "HTTP {status} Conflict{rest}", "HTTP {status} conflit{rest}";
+    reason_http_413 => "HTTP {status} Payload Too Large{rest}", "HTTP {status} contenu trop gros{rest}";
+    reason_http_422 => "HTTP {status} Unprocessable Entity{rest}", "HTTP {status} contenu non traitable{rest}";
+    reason_http_429 => "HTTP {status} Too Many Requests{rest}", "HTTP {status} trop de requêtes{rest}";
+    reason_http_500 => "HTTP {status} Internal Server Error{rest}", "HTTP {status} erreur interne du serveur{rest}";
+    reason_http_502 => "HTTP {status} Bad Gateway{rest}", "HTTP {status} passerelle incorrecte{rest}";
+    reason_http_503 => "HTTP {status} Service Unavailable{rest}", "HTTP {status} service indisponible{rest}";
+    reason_http_504 => "HTTP {status} Gateway Timeout{rest}", "HTTP {status} délai de la passerelle dépassé{rest}";
     // the report form
     title => "Report an error", "Signaler une erreur";
     passage => "Passage", "Passage";
