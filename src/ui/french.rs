@@ -33,7 +33,37 @@ const REASONS: &[fn(Words) -> &'static str] = &[
     Words::reason_http_502,
     Words::reason_http_503,
     Words::reason_http_504,
+    Words::reason_store_io,
+    Words::reason_no_note,
+    Words::reason_encode,
 ];
+
+/// What the notes store could not do (the `{action}` of `reason_store_io`).
+const ACTIONS: &[fn(Words) -> &'static str] = &[
+    Words::action_create_folder,
+    Words::action_create_file,
+    Words::action_create_notes_folder,
+    Words::action_cut_torn,
+    Words::action_end_line,
+    Words::action_inspect,
+    Words::action_lock,
+    Words::action_open,
+    Words::action_open_file,
+    Words::action_read,
+    Words::action_replace,
+    Words::action_save,
+    Words::action_sync,
+    Words::action_write,
+];
+
+/// `en` in French when it is one of `table`'s entries, else as it is.
+fn lookup(table: &[fn(Words) -> &'static str], en: &str) -> String {
+    table
+        .iter()
+        .find(|e| e(Words::new(Lang::En)) == en)
+        .map_or(en, |e| e(Words::new(Lang::Fr)))
+        .to_string()
+}
 
 /// A reason from the notes core in `w`'s language: in French, each of the
 /// core's own phrases is put in French (nested ones too); what the server
@@ -47,10 +77,10 @@ pub fn reason(w: Words, text: &str) -> String {
         if let Some(values) = match_template(en, text) {
             let mut out = fr.to_string();
             for (name, value) in values {
-                let value = if name == "message" {
-                    reason(w, value)
-                } else {
-                    value.to_string()
+                let value = match name.as_str() {
+                    "message" => reason(w, value),
+                    "action" => lookup(ACTIONS, value),
+                    _ => value.to_string(),
                 };
                 out = out.replace(&format!("{{{name}}}"), &value);
             }
@@ -140,6 +170,10 @@ mod tests {
                 "l'adresse d'envoi \"ftp://x\" n'est pas une URL http(s)",
             ),
             ("HTTP 500", "HTTP 500"),
+            (
+                "/tmp/n.jsonl: cannot lock the notes file: Permission denied",
+                "/tmp/n.jsonl : impossible de verrouiller le fichier des notes : Permission denied",
+            ),
             ("something else", "something else"),
         ];
         for (en, fr) in table {

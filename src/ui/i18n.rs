@@ -375,6 +375,23 @@ words! {
     reason_http_502 => "HTTP {status} Bad Gateway{rest}", "HTTP {status} passerelle incorrecte{rest}";
     reason_http_503 => "HTTP {status} Service Unavailable{rest}", "HTTP {status} service indisponible{rest}";
     reason_http_504 => "HTTP {status} Gateway Timeout{rest}", "HTTP {status} délai de la passerelle dépassé{rest}";
+    reason_store_io => "{path}: cannot {action}: {e}", "{path} : impossible de {action} : {e}";
+    reason_no_note => "{path}: no note with id {id}", "{path} : aucune note d'identifiant {id}";
+    reason_encode => "cannot encode the note as JSON: {e}", "impossible d'écrire la note en JSON : {e}";
+    action_create_folder => "create the folder", "créer le dossier";
+    action_create_file => "create the notes file", "créer le fichier des notes";
+    action_create_notes_folder => "create the notes folder", "créer le dossier des notes";
+    action_cut_torn => "cut away the torn last line", "retirer la dernière ligne tronquée";
+    action_end_line => "end the last line", "terminer la dernière ligne";
+    action_inspect => "inspect the notes file", "examiner le fichier des notes";
+    action_lock => "lock the notes file", "verrouiller le fichier des notes";
+    action_open => "open", "ouvrir";
+    action_open_file => "open the notes file", "ouvrir le fichier des notes";
+    action_read => "read the notes file", "lire le fichier des notes";
+    action_replace => "replace", "remplacer";
+    action_save => "save the note", "enregistrer la note";
+    action_sync => "sync the folder", "synchroniser le dossier";
+    action_write => "write", "écrire";
     // the report form
     title => "Report an error", "Signaler une erreur";
     passage => "Passage", "Passage";

@@ -45,7 +45,7 @@ pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
             let values = [("file", file), ("address", address)];
             (fill_owned(w.outbox_mailto(), &values), false)
         }
-        OutboxEvent::StoreError { message, .. } => (message.clone(), true),
+        OutboxEvent::StoreError { message, .. } => (french::reason(w, message), true),
         _ => return false,
     };
     app.set_status(&text, error);
