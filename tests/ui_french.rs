@@ -37,7 +37,7 @@ fn help_on_screen(w: u16, h: u16) -> Vec<String> {
     let mut app = app(w, h);
     press(&mut app, "?");
     let ow = w.saturating_sub(4).min(100);
-    let buf = render(&app);
+    let buf = draw(&app);
     // the overlay's inner rows: between its top and bottom borders
     let x = (w - ow) / 2 + 1;
     let top = (0..h)
@@ -54,9 +54,18 @@ fn help_on_screen(w: u16, h: u16) -> Vec<String> {
         if app.mode.help() == before {
             break;
         }
-        lines.push(cells(&render(&app), inner).pop().unwrap());
+        lines.push(cells(&draw(&app), inner).pop().unwrap());
     }
     lines
+}
+
+/// The screen as a real terminal draws it (TestBackend).
+fn draw(app: &lede::ui::app::App) -> Buffer {
+    let a = app.shared.panes.area;
+    let backend = ratatui::backend::TestBackend::new(a.width, a.height);
+    let mut term = ratatui::Terminal::new(backend).unwrap();
+    term.draw(|f| lede::ui::views::draw(f, app)).unwrap();
+    term.backend().buffer().clone()
 }
 
 fn words(s: &str) -> String {
@@ -88,6 +97,13 @@ fn the_help_wraps_long_entries_and_scrolls_to_the_last_line() {
             "{w}x{h}: {lines:#?}"
         );
     }
+}
+
+#[test]
+fn snapshot_help_wrapped_120x40_scrolled_to_the_end() {
+    let mut app = app(120, 40);
+    press(&mut app, &format!("?{}", "j".repeat(100)));
+    insta::assert_snapshot!(styled_screen(&draw(&app)));
 }
 
 /// A French article's outbox messages are French to the end: none of the
