@@ -142,7 +142,7 @@ fn esc_asks_before_discarding_typed_text() {
     press_code(&mut app, KeyCode::Esc);
     let form = app.mode.form().expect("still open: it asks first");
     assert!(form.confirm_discard);
-    assert!(screen(&render(&app)).contains("Abandonner ce que vous avez écrit ?"));
+    assert!(screen(&render(&app)).contains("Abandonner ce que vous avez écrit\u{202F}?"));
     press(&mut app, "n");
     let form = app.mode.form().expect("n keeps editing");
     assert!(!form.confirm_discard);

@@ -490,7 +490,10 @@ fn clicking_the_report_entry_asks_for_the_form() {
     }));
     assert!(app.mode.form().is_some(), "the form opens");
     let screen = screen(&render(&app));
-    assert!(screen.contains("Une erreur dans cet article ?"), "{screen}");
+    assert!(
+        screen.contains("Une erreur dans cet article\u{202F}?"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cmd;
+pub mod french;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;

@@ -6,11 +6,12 @@ use crate::ui::i18n::fill;
 use crate::ui::keymap::Action;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
 
-type Entry = (String, String, ratatui::style::Style);
+type Entry = (String, String, Style);
 
 /// Every entry of the help: the keymap's bindings, the form's and the notes
 /// list's, the mouse, then what the styles and marks mean.
@@ -49,12 +50,14 @@ fn entries(app: &App) -> Vec<Entry> {
 }
 
 /// Every line of the help, in order, for an overlay `width` columns wide:
-/// keys and description side by side, or one under the other when narrow.
+/// keys and description side by side (a long description wraps at word
+/// boundaries, its next lines under the description column), or one under
+/// the other when narrow.
 pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let entries = entries(app);
     let kw = entries
         .iter()
-        .map(|(k, _, _)| k.chars().count())
+        .map(|(k, _, _)| k.width())
         .max()
         .unwrap_or(0)
         .min(24);
@@ -62,10 +65,7 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for (k, d, style) in entries {
         if side_by_side {
-            out.push(Line::from(vec![
-                Span::styled(format!("{k:<kw$}"), style),
-                Span::raw(format!("  {d}")),
-            ]));
+            side_by_side_lines(&mut out, (&k, &d, style), kw, usize::from(width));
         } else if k.is_empty() {
             out.push(Line::default());
         } else {
@@ -77,6 +77,35 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// One entry with its key in a column `kw` wide and its description
+/// wrapped to the rest of `width`; a key wider than the column gets a line
+/// of its own.
+fn side_by_side_lines(
+    out: &mut Vec<Line<'static>>,
+    entry: (&str, &str, Style),
+    kw: usize,
+    width: usize,
+) {
+    let (k, d, style) = entry;
+    let indent = " ".repeat(kw + 2);
+    let parts: Vec<String> = textwrap::wrap(d, width.saturating_sub(kw + 2).max(8))
+        .into_iter()
+        .map(|p| p.into_owned())
+        .collect();
+    let mut parts = parts.into_iter();
+    if k.width() > kw {
+        out.push(Line::styled(k.to_string(), style));
+    } else {
+        let pad = " ".repeat(kw - k.width());
+        let first = parts.next().unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled(format!("{k}{pad}"), style),
+            Span::raw(format!("  {first}")),
+        ]));
+    }
+    out.extend(parts.map(|p| Line::raw(format!("{indent}{p}"))));
 }
 
 fn cue_words(m: Modifier) -> String {

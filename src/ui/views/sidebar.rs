@@ -72,7 +72,7 @@ pub fn report_prompt(article: Option<&Article>, w: Words) -> String {
 
 fn report_lines(app: &App, width: u16) -> Vec<String> {
     let w = app.article_words();
-    let prompt = report_prompt(app.article(), w);
+    let prompt = crate::ui::french::typeset(w, &report_prompt(app.article(), w));
     if prompt.is_empty() || width == 0 {
         return Vec::new();
     }

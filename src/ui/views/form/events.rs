@@ -3,6 +3,7 @@
 use super::short_path;
 use crate::notes::{self, OutboxEvent};
 use crate::ui::app::App;
+use crate::ui::french;
 use crate::ui::i18n::fill;
 use uuid::Uuid;
 
@@ -21,16 +22,17 @@ pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
             id, after, reason, ..
         } => {
             let s = after.as_secs().max(1).to_string();
-            let values = [("id", short(id)), ("reason", reason.to_string()), ("s", s)];
+            let reason = french::reason(w, reason);
+            let values = [("id", short(id)), ("reason", reason), ("s", s)];
             (fill_owned(w.outbox_retrying(), &values), false)
         }
         OutboxEvent::Deferred { id, reason } => {
-            let values = [("id", short(id)), ("reason", reason.to_string())];
+            let values = [("id", short(id)), ("reason", french::reason(w, reason))];
             (fill_owned(w.outbox_deferred(), &values), false)
         }
         OutboxEvent::Failed { id, reason, .. } => {
             set_status_of(app, *id, notes::Status::Failed);
-            let values = [("id", short(id)), ("reason", reason.to_string())];
+            let values = [("id", short(id)), ("reason", french::reason(w, reason))];
             (fill_owned(w.outbox_failed(), &values), true)
         }
         OutboxEvent::NoEndpoint { id, mailto } if app.views.report.saved_now.contains(id) => {
@@ -43,7 +45,7 @@ pub fn on_outbox_event(app: &mut App, ev: OutboxEvent) -> bool {
             let values = [("file", file), ("address", address)];
             (fill_owned(w.outbox_mailto(), &values), false)
         }
-        OutboxEvent::StoreError { message, .. } => (message.clone(), true),
+        OutboxEvent::StoreError { message, .. } => (french::reason(w, message), true),
         _ => return false,
     };
     app.set_status(&text, error);

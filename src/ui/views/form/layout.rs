@@ -205,11 +205,20 @@ fn label_width(form: &Form, inner: Rect) -> u16 {
 /// Every row the form would show, with the height it wants.
 fn wanted_rows(form: &Form, inner: Rect, value_w: u16) -> Vec<Want> {
     let mut want: Vec<Want> = Vec::new();
+    let shown = |p: &str| crate::ui::french::typeset(form.labels, p);
     if let Some(p) = &form.about.prompt {
-        want.push((Row::Prompt, wrap_max(p, inner.width, 2).len() as u16, 0));
+        want.push((
+            Row::Prompt,
+            wrap_max(&shown(p), inner.width, 2).len() as u16,
+            0,
+        ));
     }
     if let Some(p) = &form.about.promise {
-        want.push((Row::Promise, wrap_max(p, inner.width, 2).len() as u16, 0));
+        want.push((
+            Row::Promise,
+            wrap_max(&shown(p), inner.width, 2).len() as u16,
+            0,
+        ));
     }
     want.push((
         Row::Passage,

@@ -229,7 +229,10 @@ impl Form {
             category: 0,
             severity: 0,
             fields: Fields {
-                comment: text_area(labels.comment_hint(), true),
+                comment: text_area(
+                    &crate::ui::french::typeset(labels, labels.comment_hint()),
+                    true,
+                ),
                 suggestion: text_area(labels.optional(), false),
                 name: text_area(labels.optional(), false),
                 email: text_area(labels.optional(), false),

@@ -54,7 +54,7 @@ pub fn render(app: &App, form: &Form, area: Rect, buf: &mut Buffer) {
             lay.inner.x,
             y,
             &Line::styled(
-                l.discard_question(),
+                crate::ui::french::typeset(l, l.discard_question()),
                 theme.error.add_modifier(Modifier::BOLD),
             ),
             lay.inner.width,
@@ -85,7 +85,12 @@ fn render_row(app: &App, form: &Form, lay: &FormLayout, row: Row, r: Rect, buf: 
             } else {
                 (form.about.promise.as_deref().unwrap_or(""), theme.dim)
             };
-            draw_wrapped(buf, r, text, style);
+            draw_wrapped(
+                buf,
+                r,
+                &crate::ui::french::typeset(form.labels, text),
+                style,
+            );
         }
         Row::Passage => {
             buf.set_stringn(
@@ -127,7 +132,7 @@ fn render_row(app: &App, form: &Form, lay: &FormLayout, row: Row, r: Rect, buf: 
         Row::Hint => {
             let (text, style) = if form.confirm_discard {
                 let bold = theme.error.add_modifier(Modifier::BOLD);
-                (l.discard_question().to_string(), bold)
+                (crate::ui::french::typeset(l, l.discard_question()), bold)
             } else if form.save_as.is_some() {
                 (l.save_elsewhere_hint().to_string(), theme.dim)
             } else {
