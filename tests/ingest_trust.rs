@@ -122,7 +122,7 @@ fn a_url_argument_says_urls_are_not_read_yet() {
     assert_eq!(loaded.problems.len(), 1);
     let shown = loaded.problems[0].to_string();
     assert!(
-        shown.starts_with("https://example.org/news/article-1: error: is a URL: lede does not fetch articles from the web yet"),
+        shown.starts_with("https://example.org/news/article-1: error: is a URL: this command reads files; `lede add URL` fetches a web page into the library"),
         "{shown}"
     );
     assert!(!shown.contains("No such file"), "{shown}");

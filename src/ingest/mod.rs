@@ -119,7 +119,7 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Loaded {
         if is_url(path) && !path.exists() {
             out.problems.push(Problem::error(
                 path,
-                "is a URL: lede does not fetch articles from the web yet; save the article to a file and open the file",
+                "is a URL: this command reads files; `lede add URL` fetches a web page into the library",
             ));
             continue;
         }
