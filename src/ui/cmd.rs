@@ -85,10 +85,10 @@ pub fn save_note(save: Box<SaveNote>) -> Msg {
 
 /// Check and append the new revision (`notes::revise`, fsynced as every
 /// append); the message says how it went.
-pub fn revise_note(r: Box<ReviseNote>) -> Msg {
+pub fn revise_note(r: ReviseNote) -> Msg {
     let result = notes::revise::revise(&notes::Store::new(&r.path), r.id, &r.change)
         .map_err(|e| e.to_string());
-    Msg::NoteRevised(Box::new(Revised { revise: *r, result }))
+    Msg::NoteRevised(Box::new(Revised { revise: r, result }))
 }
 
 /// Apply `msg` and everything it leads to without a terminal, a worker or a
@@ -101,7 +101,7 @@ pub fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
     while let Some(cmd) = queue.pop_front() {
         match cmd {
             Cmd::SaveNote(s) => queue.extend(app.update(save_note(s))),
-            Cmd::ReviseNote(r) => queue.extend(app.update(revise_note(r))),
+            Cmd::ReviseNote(r) => queue.extend(app.update(revise_note(*r))),
             other => rest.push(other),
         }
     }
@@ -139,7 +139,7 @@ impl Effects {
             match cmd {
                 Cmd::Analyse(i) => self.worker.want(i),
                 Cmd::SaveNote(s) => queue.extend(app.update(save_note(s))),
-                Cmd::ReviseNote(r) => queue.extend(app.update(revise_note(r))),
+                Cmd::ReviseNote(r) => queue.extend(app.update(revise_note(*r))),
                 Cmd::Submit(id) => {
                     if let Some(o) = &self.outbox {
                         o.enqueue(id);

@@ -210,6 +210,15 @@ mod tests {
             anchor: 0,
             cursor: 1,
         });
+        let ask = |ask| {
+            Mode::NoteAsk(NoteAsk {
+                sel: 0,
+                id: uuid::Uuid::nil(),
+                ask,
+            })
+        };
+        let ask_withdraw = ask(Ask::Withdraw);
+        let ask_comment = ask(Ask::Comment(String::new()));
         let browse = |action| Route::Browse {
             action,
             leave: false,
@@ -225,6 +234,18 @@ mod tests {
             (&Mode::Help(0), 'z', Route::Ignore),
             (&Mode::Notes(0), 'j', Route::Notes(Some(ListAction::Down))),
             (&Mode::Notes(0), 'q', Route::Notes(None)),
+            (
+                &Mode::Notes(0),
+                'w',
+                Route::Notes(Some(ListAction::Withdraw)),
+            ),
+            (&Mode::Notes(0), 'r', Route::Notes(Some(ListAction::Retry))),
+            (&ask_withdraw, 'y', Route::NoteAsk(Some(true))),
+            (&ask_withdraw, 'o', Route::NoteAsk(Some(true))),
+            (&ask_withdraw, 'n', Route::NoteAsk(Some(false))),
+            (&ask_withdraw, 'j', Route::NoteAsk(Some(false))),
+            (&ask_comment, 'y', Route::NoteAsk(None)),
+            (&ask_comment, 'q', Route::NoteAsk(None)),
             (&visual, 'w', Route::Visual(VisualAction::WordNext)),
             (&visual, 'v', Route::Visual(VisualAction::Cancel)),
             (
@@ -239,6 +260,12 @@ mod tests {
         for (mode, c, want) in cases {
             assert_eq!(route(mode, &km, &key(c)), want, "{c:?}");
         }
+        let code = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let enter = route(&ask_comment, &km, &code(KeyCode::Enter));
+        assert_eq!(enter, Route::NoteAsk(Some(true)));
+        let esc = route(&ask_comment, &km, &code(KeyCode::Esc));
+        assert_eq!(esc, Route::NoteAsk(Some(false)));
+        assert_eq!(ask_comment.notes_list(), Some(0), "the list stays shown");
         let mut release = key('j');
         release.kind = KeyEventKind::Release;
         assert_eq!(route(&Mode::Browse, &km, &release), Route::Ignore);
