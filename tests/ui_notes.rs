@@ -445,3 +445,40 @@ fn the_comment_is_edited_inline_and_an_empty_one_is_refused() {
     assert_eq!(app.mode.notes_list(), Some(0));
     assert_eq!(notes_in(&path)[0].comment, "Tréma oublié");
 }
+
+#[test]
+fn the_note_keys_are_configurable_and_listed_in_the_help_and_the_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_with_two_notes(&path);
+    let config = lede::config::Config::parse(
+        "[keys]\nnotes_withdraw = \"x\"\nnotes_retry = \"R\"\n",
+        std::path::Path::new("k.toml"),
+    )
+    .unwrap();
+    app.shared.keymap = lede::ui::keymap::KeyMap::from_config(&config).unwrap();
+    let help: Vec<String> = lede::ui::views::help::help_lines(&app, 100)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    for (key, what) in [
+        ("x ", "withdraw the selected note"),
+        ("R ", "send the selected note again"),
+        ("c ", "edit the selected note's comment"),
+    ] {
+        assert!(
+            help.iter().any(|l| l.starts_with(key) && l.contains(what)),
+            "{key:?} {what:?} missing from {help:#?}"
+        );
+    }
+    press(&mut app, "m");
+    let s = screen(&render(&app));
+    assert!(s.contains("R renvoyer · x retirer · c modifier"), "{s}");
+    press(&mut app, "w");
+    assert!(
+        app.mode.notes_list().is_none(),
+        "w is no longer bound: it closes the list"
+    );
+    press(&mut app, "mx");
+    assert!(screen(&render(&app)).contains("Retirer la note"));
+}
