@@ -387,6 +387,27 @@ fn a_failed_note_is_queued_again_and_handed_to_the_outbox() {
 }
 
 #[test]
+fn editing_a_failed_note_says_how_to_send_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_with_two_notes(&path);
+    let id = app.views.report.notes[0].id;
+    app.views.report.notes[0] = lede::notes::Store::new(&path)
+        .update(id, |n| n.status = Status::Failed)
+        .unwrap();
+    press(&mut app, "mc ; orthographe");
+    press_code(&mut app, KeyCode::Enter);
+    assert_eq!(notes_in(&path)[0].comment, "Première note ; orthographe");
+    assert_eq!(
+        notes_in(&path)[0].status,
+        Status::Failed,
+        "an edit sends nothing"
+    );
+    let s = status_text(&app);
+    assert!(s.contains("modifiée") && s.contains("r la renvoie"), "{s}");
+}
+
+#[test]
 fn refused_actions_show_the_reason_and_write_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.jsonl");

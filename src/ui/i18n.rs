@@ -347,6 +347,7 @@ words! {
     notes_withdrawn => "Note {id} withdrawn (revision {rev}; nothing deleted).", "Note {id} retirée (révision {rev} ; rien n'est effacé).";
     notes_queued_again => "Note {id} queued again.", "Note {id} remise en attente d'envoi.";
     notes_edited => "Note {id} edited (revision {rev}).", "Note {id} modifiée (révision {rev}).";
+    notes_edited_retry => "It was refused before: {key} sends it again.", "Elle avait été refusée : {key} la renvoie.";
     notes_not_revised => "Note {id} was NOT changed: {reason}", "La note {id} n'a PAS été modifiée : {reason}";
     notes_no_file => "no notes file", "pas de fichier de notes";
     refused_withdrawn => "note {id} was withdrawn; file a new note instead", "la note {id} a été retirée ; faites une nouvelle note";

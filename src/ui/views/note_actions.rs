@@ -12,6 +12,7 @@ use crate::ui::i18n::{Words, fill};
 use crate::ui::keymap::ListAction;
 use crate::ui::mode::{Ask, Mode, NoteAsk};
 use crossterm::event::{KeyCode, KeyEvent};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The note on row `sel` of the notes list.
 fn selected(app: &App, sel: usize) -> Option<&Note> {
@@ -180,6 +181,13 @@ pub fn on_revised(app: &mut App, r: Revised) -> Vec<Cmd> {
             vec![Cmd::Submit(note.id)],
         ),
         Change::Withdraw => (fill(w.notes_withdrawn(), &values), Vec::new()),
+        _ if note.status == crate::notes::Status::Failed => {
+            let key = app.shared.keymap.list.hint(ListAction::Retry);
+            let mut text = fill(w.notes_edited(), &values);
+            text.push(' ');
+            text.push_str(&fill(w.notes_edited_retry(), &[("key", &key)]));
+            (text, Vec::new())
+        }
         _ => (fill(w.notes_edited(), &values), Vec::new()),
     };
     let notes = &mut app.views.report.notes;
@@ -191,9 +199,9 @@ pub fn on_revised(app: &mut App, r: Revised) -> Vec<Cmd> {
     cmds
 }
 
-/// The list's bottom line while it asks something: the question, or the
-/// comment being typed.
-pub fn question(app: &App, w: Words) -> Option<String> {
+/// The list's bottom line (`width` columns) while it asks something: the
+/// question, or the comment being typed (its end, when it is long).
+pub fn question(app: &App, w: Words, width: usize) -> Option<String> {
     let Mode::NoteAsk(ask) = &app.mode else {
         return None;
     };
@@ -202,6 +210,59 @@ pub fn question(app: &App, w: Words) -> Option<String> {
             w.notes_ask_withdraw(),
             &[("id", &crate::notes::model::short_id(&ask.id))],
         ),
-        Ask::Comment(t) => format!("{}{t}▏{}", w.notes_edit_prompt(), w.notes_edit_keys()),
+        Ask::Comment(t) => {
+            let (prompt, keys) = (w.notes_edit_prompt(), w.notes_edit_keys());
+            let room = width.saturating_sub(prompt.width() + keys.width() + 1);
+            format!("{prompt}{}▏{keys}", tail(&shown(t), room))
+        }
     })
+}
+
+/// A comment as the input shows it: cleaned, line breaks as spaces.
+fn shown(text: &str) -> String {
+    crate::article::sanitize::clean_text(text)
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The end of `text` that fits in `room` columns (`…` when cut).
+fn tail(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > room {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    std::iter::once('…').chain(out.into_iter().rev()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_input_shows_the_end_of_a_long_comment() {
+        let cases = [
+            ("court", 10, "court"),
+            ("abcdefghij", 5, "…ghij"),
+            ("北京北京北京", 5, "…北京"),
+            ("", 0, ""),
+        ];
+        for (text, room, want) in cases {
+            let got = tail(text, room);
+            assert_eq!(got, want, "{text:?} in {room}");
+            assert!(got.width() <= room, "{got:?} in {room}");
+        }
+        let s = shown("ligne un\nligne\u{1b}[31m deux");
+        assert!(!s.chars().any(char::is_control), "{s:?}");
+        assert!(s.starts_with("ligne un ligne"), "{s:?}");
+    }
 }

@@ -364,7 +364,7 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
         y += 3;
     }
     let l = &km.list;
-    let line = match super::note_actions::question(app, w) {
+    let line = match super::note_actions::question(app, w, usize::from(inner.width)) {
         Some(q) => Line::styled(q, app.shared.theme.error),
         None => {
             let hint = fill(
