@@ -503,3 +503,24 @@ fn the_note_keys_are_configurable_and_listed_in_the_help_and_the_hint() {
     press(&mut app, "mx");
     assert!(screen(&render(&app)).contains("Retirer la note"));
 }
+
+#[test]
+fn snapshot_notes_list_asking_to_withdraw_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.jsonl");
+    let mut app = app_saving_in(&path, 80, 24);
+    press(&mut app, "vww");
+    press(&mut app, "e");
+    press(&mut app, "Le nom russe est mal transcrit.");
+    ctrl(&mut app, 's');
+    app.shared.status = None; // the message names the temp file
+    let note = app.views.report.notes[0].clone();
+    press(&mut app, "mw");
+    let asking = styled_screen(&render(&app))
+        .replace(&note.created, "<created>")
+        .replace(&note.short_id(), "<id>");
+    press_code(&mut app, KeyCode::Esc);
+    press(&mut app, "c");
+    let typing = styled_screen(&render(&app)).replace(&note.created, "<created>");
+    insta::assert_snapshot!(format!("{asking}\n----\n{typing}"));
+}

@@ -341,9 +341,9 @@ words! {
     notes_orphaned => "orphaned: the passage is not in the current text", "orpheline : passage introuvable dans le texte actuel";
     notes_hint => "{down}/{up} select · {go} go to the passage · {close} close", "{down}/{up} choisir · {go} aller au passage · {close} fermer";
     notes_hint_actions => "{down}/{up} · {go} go there · {retry} retry · {withdraw} withdraw · {edit} edit · {close} close", "{down}/{up} · {go} y aller · {retry} renvoyer · {withdraw} retirer · {edit} modifier · {close} fermer";
-    notes_ask_withdraw => "Withdraw note {id}? Nothing is deleted. y: withdraw · n: keep it", "Retirer la note {id} ? Rien n'est effacé. o : retirer · n : la garder";
+    notes_ask_withdraw => "Withdraw note {id}? y: withdraw · n: keep it", "Retirer la note {id} ? o : retirer · n : la garder";
     notes_edit_prompt => "Comment: ", "Commentaire : ";
-    notes_edit_keys => "  (Enter saves, Esc cancels)", "  (Entrée enregistre, Échap annule)";
+    notes_edit_keys => "  (Enter saves, Esc cancels)", "  (Entrée garde, Échap annule)";
     notes_withdrawn => "Note {id} withdrawn (revision {rev}; nothing deleted).", "Note {id} retirée (révision {rev} ; rien n'est effacé).";
     notes_queued_again => "Note {id} queued again.", "Note {id} remise en attente d'envoi.";
     notes_edited => "Note {id} edited (revision {rev}).", "Note {id} modifiée (révision {rev}).";

@@ -200,20 +200,20 @@ pub fn on_revised(app: &mut App, r: Revised) -> Vec<Cmd> {
 }
 
 /// The list's bottom line (`width` columns) while it asks something: the
-/// question, or the comment being typed (its end, when it is long).
-pub fn question(app: &App, w: Words, width: usize) -> Option<String> {
+/// question (true), or the comment being typed (its end, when it is long).
+pub fn question(app: &App, w: Words, width: usize) -> Option<(String, bool)> {
     let Mode::NoteAsk(ask) = &app.mode else {
         return None;
     };
     Some(match &ask.ask {
-        Ask::Withdraw => fill(
-            w.notes_ask_withdraw(),
-            &[("id", &crate::notes::model::short_id(&ask.id))],
-        ),
+        Ask::Withdraw => {
+            let id = crate::notes::model::short_id(&ask.id);
+            (fill(w.notes_ask_withdraw(), &[("id", &id)]), true)
+        }
         Ask::Comment(t) => {
             let (prompt, keys) = (w.notes_edit_prompt(), w.notes_edit_keys());
             let room = width.saturating_sub(prompt.width() + keys.width() + 1);
-            format!("{prompt}{}▏{keys}", tail(&shown(t), room))
+            (format!("{prompt}{}▏{keys}", tail(&shown(t), room)), false)
         }
     })
 }

@@ -365,7 +365,8 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
     }
     let l = &km.list;
     let line = match super::note_actions::question(app, w, usize::from(inner.width)) {
-        Some(q) => Line::styled(q, app.shared.theme.error),
+        Some((q, true)) => Line::styled(q, app.shared.theme.error),
+        Some((q, false)) => Line::raw(q),
         None => {
             let hint = fill(
                 w.notes_hint_actions(),
