@@ -11,7 +11,7 @@ use crate::ui::cmd::{Cmd, ReviseNote, Revised};
 use crate::ui::i18n::{Words, fill};
 use crate::ui::keymap::ListAction;
 use crate::ui::mode::{Ask, Mode, NoteAsk};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The note on row `sel` of the notes list.
@@ -125,7 +125,14 @@ pub fn on_answer(app: &mut App, answer: Option<bool>, key: KeyEvent) -> Vec<Cmd>
                     KeyCode::Backspace => {
                         text.pop();
                     }
-                    KeyCode::Char(c) if !c.is_control() => text.push(c),
+                    KeyCode::Char(c)
+                        if !c.is_control()
+                            && !key
+                                .modifiers
+                                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                    {
+                        text.push(c)
+                    }
                     _ => {}
                 }
             }
