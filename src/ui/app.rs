@@ -279,6 +279,7 @@ impl App {
                 Vec::new()
             }
             Msg::NoteSaved(saved) => crate::ui::views::form::on_saved(self, *saved),
+            Msg::NoteRevised(r) => crate::ui::views::note_actions::on_revised(self, *r),
             Msg::Outbox(ev) => {
                 crate::ui::views::form::on_outbox_event(self, ev);
                 Vec::new()
@@ -360,6 +361,7 @@ impl App {
             }
             Route::Form => crate::ui::views::form::on_key(self, key),
             Route::Notes(a) => crate::ui::views::notes::on_list_key(self, a),
+            Route::NoteAsk(answer) => crate::ui::views::note_actions::on_answer(self, answer, key),
             Route::Visual(a) => crate::ui::views::notes::on_visual_key(self, a),
             Route::Browse { action, leave } => {
                 if leave {

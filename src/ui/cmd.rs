@@ -2,6 +2,7 @@
 //! ([`super::run`]) executes them and feeds their results back as messages;
 //! a test asserts on the commands and feeds the result itself.
 
+use crate::notes::revise::Change;
 use crate::notes::{self, Note, OutboxHandle};
 use crate::ui::app::App;
 use crate::ui::msg::Msg;
@@ -28,12 +29,30 @@ pub struct Saved {
     pub result: Result<(), String>,
 }
 
+/// A change to a saved note: a new revision appended to the notes file
+/// (and fsynced) by `notes::revise`, which checks it again against the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviseNote {
+    pub path: PathBuf,
+    pub id: Uuid,
+    pub change: Change,
+}
+
+/// What happened to a [`ReviseNote`]: the new revision once it is on disk.
+#[derive(Debug, Clone)]
+pub struct Revised {
+    pub revise: ReviseNote,
+    pub result: Result<Note, String>,
+}
+
 #[derive(Debug, Clone)]
 pub enum Cmd {
     /// Analyse article `index` in the background ([`Msg::Analysed`] comes back).
     Analyse(usize),
     /// Append a note to a notes file ([`Msg::NoteSaved`] comes back).
     SaveNote(Box<SaveNote>),
+    /// Write a new revision of a note ([`Msg::NoteRevised`] comes back).
+    ReviseNote(Box<ReviseNote>),
     /// Hand a saved note to the outbox (its events come back as [`Msg::Outbox`]).
     Submit(Uuid),
     /// Leave the reader (the terminal is restored).
@@ -45,6 +64,7 @@ impl PartialEq for Cmd {
         match (self, other) {
             (Cmd::Analyse(a), Cmd::Analyse(b)) => a == b,
             (Cmd::SaveNote(a), Cmd::SaveNote(b)) => a.note.id == b.note.id && a.path == b.path,
+            (Cmd::ReviseNote(a), Cmd::ReviseNote(b)) => a == b,
             (Cmd::Submit(a), Cmd::Submit(b)) => a == b,
             (Cmd::Quit, Cmd::Quit) => true,
             _ => false,
@@ -63,8 +83,16 @@ pub fn save_note(save: Box<SaveNote>) -> Msg {
     }))
 }
 
+/// Check and append the new revision (`notes::revise`, fsynced as every
+/// append); the message says how it went.
+pub fn revise_note(r: ReviseNote) -> Msg {
+    let result = notes::revise::revise(&notes::Store::new(&r.path), r.id, &r.change)
+        .map_err(|e| e.to_string());
+    Msg::NoteRevised(Box::new(Revised { revise: r, result }))
+}
+
 /// Apply `msg` and everything it leads to without a terminal, a worker or a
-/// network: notes are saved on disk (as the run loop does); the commands
+/// network: notes are saved and revised on disk (as the run loop does); the commands
 /// that need the outside world (analysis, outbox, quit) are returned, in order.
 /// Tests and benches drive the reader with this.
 pub fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
@@ -73,6 +101,7 @@ pub fn dispatch(app: &mut App, msg: Msg) -> Vec<Cmd> {
     while let Some(cmd) = queue.pop_front() {
         match cmd {
             Cmd::SaveNote(s) => queue.extend(app.update(save_note(s))),
+            Cmd::ReviseNote(r) => queue.extend(app.update(revise_note(*r))),
             other => rest.push(other),
         }
     }
@@ -110,6 +139,7 @@ impl Effects {
             match cmd {
                 Cmd::Analyse(i) => self.worker.want(i),
                 Cmd::SaveNote(s) => queue.extend(app.update(save_note(s))),
+                Cmd::ReviseNote(r) => queue.extend(app.update(revise_note(*r))),
                 Cmd::Submit(id) => {
                     if let Some(o) = &self.outbox {
                         o.enqueue(id);

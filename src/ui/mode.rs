@@ -28,6 +28,23 @@ pub struct Selection {
     pub cursor: usize,
 }
 
+/// What the notes list asks about its selected note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ask {
+    /// "Withdraw it? y/n".
+    Withdraw,
+    /// The new comment being typed.
+    Comment(String),
+}
+
+/// The notes list waiting for an answer about note `id` (row `sel`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteAsk {
+    pub sel: usize,
+    pub id: uuid::Uuid,
+    pub ask: Ask,
+}
+
 /// What has the keyboard. Exactly one at a time.
 #[derive(Default)]
 pub enum Mode {
@@ -44,6 +61,8 @@ pub enum Mode {
     Form(Box<Form>),
     /// The notes list of the current article, with its selected row.
     Notes(usize),
+    /// The notes list asking a question (withdraw?) or taking a new comment.
+    NoteAsk(NoteAsk),
     /// A passage being selected in the reader.
     Visual(Selection),
 }
@@ -89,7 +108,7 @@ impl Mode {
     /// The notes list's selected row, when it is open.
     pub fn notes_list(&self) -> Option<usize> {
         match self {
-            Mode::Notes(sel) => Some(*sel),
+            Mode::Notes(sel) | Mode::NoteAsk(NoteAsk { sel, .. }) => Some(*sel),
             _ => None,
         }
     }
@@ -121,6 +140,9 @@ pub enum Route {
     Form,
     /// A key of the notes list (`None`: any other key closes the list).
     Notes(Option<ListAction>),
+    /// The notes list's question: `Some(true)` yes, `Some(false)` no,
+    /// `None` a key typed into the new comment.
+    NoteAsk(Option<bool>),
     /// A key of the visual selection.
     Visual(VisualAction),
     /// An action on the panes. `leave` ends the visual selection first
@@ -138,6 +160,12 @@ pub fn route(mode: &Mode, keymap: &KeyMap, key: &KeyEvent) -> Route {
         Mode::Input(_) => Route::Input,
         Mode::Help(_) | Mode::Log(_) => keymap.action(key).map_or(Route::Ignore, Route::Help),
         Mode::Notes(_) => Route::Notes(keymap.list_action(key)),
+        Mode::NoteAsk(a) => match (&a.ask, key.code) {
+            (Ask::Withdraw, KeyCode::Char('y' | 'Y' | 'o' | 'O')) => Route::NoteAsk(Some(true)),
+            (Ask::Withdraw, _) | (Ask::Comment(_), KeyCode::Esc) => Route::NoteAsk(Some(false)),
+            (Ask::Comment(_), KeyCode::Enter) => Route::NoteAsk(Some(true)),
+            (Ask::Comment(_), _) => Route::NoteAsk(None),
+        },
         Mode::Visual(_) => match keymap.visual_action(key) {
             Some(v) => Route::Visual(v),
             None => Route::Browse {
@@ -182,6 +210,15 @@ mod tests {
             anchor: 0,
             cursor: 1,
         });
+        let ask = |ask| {
+            Mode::NoteAsk(NoteAsk {
+                sel: 0,
+                id: uuid::Uuid::nil(),
+                ask,
+            })
+        };
+        let ask_withdraw = ask(Ask::Withdraw);
+        let ask_comment = ask(Ask::Comment(String::new()));
         let browse = |action| Route::Browse {
             action,
             leave: false,
@@ -197,6 +234,18 @@ mod tests {
             (&Mode::Help(0), 'z', Route::Ignore),
             (&Mode::Notes(0), 'j', Route::Notes(Some(ListAction::Down))),
             (&Mode::Notes(0), 'q', Route::Notes(None)),
+            (
+                &Mode::Notes(0),
+                'w',
+                Route::Notes(Some(ListAction::Withdraw)),
+            ),
+            (&Mode::Notes(0), 'r', Route::Notes(Some(ListAction::Retry))),
+            (&ask_withdraw, 'y', Route::NoteAsk(Some(true))),
+            (&ask_withdraw, 'o', Route::NoteAsk(Some(true))),
+            (&ask_withdraw, 'n', Route::NoteAsk(Some(false))),
+            (&ask_withdraw, 'j', Route::NoteAsk(Some(false))),
+            (&ask_comment, 'y', Route::NoteAsk(None)),
+            (&ask_comment, 'q', Route::NoteAsk(None)),
             (&visual, 'w', Route::Visual(VisualAction::WordNext)),
             (&visual, 'v', Route::Visual(VisualAction::Cancel)),
             (
@@ -211,6 +260,12 @@ mod tests {
         for (mode, c, want) in cases {
             assert_eq!(route(mode, &km, &key(c)), want, "{c:?}");
         }
+        let code = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let enter = route(&ask_comment, &km, &code(KeyCode::Enter));
+        assert_eq!(enter, Route::NoteAsk(Some(true)));
+        let esc = route(&ask_comment, &km, &code(KeyCode::Esc));
+        assert_eq!(esc, Route::NoteAsk(Some(false)));
+        assert_eq!(ask_comment.notes_list(), Some(0), "the list stays shown");
         let mut release = key('j');
         release.kind = KeyEventKind::Release;
         assert_eq!(route(&Mode::Browse, &km, &release), Route::Ignore);

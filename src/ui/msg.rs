@@ -5,7 +5,7 @@
 use crate::extract::{Analysis, Span};
 use crate::ingest::Loaded;
 use crate::notes::OutboxEvent;
-use crate::ui::cmd::Saved;
+use crate::ui::cmd::{Revised, Saved};
 use crate::ui::keymap::Action;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
@@ -83,6 +83,8 @@ pub enum Msg {
     Tick,
     /// The result of a [`Cmd::SaveNote`](crate::ui::cmd::Cmd::SaveNote).
     NoteSaved(Box<Saved>),
+    /// The result of a [`Cmd::ReviseNote`](crate::ui::cmd::Cmd::ReviseNote).
+    NoteRevised(Box<Revised>),
     /// What the outbox reports about a note (sent, retrying, refused...).
     Outbox(OutboxEvent),
 }

@@ -76,7 +76,7 @@ impl App {
     pub(super) fn on_mouse(&mut self, m: MouseInput) -> Vec<Cmd> {
         match (&self.mode, m) {
             (Mode::Form(_), m) => crate::ui::views::form::view::on_mouse(self, m),
-            (Mode::Notes(_), MouseInput::Drag { .. }) => Vec::new(),
+            (Mode::Notes(_) | Mode::NoteAsk(_), MouseInput::Drag { .. }) => Vec::new(),
             (Mode::Browse | Mode::Visual(_), MouseInput::Drag { x, y }) => {
                 crate::ui::views::notes::on_drag(self, x, y);
                 Vec::new()
@@ -88,7 +88,7 @@ impl App {
             }
             (mode, MouseInput::Click { x, y }) => {
                 // a drag may start here (not from the notes list)
-                if !matches!(mode, Mode::Notes(_)) {
+                if !matches!(mode, Mode::Notes(_) | Mode::NoteAsk(_)) {
                     self.views.report.drag_from = crate::ui::passage::byte_at_cell(self, x, y);
                 }
                 self.on_pointer(x, y, 0)

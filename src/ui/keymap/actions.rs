@@ -227,6 +227,9 @@ bindable! {
         Up => "notes_up", "previous note", ["k", "up"];
         Go => "notes_go", "go to the passage", ["enter"];
         Report => "notes_report", "report an error", ["e"];
+        Retry => "notes_retry", "send the selected note again", ["r"];
+        Withdraw => "notes_withdraw", "withdraw the selected note (asks first)", ["w"];
+        Edit => "notes_edit", "edit the selected note's comment", ["c"];
     }
 }
 

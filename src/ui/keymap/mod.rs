@@ -283,6 +283,9 @@ impl KeyMap {
             ),
             row(l.all_keys(ListAction::Go), w.help_notes_go()),
             row(l.all_keys(ListAction::Report), w.help_notes_report()),
+            row(l.all_keys(ListAction::Retry), w.help_notes_retry()),
+            row(l.all_keys(ListAction::Withdraw), w.help_notes_withdraw()),
+            row(l.all_keys(ListAction::Edit), w.help_notes_edit()),
         ]
     }
 

@@ -5,6 +5,7 @@ pub mod form;
 pub mod help;
 pub mod list;
 pub mod log;
+pub mod note_actions;
 pub mod notes;
 pub mod reader;
 pub mod sidebar;

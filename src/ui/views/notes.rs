@@ -178,8 +178,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             );
         }
     }
-    if let Mode::Notes(sel) = &app.mode {
-        render_list(app, *sel, area, buf);
+    if let Some(sel) = app.mode.notes_list() {
+        render_list(app, sel, area, buf);
     }
 }
 
@@ -364,16 +364,25 @@ pub fn render_list(app: &App, sel: usize, area: Rect, buf: &mut Buffer) {
         y += 3;
     }
     let l = &km.list;
-    let hint = fill(
-        w.notes_hint(),
-        &[
-            ("down", &l.hint(ListAction::Down)),
-            ("up", &l.hint(ListAction::Up)),
-            ("go", &w.key(l.hint(ListAction::Go))),
-            ("close", &w.key(km.hint(Action::Clear))),
-        ],
-    );
-    let line = Line::styled(hint, app.shared.theme.dim);
+    let line = match super::note_actions::question(app, w, usize::from(inner.width)) {
+        Some((q, true)) => Line::styled(q, app.shared.theme.error),
+        Some((q, false)) => Line::raw(q),
+        None => {
+            let hint = fill(
+                w.notes_hint_actions(),
+                &[
+                    ("down", &l.hint(ListAction::Down)),
+                    ("up", &l.hint(ListAction::Up)),
+                    ("go", &w.key(l.hint(ListAction::Go))),
+                    ("retry", &l.hint(ListAction::Retry)),
+                    ("withdraw", &l.hint(ListAction::Withdraw)),
+                    ("edit", &l.hint(ListAction::Edit)),
+                    ("close", &w.key(km.hint(Action::Clear))),
+                ],
+            );
+            Line::styled(hint, app.shared.theme.dim)
+        }
+    };
     buf.set_line(inner.x, inner.bottom() - 1, &line, inner.width);
 }
 
@@ -398,6 +407,9 @@ pub fn on_list_key(app: &mut App, action: Option<ListAction>) -> Vec<Cmd> {
         Some(ListAction::Report) => {
             app.mode = Mode::Browse;
             return app.update(Msg::Action(Action::ReportError));
+        }
+        Some(a @ (ListAction::Retry | ListAction::Withdraw | ListAction::Edit)) => {
+            return super::note_actions::on_list_action(app, sel, a);
         }
         None => app.mode = Mode::Browse,
     }
