@@ -295,24 +295,21 @@ fn commit(
     summary: &mut ImportSummary,
     progress: &mut dyn FnMut(ImportEvent),
 ) -> Result<()> {
-    let (today, now) = now();
-    let path = lib.path.clone();
-    let e = |err| super::error::classify(&path, err);
-    let tx = lib
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(e)?;
-    let mut results = Vec::with_capacity(batch.len());
-    for done in &batch {
-        let mut statuses = Vec::with_capacity(done.articles.len());
-        for (a, an) in done.articles.iter().zip(&done.analyses) {
-            let status = write::store(&tx, cache, a, an, &today, now).map_err(e)?;
-            statuses.push((a.id.clone(), status));
-        }
-        results.push(statuses);
-    }
-    write::flush(&tx, cache).map_err(e)?;
-    tx.commit().map_err(e)?;
+    let pairs = batch
+        .iter()
+        .flat_map(|done| done.articles.iter().zip(&done.analyses));
+    let mut statuses = store_in_one_transaction(lib, cache, pairs)?.into_iter();
+    let results: Vec<Vec<(String, Status)>> = batch
+        .iter()
+        .map(|done| {
+            done.articles
+                .iter()
+                .zip(&done.analyses)
+                .zip(statuses.by_ref())
+                .map(|((a, _), st)| (a.id.clone(), st))
+                .collect()
+        })
+        .collect();
     for (done, statuses) in batch.iter().zip(&results) {
         summary.skipped += done.skipped;
         if done.last {
@@ -339,22 +336,8 @@ fn commit(
 /// Analyse and store articles already loaded (one transaction), in parallel.
 pub fn add_articles(lib: &mut Library, articles: &[Article]) -> Result<Vec<Status>> {
     let analyses = analyse_all(articles, threads(&ImportOptions::default()));
-    let (today, now) = now();
-    let path = lib.path.clone();
-    let e = |err| super::error::classify(&path, err);
-    let tx = lib
-        .conn
-        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-        .map_err(e)?;
-    let mut out = Vec::with_capacity(articles.len());
     let mut cache = write::Cache::default();
-    for (a, an) in articles.iter().zip(&analyses) {
-        let an = an.clone().unwrap_or_default();
-        out.push(write::store(&tx, &mut cache, a, &an, &today, now).map_err(e)?);
-    }
-    write::flush(&tx, &mut cache).map_err(e)?;
-    tx.commit().map_err(e)?;
-    Ok(out)
+    store_in_one_transaction(lib, &mut cache, articles.iter().zip(&analyses))
 }
 
 /// Analyse again every article whose analysis is missing or from another
@@ -379,29 +362,41 @@ pub fn reanalyse(
             break;
         }
         let analyses = analyse_all(&articles, workers);
-        let (today, now) = now();
-        let path = lib.path.clone();
-        let e = |err| super::error::classify(&path, err);
-        let tx = lib
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-            .map_err(e)?;
-        for (a, an) in articles.iter().zip(&analyses) {
-            let an = an.clone().unwrap_or_default();
-            write::store(&tx, &mut cache, a, &an, &today, now).map_err(e)?;
-        }
-        write::flush(&tx, &mut cache).map_err(e)?;
-        tx.commit().map_err(e)?;
+        store_in_one_transaction(lib, &mut cache, articles.iter().zip(&analyses))?;
         done += articles.len();
         progress(done.min(total), total);
     }
     Ok(done)
 }
 
-/// Analyse articles on `workers` threads, results in input order.
-fn analyse_all(articles: &[Article], workers: usize) -> Vec<Option<Analysis>> {
+/// Store `(article, analysis)` pairs in one immediate transaction, the
+/// cache flushed before the commit; the status of each, in order.
+fn store_in_one_transaction<'x>(
+    lib: &mut Library,
+    cache: &mut write::Cache,
+    pairs: impl IntoIterator<Item = (&'x Article, &'x Analysis)>,
+) -> Result<Vec<Status>> {
+    let (today, now) = now();
+    let path = lib.path.clone();
+    let e = |err| super::error::classify(&path, err);
+    let tx = lib
+        .conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(e)?;
+    let mut out = Vec::new();
+    for (a, an) in pairs {
+        out.push(write::store(&tx, cache, a, an, &today, now).map_err(e)?);
+    }
+    write::flush(&tx, cache).map_err(e)?;
+    tx.commit().map_err(e)?;
+    Ok(out)
+}
+
+/// Analyse articles on `workers` threads, results in input order (an
+/// article whose analysis failed gets an empty one).
+fn analyse_all(articles: &[Article], workers: usize) -> Vec<Analysis> {
     let next = AtomicUsize::new(0);
-    let mut out: Vec<Option<Analysis>> = vec![None; articles.len()];
+    let mut out: Vec<Analysis> = vec![Analysis::default(); articles.len()];
     let results = std::sync::Mutex::new(&mut out);
     std::thread::scope(|s| {
         for _ in 0..workers.max(1) {
@@ -409,7 +404,7 @@ fn analyse_all(articles: &[Article], workers: usize) -> Vec<Option<Analysis>> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(a) = articles.get(i) else { break };
-                    let an = analyse(a).ok();
+                    let an = analyse(a).unwrap_or_default();
                     if let Ok(mut r) = results.lock() {
                         r[i] = an;
                     }
