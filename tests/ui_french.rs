@@ -11,26 +11,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ui_fixture::*;
 
-/// The text of `r`'s cells, row by row (a wide character once).
-fn cells(buf: &Buffer, r: Rect) -> Vec<String> {
-    (r.y..r.bottom())
-        .map(|y| {
-            let mut s = String::new();
-            let mut skip = 0;
-            for x in r.x..r.right() {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-                s.push_str(sym);
-            }
-            s
-        })
-        .collect()
-}
-
 /// Every line of the help overlay, read off the screen while scrolling it
 /// down to its end with `j`; also checks no line is cut at the border.
 fn help_on_screen(w: u16, h: u16) -> Vec<String> {

@@ -226,14 +226,14 @@ pub fn render(app: &App) -> Buffer {
     buf
 }
 
-/// Each row's text (wide characters once, not followed by their blank cell).
-pub fn rows(buf: &Buffer) -> Vec<String> {
-    let a = buf.area;
-    (a.y..a.bottom())
+/// The text of `r`'s cells, row by row (wide characters once, not followed
+/// by their blank cell).
+pub fn cells(buf: &Buffer, r: ratatui::layout::Rect) -> Vec<String> {
+    (r.y..r.bottom())
         .map(|y| {
             let mut s = String::new();
             let mut skip = 0;
-            for x in a.x..a.right() {
+            for x in r.x..r.right() {
                 if skip > 0 {
                     skip -= 1;
                     continue;
@@ -242,8 +242,16 @@ pub fn rows(buf: &Buffer) -> Vec<String> {
                 skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
                 s.push_str(sym);
             }
-            s.trim_end().to_string()
+            s
         })
+        .collect()
+}
+
+/// Each row's text, trailing blanks cut.
+pub fn rows(buf: &Buffer) -> Vec<String> {
+    cells(buf, buf.area)
+        .into_iter()
+        .map(|s| s.trim_end().to_string())
         .collect()
 }
 
